@@ -1,0 +1,297 @@
+"""Reads for the campaign as a whole: the figures of `manage.py summary`, `/api/summary/` and
+the overview. Every figure is an SQL aggregate, cut at an as-of date."""
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+
+from enterprises.choices import CompetitionGoal
+from enterprises.models import (
+    CompetitionEntry,
+    EntryReport,
+    KeyEnterprise,
+    LandTransfer,
+    Problem,
+    PromotionEvent,
+)
+from plans.models import Milestone
+from projects.models import Project, ProjectReport
+from topics.choices import TargetMetric, Topic
+from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
+
+from .lag import red_condition, yellow_condition
+from .models import Campaign
+from .money import ZERO, format_2dp, format_wan, percent
+
+
+def resolve_campaign(slug=None, today=None):
+    if slug:
+        return Campaign.objects.filter(slug=slug).first()
+    return Campaign.objects.current(today)
+
+
+def report_week_as_of(campaign, as_of):
+    """The report week in force on `as_of`; 0 before the campaign starts."""
+    if as_of < campaign.start_date:
+        return 0
+    return campaign.week_of(min(as_of, campaign.end_date))
+
+
+def current_phase(campaign, as_of):
+    return campaign.phases.filter(start_date__lte=as_of, end_date__gte=as_of).first()
+
+
+def _sum(queryset, field):
+    return queryset.aggregate(total=Coalesce(Sum(field), ZERO))["total"]
+
+
+def _tracked_block(items, reports, week, time_percent, target_wan=None):
+    """Count, plan, completion and lag of a set of tracked items (projects or entries)."""
+    items = items.with_progress(up_to_week=week)
+    figures = items.aggregate(
+        count=Count("pk"),
+        planned=Coalesce(Sum("planned_investment_wan"), ZERO),
+        red=Count("pk", filter=red_condition("latest_percent", time_percent)),
+        yellow=Count("pk", filter=yellow_condition("latest_percent", time_percent)),
+    )
+    completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
+    block = {
+        "count": figures["count"],
+        "target_wan": format_wan(target_wan if target_wan is not None else figures["planned"]),
+        "planned_wan": format_wan(figures["planned"]),
+        "completed_wan": format_wan(completed),
+        "percent": str(percent(completed, target_wan or figures["planned"])),
+        "lagging": {
+            "red": figures["red"],
+            "yellow": figures["yellow"],
+            "total": figures["red"] + figures["yellow"],
+        },
+    }
+    return block
+
+
+def _goals(campaign, as_of):
+    achieved = dict(
+        CompetitionEntry.objects.active()
+        .filter(campaign=campaign, achieved_on__lte=as_of)
+        .values_list("goal")
+        .annotate(n=Count("pk"))
+    )
+    entries = dict(
+        CompetitionEntry.objects.active()
+        .filter(campaign=campaign)
+        .values_list("goal")
+        .annotate(n=Count("pk"))
+    )
+    planned = {
+        CompetitionGoal.START: campaign.goal_start_count,
+        CompetitionGoal.ACCELERATE: campaign.goal_accelerate_count,
+        CompetitionGoal.COMPLETE: campaign.goal_complete_count,
+    }
+    return {
+        goal.value: {
+            "label": goal.label,
+            "planned": planned[goal],
+            "entries": entries.get(goal.value, 0),
+            "achieved": achieved.get(goal.value, 0),
+        }
+        for goal in CompetitionGoal
+    }
+
+
+def _problem_counts(problems, as_of):
+    raised = problems.filter(raised_on__lte=as_of)
+    resolved = Q(resolved_on__isnull=False, resolved_on__lte=as_of)
+    return raised.aggregate(
+        total=Count("pk"),
+        open=Count("pk", filter=~resolved),
+        resolved=Count("pk", filter=resolved),
+        overdue=Count("pk", filter=~resolved & Q(due_date__lt=as_of)),
+    )
+
+
+def _decision_counts(decisions, as_of):
+    done = Q(completed_on__isnull=False, completed_on__lte=as_of)
+    return decisions.filter(meeting__held_on__lte=as_of).aggregate(
+        total=Count("pk"),
+        done=Count("pk", filter=done),
+        overdue=Count("pk", filter=~done & Q(due_date__lt=as_of)),
+    )
+
+
+def _topics(campaign, as_of):
+    meetings = dict(
+        TopicMeeting.objects.filter(campaign=campaign, held_on__lte=as_of)
+        .values_list("topic")
+        .annotate(n=Count("pk"))
+    )
+    decisions = Decision.objects.filter(meeting__campaign=campaign)
+    targets = TopicTarget.objects.filter(campaign=campaign).annotate(
+        filed_mu=Coalesce(
+            Sum("land_filings__area_mu", filter=Q(land_filings__filed_on__lte=as_of)), ZERO
+        ),
+        solved=Count(
+            "approval_cases",
+            filter=Q(approval_cases__solved_on__lte=as_of),
+            distinct=True,
+        ),
+        cases=Count("approval_cases", distinct=True),
+    )
+    land_targets = []
+    approval = {"target": 0, "solved": 0, "cases": 0}
+    for target in targets:
+        if target.metric == TargetMetric.APPROVALS_SOLVED:
+            approval = {
+                "target": int(target.quantity),
+                "solved": target.solved,
+                "cases": target.cases,
+                "period_start": target.period_start.isoformat(),
+                "period_end": target.period_end.isoformat(),
+            }
+        else:
+            land_targets.append(
+                {
+                    "metric": target.metric,
+                    "title": target.title,
+                    "unit": target.unit,
+                    "target": format_2dp(target.quantity),
+                    "achieved": format_2dp(target.filed_mu),
+                    "percent": str(percent(target.filed_mu, target.quantity)),
+                    "period_start": target.period_start.isoformat(),
+                    "period_end": target.period_end.isoformat(),
+                }
+            )
+    power = PowerItem.objects.filter(campaign=campaign).aggregate(
+        items=Count("pk"),
+        done=Count("pk", filter=Q(completed_on__isnull=False, completed_on__lte=as_of)),
+    )
+    transferred = _sum(
+        LandTransfer.objects.filter(campaign=campaign, transferred_on__lte=as_of), "area_mu"
+    )
+    return {
+        "land": {
+            "meetings": meetings.get(Topic.LAND, 0),
+            "targets": land_targets,
+            "transferred_mu": format_2dp(transferred),
+            "decisions": _decision_counts(decisions.filter(meeting__topic=Topic.LAND), as_of),
+        },
+        "approval": {
+            "meetings": meetings.get(Topic.APPROVAL, 0),
+            **approval,
+            "decisions": _decision_counts(decisions.filter(meeting__topic=Topic.APPROVAL), as_of),
+        },
+        "power": {
+            "meetings": meetings.get(Topic.POWER, 0),
+            **power,
+            "decisions": _decision_counts(decisions.filter(meeting__topic=Topic.POWER), as_of),
+        },
+    }
+
+
+def _reports(campaign, week):
+    """Which tracked items have their report for `week`."""
+    if week == 0:
+        return {"week": 0, "expected": 0, "submitted": 0, "missing": 0}
+    projects = Project.objects.active().filter(campaign=campaign)
+    entries = CompetitionEntry.objects.active().filter(campaign=campaign)
+    expected = projects.count() + entries.count()
+    submitted = (
+        projects.filter(reports__report_week=week).count()
+        + entries.filter(reports__report_week=week).count()
+    )
+    return {
+        "week": week,
+        "week_start": campaign.week_start(week).isoformat(),
+        "week_end": campaign.week_end(week).isoformat(),
+        "expected": expected,
+        "submitted": submitted,
+        "missing": expected - submitted,
+    }
+
+
+def campaign_summary(campaign, as_of):
+    """The JSON of DESIGN.md ("stable interfaces"), as the campaign stood at the end of
+    `as_of`. Money is a string with two decimals."""
+    week = report_week_as_of(campaign, as_of)
+    time_percent = campaign.time_percent(as_of)
+    phase = current_phase(campaign, as_of)
+    projects = Project.objects.active().filter(campaign=campaign)
+    project_reports = ProjectReport.objects.filter(
+        project__campaign=campaign, project__is_archived=False
+    )
+    entries = CompetitionEntry.objects.active().filter(campaign=campaign)
+    entry_reports = EntryReport.objects.filter(entry__campaign=campaign, entry__is_archived=False)
+
+    competition = _tracked_block(
+        entries, entry_reports, week, time_percent, campaign.competition_target_wan
+    )
+    competition["goals"] = _goals(campaign, as_of)
+    key_projects = _tracked_block(
+        projects.key_industrial(),
+        project_reports.filter(project__annex=3),
+        week,
+        time_percent,
+    )
+    key_projects["annual_planned_wan"] = format_wan(
+        _sum(projects.key_industrial(), "annual_planned_wan")
+    )
+    key_enterprises = KeyEnterprise.objects.filter(campaign=campaign, is_archived=False)
+    key_problems = _problem_counts(
+        Problem.objects.filter(
+            campaign=campaign,
+            is_archived=False,
+            enterprise__in=key_enterprises.values("enterprise"),
+        ),
+        as_of,
+    )
+    milestones = Milestone.objects.filter(plan__campaign=campaign)
+    promotions = PromotionEvent.objects.filter(campaign=campaign, held_on__lte=as_of)
+    return {
+        "campaign": {
+            "slug": campaign.slug,
+            "name": campaign.name,
+            "start": campaign.start_date.isoformat(),
+            "end": campaign.end_date.isoformat(),
+            "as_of": as_of.isoformat(),
+            "day": campaign.day_number(as_of),
+            "days_total": campaign.days_total,
+            "time_percent": str(time_percent),
+            "phase": (
+                {
+                    "kind": phase.kind,
+                    "name": phase.name,
+                    "start": phase.start_date.isoformat(),
+                    "end": phase.end_date.isoformat(),
+                }
+                if phase
+                else None
+            ),
+        },
+        "infrastructure": _tracked_block(
+            projects.infrastructure(),
+            project_reports.filter(project__annex=1),
+            week,
+            time_percent,
+            campaign.infrastructure_target_wan,
+        ),
+        "competition": competition,
+        "key_projects": key_projects,
+        "key_enterprises": {
+            "count": key_enterprises.count(),
+            "problems_open": key_problems["open"],
+            "problems_resolved": key_problems["resolved"],
+        },
+        "problems": _problem_counts(
+            Problem.objects.filter(campaign=campaign, is_archived=False), as_of
+        ),
+        "topics": _topics(campaign, as_of),
+        "promotion": {
+            "events": promotions.count(),
+            "leads": promotions.aggregate(n=Coalesce(Sum("leads_count"), 0))["n"],
+        },
+        "plans": {
+            "milestones": milestones.count(),
+            "done": milestones.done_by(as_of).count(),
+            "overdue": milestones.overdue(as_of).count(),
+        },
+        "reports": _reports(campaign, week),
+    }

@@ -1,0 +1,211 @@
+"""Settings for the 百日行动 portal; everything that differs between machines comes from the
+environment (see README, "配置")."""
+
+import sys
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+env = environ.Env()
+
+
+def _read(name, cast, default):
+    """Read one variable; a malformed value stops start-up with one line naming it."""
+    try:
+        return cast(name, default=default)
+    except (ValueError, ImproperlyConfigured, KeyError) as exc:
+        sys.exit(f"配置错误：环境变量 {name} 的值无效（{exc}）")
+
+
+def _strict_bool(name, default):
+    raw = env.str(name, default="")
+    if raw == "":
+        return default
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    sys.exit(f"配置错误：环境变量 {name} 应为 true 或 false，实际为 {raw!r}")
+
+
+def _decimal_setting(name, default):
+    from decimal import Decimal, InvalidOperation
+
+    raw = env.str(name, default=default)
+    try:
+        return Decimal(raw)
+    except InvalidOperation:
+        sys.exit(f"配置错误：环境变量 {name} 应为数字，实际为 {raw!r}")
+
+
+DEBUG = _strict_bool("DEBUG", False)
+# Without SECRET_KEY, management commands and tests run with a development key; serving with
+# DEBUG off refuses it (baidays/wsgi.py) and `check --deploy` reports it.
+DEVELOPMENT_SECRET_KEY = "django-insecure-local-development-key-only-for-debug-and-tests"
+SECRET_KEY = env.str("SECRET_KEY", default="") or DEVELOPMENT_SECRET_KEY
+
+ALLOWED_HOSTS = _read("ALLOWED_HOSTS", env.list, ["127.0.0.1", "localhost"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "import_export",
+    "simple_history",
+    "django_filters",
+    "axes",
+    "baidays",
+    "projects",
+    "enterprises",
+    "topics",
+    "plans",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "baidays.urls"
+WSGI_APPLICATION = "baidays.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "baidays.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+(BASE_DIR / "var").mkdir(exist_ok=True)
+_default_db_url = f"sqlite:///{BASE_DIR / 'var' / 'baidays.sqlite3'}"
+try:
+    _db = env.db_url("DATABASE_URL", default=_default_db_url)
+except (ImproperlyConfigured, ValueError, KeyError) as exc:
+    sys.exit(f"配置错误：环境变量 DATABASE_URL 无法解析（{exc}）")
+if _db.get("ENGINE") not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
+    sys.exit(
+        "配置错误：环境变量 DATABASE_URL 的数据库类型不受支持（应为 sqlite:/// 或 postgres://）"
+    )
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers run beside one writer; IMMEDIATE takes the write lock at BEGIN so two
+    # writers queue on the busy timeout instead of failing with "database is locked".
+    _db["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+else:
+    _db.setdefault("CONN_MAX_AGE", _read("CONN_MAX_AGE", env.int, 60))
+    _db["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Auth -----------------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+SESSION_COOKIE_AGE = _read("SESSION_COOKIE_AGE", env.int, 2 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True  # idle expiry: the clock restarts on every request
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+AXES_FAILURE_LIMIT = _read("AXES_FAILURE_LIMIT", env.int, 5)
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# --- Locale ---------------------------------------------------------------------------------
+LANGUAGE_CODE = "zh-hans"
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and uploaded files --------------------------------------------------------------
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or "pytest" in sys.modules
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- The campaign's rules -------------------------------------------------------------------
+# An item lags when its completion % is below time progress: yellow within this many points,
+# red beyond (DESIGN.md, "时序进度").
+LAG_YELLOW_POINTS = _decimal_setting("LAG_YELLOW_POINTS", "10")
+# A report week ends on this weekday (Monday=0 … Friday=4).
+REPORT_WEEK_END_WEEKDAY = _read("REPORT_WEEK_END_WEEKDAY", env.int, 4)
+if not 0 <= REPORT_WEEK_END_WEEKDAY <= 6:
+    sys.exit("配置错误：环境变量 REPORT_WEEK_END_WEEKDAY 应为 0–6（周一=0，周五=4）")
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
+
+# --- Deployment -----------------------------------------------------------------------------
+if not DEBUG:
+    SESSION_COOKIE_SECURE = _strict_bool("SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if _strict_bool("BEHIND_HTTPS_PROXY", False) else None
+)

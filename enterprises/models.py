@@ -1,0 +1,458 @@
+"""附件2 争先杯 entries, 附件4 "2112" key enterprises, their problems and service visits, and
+招商引资 (promotion events, land transfers)."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from baidays.models import (
+    Campaign,
+    Department,
+    Person,
+    ProgressReport,
+    SitePhoto,
+    money_field,
+    non_negative,
+)
+from baidays.money import MONEY_KWARGS
+
+from .choices import (
+    CompetitionGoal,
+    KeyEnterpriseCategory,
+    ProblemCategory,
+    ProblemStatus,
+    Satisfaction,
+)
+
+
+class Enterprise(models.Model):
+    name = models.CharField("企业名称", max_length=200, unique=True)
+    legal_representative = models.CharField("法人代表", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+    main_products = models.CharField("主要产品", max_length=200, blank=True)
+    note = models.CharField("备注", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "企业"
+        verbose_name_plural = "企业"
+
+    def __str__(self):
+        return self.name
+
+
+class CompetitionEntryQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_archived=False)
+
+    def with_progress(self, up_to_week=None):
+        reports = EntryReport.objects.filter(entry=OuterRef("pk"))
+        if up_to_week is not None:
+            reports = reports.filter(report_week__lte=up_to_week)
+        completed = (
+            reports.order_by().values("entry").annotate(total=Sum("week_investment_wan"))
+        ).values("total")
+        latest = reports.order_by("-report_week")
+        return self.annotate(
+            completed_investment_wan=Coalesce(
+                Subquery(completed, output_field=models.DecimalField(**MONEY_KWARGS)),
+                Value(Decimal("0.00")),
+                output_field=models.DecimalField(**MONEY_KWARGS),
+            ),
+            latest_percent=Coalesce(
+                Subquery(latest.values("percent_complete")[:1]),
+                Value(Decimal("0.00")),
+                output_field=models.DecimalField(max_digits=5, decimal_places=2),
+            ),
+            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
+            latest_report_week=Subquery(latest.values("report_week")[:1]),
+        )
+
+
+class CompetitionEntry(models.Model):
+    """One enterprise's project in the 争先杯 competition (附件2)."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name="百日行动",
+        on_delete=models.PROTECT,
+        related_name="competition_entries",
+    )
+    seq = models.PositiveIntegerField("序号")
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name="企业",
+        on_delete=models.PROTECT,
+        related_name="competition_entries",
+    )
+    project_name = models.CharField("项目名称", max_length=200)
+    goal = models.CharField("建设类型（目标）", max_length=12, choices=CompetitionGoal.choices)
+    total_investment_wan = money_field("总投资（万元）")
+    planned_investment_wan = money_field("百日计划投资（万元）")
+    construction_task = models.CharField("百日建设任务", max_length=300, blank=True)
+    legal_representative = models.CharField("法人代表", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+    pledge = models.TextField("法人代表公开承诺", blank=True)
+    liaison_leader = models.ForeignKey(
+        Person,
+        verbose_name="联系领导",
+        on_delete=models.PROTECT,
+        related_name="liaison_entries",
+        null=True,
+        blank=True,
+    )
+    responsible_department = models.ForeignKey(
+        Department,
+        verbose_name="责任单位",
+        on_delete=models.PROTECT,
+        related_name="competition_entries",
+    )
+    achieved_on = models.DateField("目标实现日期（开工/竣工）", null=True, blank=True)
+    note = models.CharField("备注", max_length=300, blank=True)
+    is_archived = models.BooleanField("已归档", default=False)
+    version = models.PositiveIntegerField("版本", default=1)
+    history = HistoricalRecords()
+
+    objects = CompetitionEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["campaign", "seq"]
+        verbose_name = "争先杯参赛项目"
+        verbose_name_plural = "争先杯参赛项目"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "seq"],
+                name="entry_unique_seq",
+                violation_error_message="序号不能重复",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "enterprise", "project_name"],
+                name="entry_unique_project",
+                violation_error_message="同一企业的同名项目已存在",
+            ),
+            non_negative("total_investment_wan", "entry"),
+            non_negative("planned_investment_wan", "entry"),
+            models.CheckConstraint(
+                condition=Q(goal__in=CompetitionGoal.values),
+                name="entry_known_goal",
+                violation_error_message="建设类型只能是 开工、加快推进 或 竣工",
+            ),
+        ]
+        indexes = [models.Index(fields=["responsible_department", "campaign"])]
+
+    def __str__(self):
+        return f"{self.enterprise.name} — {self.project_name}"
+
+    @property
+    def name(self):
+        return f"{self.enterprise.name}（{self.project_name}）"
+
+    @property
+    def goal_achieved(self):
+        return self.achieved_on is not None
+
+
+class EntryReport(ProgressReport):
+    entry = models.ForeignKey(
+        CompetitionEntry,
+        verbose_name="参赛项目",
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    history = HistoricalRecords()
+
+    class Meta(ProgressReport.Meta):
+        verbose_name = "争先杯周报"
+        verbose_name_plural = "争先杯周报"
+        constraints = ProgressReport.item_constraints("entryreport", "entry")
+
+    def __str__(self):
+        return f"{self.entry} 第{self.report_week}周"
+
+
+class EntryPhoto(SitePhoto):
+    entry = models.ForeignKey(
+        CompetitionEntry,
+        verbose_name="参赛项目",
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    report = models.ForeignKey(
+        EntryReport,
+        verbose_name="周报",
+        on_delete=models.SET_NULL,
+        related_name="photos",
+        null=True,
+        blank=True,
+    )
+
+    class Meta(SitePhoto.Meta):
+        verbose_name = "争先杯现场照片"
+        verbose_name_plural = "争先杯现场照片"
+
+    def __str__(self):
+        return self.caption or f"{self.entry} 照片"
+
+
+class KeyEnterprise(models.Model):
+    """A "2112" key enterprise served during the campaign (附件4)."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="key_enterprises"
+    )
+    seq = models.PositiveIntegerField("序号")
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name="企业",
+        on_delete=models.PROTECT,
+        related_name="key_enterprise_records",
+    )
+    category = models.CharField("企业类别", max_length=12, choices=KeyEnterpriseCategory.choices)
+    liaison_leader = models.CharField("联系县领导", max_length=50, blank=True)
+    service_person = models.ForeignKey(
+        Person,
+        verbose_name="服务责任人",
+        on_delete=models.PROTECT,
+        related_name="served_enterprises",
+        null=True,
+        blank=True,
+    )
+    responsible_department = models.ForeignKey(
+        Department,
+        verbose_name="责任单位",
+        on_delete=models.PROTECT,
+        related_name="key_enterprises",
+    )
+    difficulties = models.TextField("存在困难和问题", blank=True)
+    coordination_needed = models.TextField("需协调解决事项", blank=True)
+    note = models.CharField("备注", max_length=300, blank=True)
+    is_archived = models.BooleanField("已归档", default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["campaign", "seq"]
+        verbose_name = "“2112”重点企业"
+        verbose_name_plural = "“2112”重点企业"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "seq"],
+                name="keyenterprise_unique_seq",
+                violation_error_message="序号不能重复",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "enterprise"],
+                name="keyenterprise_unique_enterprise",
+                violation_error_message="该企业已在重点企业名单中",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=KeyEnterpriseCategory.values),
+                name="keyenterprise_known_category",
+                violation_error_message="未知的企业类别",
+            ),
+        ]
+
+    def __str__(self):
+        return self.enterprise.name
+
+
+class ServiceVisit(models.Model):
+    """走访记录: the service person's visit to a key enterprise."""
+
+    key_enterprise = models.ForeignKey(
+        KeyEnterprise, verbose_name="重点企业", on_delete=models.CASCADE, related_name="visits"
+    )
+    visited_on = models.DateField("走访日期")
+    visitors = models.CharField("走访人员", max_length=200)
+    findings = models.TextField("发现情况")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-visited_on"]
+        verbose_name = "走访记录"
+        verbose_name_plural = "走访记录"
+
+    def __str__(self):
+        return f"{self.visited_on} 走访 {self.key_enterprise}"
+
+
+class ProblemQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=[ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS])
+
+    def resolved(self):
+        return self.filter(status__in=[ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED])
+
+    def overdue(self, as_of):
+        return self.open().filter(due_date__lt=as_of)
+
+
+class Problem(models.Model):
+    """困难和问题 / 诉求 of an enterprise or a project, from raising to the enterprise's
+    confirmation."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="problems"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name="企业",
+        on_delete=models.PROTECT,
+        related_name="problems",
+        null=True,
+        blank=True,
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name="项目",
+        on_delete=models.PROTECT,
+        related_name="problems",
+        null=True,
+        blank=True,
+    )
+    visit = models.ForeignKey(
+        ServiceVisit,
+        verbose_name="来源走访",
+        on_delete=models.SET_NULL,
+        related_name="problems",
+        null=True,
+        blank=True,
+    )
+    title = models.CharField("问题", max_length=200)
+    description = models.TextField("详细情况", blank=True)
+    category = models.CharField("类别", max_length=10, choices=ProblemCategory.choices)
+    raised_on = models.DateField("提出日期", default=timezone.localdate)
+    responsible_department = models.ForeignKey(
+        Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="problems"
+    )
+    due_date = models.DateField("办结期限", null=True, blank=True)
+    status = models.CharField(
+        "状态", max_length=12, choices=ProblemStatus.choices, default=ProblemStatus.OPEN
+    )
+    resolution = models.TextField("解决情况", blank=True)
+    resolved_on = models.DateField("解决日期", null=True, blank=True)
+    confirmed_on = models.DateField("企业确认日期", null=True, blank=True)
+    feedback = models.TextField("企业反馈意见", blank=True)
+    satisfaction = models.CharField(
+        "满意度", max_length=12, choices=Satisfaction.choices, blank=True
+    )
+    is_archived = models.BooleanField("已归档", default=False)
+    version = models.PositiveIntegerField("版本", default=1)
+    history = HistoricalRecords()
+
+    objects = ProblemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-raised_on", "-pk"]
+        verbose_name = "困难和问题"
+        verbose_name_plural = "困难和问题"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(enterprise__isnull=False) | Q(project__isnull=False),
+                name="problem_has_owner",
+                violation_error_message="问题必须属于一家企业或一个项目",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=ProblemCategory.values),
+                name="problem_known_category",
+                violation_error_message="未知的问题类别",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS])
+                | Q(resolved_on__isnull=False),
+                name="problem_resolved_has_date",
+                violation_error_message="已解决的问题必须填写解决日期",
+            ),
+            models.CheckConstraint(
+                condition=Q(resolved_on__isnull=True) | Q(resolved_on__gte=models.F("raised_on")),
+                name="problem_resolved_after_raised",
+                violation_error_message="解决日期不能早于提出日期",
+            ),
+        ]
+        indexes = [models.Index(fields=["campaign", "status"])]
+
+    def __str__(self):
+        return self.title
+
+
+class PromotionEvent(models.Model):
+    """招商引资和园区推介会."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="promotions"
+    )
+    title = models.CharField("推介会名称", max_length=200)
+    held_on = models.DateField("举办日期")
+    place = models.CharField("地点", max_length=100)
+    result = models.TextField("成效", blank=True)
+    leads_count = models.PositiveSmallIntegerField("意向项目（个）", default=0)
+    intended_investment_wan = money_field("意向投资（万元）")
+    responsible_department = models.ForeignKey(
+        Department,
+        verbose_name="责任单位",
+        on_delete=models.PROTECT,
+        related_name="promotions",
+        null=True,
+        blank=True,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-held_on"]
+        verbose_name = "招商推介会"
+        verbose_name_plural = "招商推介会"
+        constraints = [non_negative("intended_investment_wan", "promotion")]
+
+    def __str__(self):
+        return f"{self.held_on} {self.title}"
+
+
+class LandTransfer(models.Model):
+    """出让土地."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="land_transfers"
+    )
+    parcel = models.CharField("地块", max_length=200)
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name="受让企业",
+        on_delete=models.PROTECT,
+        related_name="land_transfers",
+        null=True,
+        blank=True,
+    )
+    transferred_on = models.DateField("出让日期")
+    area_mu = models.DecimalField("面积（亩）", max_digits=10, decimal_places=2)
+    price_wan = money_field("成交价（万元）")
+    note = models.CharField("备注", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-transferred_on"]
+        verbose_name = "出让土地"
+        verbose_name_plural = "出让土地"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(area_mu__gt=0),
+                name="landtransfer_area_positive",
+                violation_error_message="面积必须大于 0",
+            ),
+            non_negative("price_wan", "landtransfer"),
+        ]
+
+    def __str__(self):
+        return f"{self.parcel}（{self.area_mu}亩）"

@@ -1,0 +1,179 @@
+"""附件1 infrastructure projects and 附件3 key industrial investment projects, with their weekly
+progress reports and site photos."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from simple_history.models import HistoricalRecords
+
+from baidays.models import (
+    Campaign,
+    Department,
+    Person,
+    ProgressReport,
+    SitePhoto,
+    money_field,
+    non_negative,
+)
+from baidays.money import MONEY_KWARGS
+
+from .choices import Annex
+
+
+class ProjectQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_archived=False)
+
+    def infrastructure(self):
+        return self.filter(annex=Annex.INFRASTRUCTURE)
+
+    def key_industrial(self):
+        return self.filter(annex=Annex.KEY_INDUSTRIAL)
+
+    def with_progress(self, up_to_week=None):
+        """Annotate completed investment and the latest reported percent, optionally as they
+        stood at the end of a week."""
+        reports = ProjectReport.objects.filter(project=OuterRef("pk"))
+        if up_to_week is not None:
+            reports = reports.filter(report_week__lte=up_to_week)
+        completed = (
+            reports.order_by()
+            .values("project")
+            .annotate(total=Sum("week_investment_wan"))
+            .values("total")
+        )
+        latest = reports.order_by("-report_week")
+        return self.annotate(
+            completed_investment_wan=Coalesce(
+                Subquery(completed, output_field=models.DecimalField(**MONEY_KWARGS)),
+                Value(Decimal("0.00")),
+                output_field=models.DecimalField(**MONEY_KWARGS),
+            ),
+            latest_percent=Coalesce(
+                Subquery(latest.values("percent_complete")[:1]),
+                Value(Decimal("0.00")),
+                output_field=models.DecimalField(max_digits=5, decimal_places=2),
+            ),
+            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
+            latest_report_week=Subquery(latest.values("report_week")[:1]),
+        )
+
+
+class Project(models.Model):
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="projects"
+    )
+    annex = models.PositiveSmallIntegerField("附件", choices=Annex.choices)
+    seq = models.PositiveIntegerField("序号")
+    name = models.CharField("项目名称", max_length=200)
+    content_scale = models.CharField("建设内容及规模", max_length=500, blank=True)
+    zone = models.CharField("所在区块", max_length=100, blank=True)
+    owner_name = models.CharField("业主单位", max_length=200, blank=True)
+    owner = models.ForeignKey(
+        "enterprises.Enterprise",
+        verbose_name="业主企业",
+        on_delete=models.PROTECT,
+        related_name="key_projects",
+        null=True,
+        blank=True,
+    )
+    total_investment_wan = money_field("总投资（万元）")
+    annual_planned_wan = money_field("年度计划投资（万元）")
+    planned_investment_wan = money_field("百日计划投资（万元）")
+    milestone_target = models.CharField("百日形象进度目标", max_length=300, blank=True)
+    planned_start = models.DateField("计划开工时间", null=True, blank=True)
+    planned_finish = models.DateField("计划完成时间", null=True, blank=True)
+    responsible_leader = models.ForeignKey(
+        Person,
+        verbose_name="责任领导",
+        on_delete=models.PROTECT,
+        related_name="led_projects",
+        null=True,
+        blank=True,
+    )
+    responsible_department = models.ForeignKey(
+        Department,
+        verbose_name="责任单位",
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    note = models.CharField("备注", max_length=300, blank=True)
+    is_archived = models.BooleanField("已归档", default=False)
+    version = models.PositiveIntegerField("版本", default=1)
+    history = HistoricalRecords()
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["campaign", "annex", "seq"]
+        verbose_name = "项目"
+        verbose_name_plural = "项目"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "annex", "seq"],
+                name="project_unique_seq",
+                violation_error_message="同一附件中序号不能重复",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "annex", "name"],
+                name="project_unique_name",
+                violation_error_message="同一附件中项目名称不能重复",
+            ),
+            non_negative("total_investment_wan", "project"),
+            non_negative("annual_planned_wan", "project"),
+            non_negative("planned_investment_wan", "project"),
+            models.CheckConstraint(
+                condition=Q(planned_finish__isnull=True)
+                | Q(planned_start__isnull=True)
+                | Q(planned_finish__gte=F("planned_start")),
+                name="project_finish_after_start",
+                violation_error_message="计划完成时间不能早于计划开工时间",
+            ),
+            models.CheckConstraint(
+                condition=Q(annex__in=[a.value for a in Annex]),
+                name="project_known_annex",
+                violation_error_message="附件只能是 1 或 3",
+            ),
+        ]
+        indexes = [models.Index(fields=["responsible_department", "campaign"])]
+
+    def __str__(self):
+        return f"{self.seq}. {self.name}"
+
+
+class ProjectReport(ProgressReport):
+    project = models.ForeignKey(
+        Project, verbose_name="项目", on_delete=models.CASCADE, related_name="reports"
+    )
+    history = HistoricalRecords()
+
+    class Meta(ProgressReport.Meta):
+        verbose_name = "项目周报"
+        verbose_name_plural = "项目周报"
+        constraints = ProgressReport.item_constraints("projectreport", "project")
+
+    def __str__(self):
+        return f"{self.project.name} 第{self.report_week}周"
+
+
+class ProjectPhoto(SitePhoto):
+    project = models.ForeignKey(
+        Project, verbose_name="项目", on_delete=models.CASCADE, related_name="photos"
+    )
+    report = models.ForeignKey(
+        ProjectReport,
+        verbose_name="周报",
+        on_delete=models.SET_NULL,
+        related_name="photos",
+        null=True,
+        blank=True,
+    )
+
+    class Meta(SitePhoto.Meta):
+        verbose_name = "项目现场照片"
+        verbose_name_plural = "项目现场照片"
+
+    def __str__(self):
+        return self.caption or f"{self.project.name} 照片"

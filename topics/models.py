@@ -1,0 +1,275 @@
+"""三个专题: land, approval and acceptance, power — meetings and their decisions, the plan's
+quantified targets (亩, 家) and the power line items."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from baidays.models import Campaign, Department
+from enterprises.models import Enterprise
+
+from .choices import ItemStatus, ProcedureKind, TargetMetric, TargetUnit, Topic
+
+
+def done_has_date(prefix):
+    return models.CheckConstraint(
+        condition=~Q(status=ItemStatus.DONE) | Q(completed_on__isnull=False),
+        name=f"{prefix}_done_has_date",
+        violation_error_message="已完成的事项必须填写完成日期",
+    )
+
+
+class TopicMeeting(models.Model):
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="topic_meetings"
+    )
+    topic = models.CharField("专题", max_length=10, choices=Topic.choices)
+    title = models.CharField("会议名称", max_length=200)
+    held_on = models.DateField("召开日期")
+    place = models.CharField("地点", max_length=100, blank=True)
+    chair = models.CharField("主持人", max_length=50)
+    attendees = models.TextField("参会人员", blank=True)
+    minutes = models.TextField("会议纪要", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-held_on"]
+        verbose_name = "专题会议"
+        verbose_name_plural = "专题会议"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(topic__in=Topic.values),
+                name="topicmeeting_known_topic",
+                violation_error_message="未知的专题",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.held_on} {self.title}"
+
+
+class Decision(models.Model):
+    """议定事项 of a topic meeting."""
+
+    meeting = models.ForeignKey(
+        TopicMeeting, verbose_name="专题会议", on_delete=models.CASCADE, related_name="decisions"
+    )
+    seq = models.PositiveSmallIntegerField("序号", default=1)
+    content = models.TextField("议定事项")
+    responsible_department = models.ForeignKey(
+        Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="decisions"
+    )
+    due_date = models.DateField("完成期限", null=True, blank=True)
+    status = models.CharField(
+        "状态", max_length=12, choices=ItemStatus.choices, default=ItemStatus.NOT_STARTED
+    )
+    completed_on = models.DateField("完成日期", null=True, blank=True)
+    result = models.TextField("落实情况", blank=True)
+    evidence = models.FileField("佐证材料", upload_to="evidence/decisions/%Y/%m/", blank=True)
+    version = models.PositiveIntegerField("版本", default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "seq"]
+        verbose_name = "议定事项"
+        verbose_name_plural = "议定事项"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "seq"], name="decision_unique_seq"),
+            done_has_date("decision"),
+        ]
+
+    def __str__(self):
+        return self.content[:40]
+
+
+class TopicTarget(models.Model):
+    """A quantified target of the plan (150亩 in May, 400亩 in June–July, 7 家 in July)."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="topic_targets"
+    )
+    topic = models.CharField("专题", max_length=10, choices=Topic.choices)
+    metric = models.CharField("指标", max_length=24, choices=TargetMetric.choices)
+    title = models.CharField("目标", max_length=200)
+    unit = models.CharField("单位", max_length=4, choices=TargetUnit.choices)
+    quantity = models.DecimalField("目标数量", max_digits=10, decimal_places=2)
+    period_start = models.DateField("期间开始")
+    period_end = models.DateField("期间结束")
+    responsible_department = models.ForeignKey(
+        Department,
+        verbose_name="责任单位",
+        on_delete=models.PROTECT,
+        related_name="topic_targets",
+        null=True,
+        blank=True,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["campaign", "period_start", "topic"]
+        verbose_name = "专题目标"
+        verbose_name_plural = "专题目标"
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "metric"], name="topictarget_unique"),
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0),
+                name="topictarget_quantity_positive",
+                violation_error_message="目标数量必须大于 0",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="topictarget_end_after_start",
+                violation_error_message="期间结束不能早于期间开始",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.quantity.normalize():f}{self.unit}"
+
+
+class LandFiling(models.Model):
+    """A batch of land submitted (上报) toward a land target, in 亩."""
+
+    target = models.ForeignKey(
+        TopicTarget, verbose_name="专题目标", on_delete=models.PROTECT, related_name="land_filings"
+    )
+    filed_on = models.DateField("上报日期")
+    description = models.CharField("地块及手续", max_length=300)
+    area_mu = models.DecimalField("面积（亩）", max_digits=10, decimal_places=2)
+    approved_on = models.DateField("批复日期", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-filed_on"]
+        verbose_name = "土地手续上报"
+        verbose_name_plural = "土地手续上报"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(area_mu__gt=0),
+                name="landfiling_area_positive",
+                violation_error_message="面积必须大于 0",
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_on__isnull=True) | Q(approved_on__gte=F("filed_on")),
+                name="landfiling_approved_after_filed",
+                violation_error_message="批复日期不能早于上报日期",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.description}（{self.area_mu}亩）"
+
+
+class ApprovalCase(models.Model):
+    """One enterprise whose construction approvals or completion acceptance the approval topic
+    works to solve; solved when its procedures are through."""
+
+    target = models.ForeignKey(
+        TopicTarget,
+        verbose_name="专题目标",
+        on_delete=models.PROTECT,
+        related_name="approval_cases",
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="企业", on_delete=models.PROTECT, related_name="approval_cases"
+    )
+    summary = models.CharField("需解决的手续问题", max_length=300)
+    responsible_department = models.ForeignKey(
+        Department,
+        verbose_name="责任单位",
+        on_delete=models.PROTECT,
+        related_name="approval_cases",
+    )
+    solved_on = models.DateField("解决日期", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["target", "enterprise__name"]
+        verbose_name = "报批验收事项"
+        verbose_name_plural = "报批验收事项"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target", "enterprise"], name="approvalcase_unique_enterprise"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise}：{self.summary}"
+
+
+class ApprovalProcedure(models.Model):
+    case = models.ForeignKey(
+        ApprovalCase,
+        verbose_name="报批验收事项",
+        on_delete=models.CASCADE,
+        related_name="procedures",
+    )
+    kind = models.CharField("手续", max_length=24, choices=ProcedureKind.choices)
+    submitted_on = models.DateField("报送日期", null=True, blank=True)
+    approved_on = models.DateField("批复日期", null=True, blank=True)
+    via_service_window = models.BooleanField("经办事大厅窗口办理", default=True)
+    note = models.CharField("备注", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["case", "submitted_on"]
+        verbose_name = "审批手续"
+        verbose_name_plural = "审批手续"
+        constraints = [
+            models.UniqueConstraint(fields=["case", "kind"], name="procedure_unique_kind"),
+            models.CheckConstraint(
+                condition=Q(approved_on__isnull=True)
+                | (Q(submitted_on__isnull=False) & Q(approved_on__gte=F("submitted_on"))),
+                name="procedure_approved_after_submitted",
+                violation_error_message="批复日期不能早于报送日期",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case.enterprise} {self.get_kind_display()}"
+
+
+class PowerItem(models.Model):
+    """A power line item named in the plan's power topic."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="power_items"
+    )
+    seq = models.PositiveSmallIntegerField("序号")
+    name = models.CharField("电力项目", max_length=200)
+    zone = models.CharField("所在区块", max_length=100, blank=True)
+    work = models.CharField("任务", max_length=200, blank=True)
+    responsible_department = models.ForeignKey(
+        Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="power_items"
+    )
+    due_date = models.DateField("完成期限", null=True, blank=True)
+    status = models.CharField(
+        "状态", max_length=12, choices=ItemStatus.choices, default=ItemStatus.NOT_STARTED
+    )
+    completed_on = models.DateField("完成日期", null=True, blank=True)
+    result = models.TextField("完成情况", blank=True)
+    evidence = models.FileField("佐证材料", upload_to="evidence/power/%Y/%m/", blank=True)
+    version = models.PositiveIntegerField("版本", default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["campaign", "seq"]
+        verbose_name = "电力建设事项"
+        verbose_name_plural = "电力建设事项"
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "seq"], name="poweritem_unique_seq"),
+            models.UniqueConstraint(fields=["campaign", "name"], name="poweritem_unique_name"),
+            done_has_date("poweritem"),
+        ]
+
+    def __str__(self):
+        return self.name
