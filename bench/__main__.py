@@ -1,0 +1,55 @@
+"""`make bench`: runs every benchmark module listed in SUITES, prints each table, and writes them
+all to docs/benchmarks.md with the machine and date. A benchmark is a module with
+`run() -> str` returning a Markdown section (figures next to their goals)."""
+
+import datetime
+import importlib
+import os
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITES = (
+    [name for name in os.environ.get("BENCH_SUITES", "").split(",") if name]
+    or [
+        # modules under bench/, run in this order
+    ]
+)
+
+
+def machine_line():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return (
+        f"{platform.node()} · {cpu} · {os.cpu_count()} cores · Python {platform.python_version()}"
+    )
+
+
+def main():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baidays.settings")
+    sections = []
+    for name in SUITES:
+        module = importlib.import_module(f"bench.{name}")
+        section = module.run()
+        print(section, flush=True)
+        sections.append(section)
+    header = (
+        "# Benchmarks\n\n"
+        f"Measured by `make bench` on {datetime.datetime.now():%Y-%m-%d %H:%M}"
+        f" — {machine_line()}.\n"
+    )
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "benchmarks.md").write_text(header + "\n" + "\n\n".join(sections) + "\n")
+
+
+if __name__ == "__main__":
+    main()
