@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DEBUG=true $(BIN)/python manage.py migrate --noinput -v 0
 	DEBUG=true $(BIN)/python manage.py seed_demo --if-empty
 	@echo ""
 	@echo "百日行动管理平台：http://$(HOST):$(PORT)/  （Ctrl+C 停止）"

@@ -66,6 +66,7 @@ def test_seed_demo_if_empty_leaves_a_used_database_alone(demo_output):
     out = StringIO()
     call_command("seed_demo", "--if-empty", stdout=out)
     assert "未载入" in out.getvalue()
+    assert "staff2" in out.getvalue()  # make run prints the logins every time
     assert ProjectReport.objects.count() == before
 
 

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.core.management.base import BaseCommand
 
 from baidays.demo import DEMO_USERS, seed_demo
