@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
-from baidays.demo import DEMO_USERS, seed_demo
+from baidays.demo import DEMO_SLUG, DEMO_USERS, seed_demo
 from baidays.models import Campaign
 
 
@@ -14,25 +14,34 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty",
             action="store_true",
-            help="数据库中已有百日行动时不做任何事（make run 使用）",
+            help="数据库中已有百日行动时不载入（make run 使用）；仍打印演示账号",
         )
 
     def handle(self, *args, if_empty=False, **options):
-        if Campaign.objects.exists():
-            if if_empty:
-                self.stdout.write("数据库中已有百日行动，未载入演示数据。")
-                return
-            if Campaign.objects.filter(slug="demo").exists():
-                self.stdout.write("演示百日行动已存在，未重复载入。")
-                return
-        campaign, _users = seed_demo()
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"已载入演示数据：{campaign.name}，"
-                f"{campaign.start_date:%Y-%m-%d} 至 {campaign.end_date:%Y-%m-%d}，"
-                f"今天是第 {campaign.day_number(campaign.start_date.today())} 天"
+        if if_empty and Campaign.objects.exists():
+            self.stdout.write("数据库中已有百日行动，未载入演示数据。")
+        elif Campaign.objects.filter(slug=DEMO_SLUG).exists():
+            self.stdout.write("演示百日行动已存在，未重复载入。")
+        else:
+            campaign, _users = seed_demo()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"已载入演示数据：{campaign.name}，"
+                    f"{campaign.start_date:%Y-%m-%d} 至 {campaign.end_date:%Y-%m-%d}，"
+                    f"今天是第 {campaign.day_number(timezone.localdate())} 天"
+                )
             )
+        self.print_logins()
+
+    def print_logins(self):
+        present = set(
+            get_user_model()
+            .objects.filter(username__in=DEMO_USERS)
+            .values_list("username", flat=True)
         )
-        self.stdout.write(f"演示账号（密码均为 {settings.DEMO_PASSWORD}）：")
+        if not present:
+            return
+        self.stdout.write(f"演示账号（密码均为 {settings.DEMO_PASSWORD}，除非已被修改）：")
         for username, (name, _title, department, role, _su) in DEMO_USERS.items():
-            self.stdout.write(f"  {username:<8} {role.label:<4} {name}（{department}）")
+            if username in present:
+                self.stdout.write(f"  {username:<8} {role.label:<4} {name}（{department}）")
