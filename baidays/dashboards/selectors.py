@@ -186,48 +186,6 @@ def attach_instructions(rows):
 # --- series and per-department figures ------------------------------------------------------
 
 
-def weekly_series(scope):
-    """Cumulative investment week by week (up to the as-of week) against the time-progress line
-    (every week of the campaign). Money as strings."""
-    campaign, week = scope.campaign, scope.week
-    infrastructure = dict(
-        PROJECTS.reports(campaign, week)
-        .filter(project__annex=Annex.INFRASTRUCTURE)
-        .order_by()
-        .values_list("report_week")
-        .annotate(total=Sum("week_investment_wan"))
-    )
-    competition = dict(
-        ENTRIES.reports(campaign, week)
-        .order_by()
-        .values_list("report_week")
-        .annotate(total=Sum("week_investment_wan"))
-    )
-    rows = []
-    infra_total = comp_total = ZERO
-    for number in range(1, campaign.weeks_total + 1):
-        end = min(campaign.week_end(number), campaign.end_date)
-        row = {
-            "week": number,
-            "label": f"第{number}周",
-            "end": end.isoformat(),
-            "time_percent": str(campaign.time_percent(end)),
-        }
-        if number <= week:
-            infra_total += infrastructure.get(number, ZERO)
-            comp_total += competition.get(number, ZERO)
-            row.update(
-                infrastructure_wan=format_wan(infra_total),
-                competition_wan=format_wan(comp_total),
-                infrastructure_percent=str(
-                    percent(infra_total, campaign.infrastructure_target_wan)
-                ),
-                competition_percent=str(percent(comp_total, campaign.competition_target_wan)),
-            )
-        rows.append(row)
-    return rows
-
-
 def missing_reports_by_department(scope):
     """For the report week in force: items expected and missing per responsible unit."""
     week = scope.week
@@ -277,7 +235,7 @@ def overview(campaign, as_of):
     problems = Problem.objects.filter(campaign=campaign, is_archived=False)
     return {
         "summary": summary,
-        "series": weekly_series(scope),
+        "series": summary["weeks"],
         "lagging": worst_lagging(scope),
         "missing_by_department": missing_reports_by_department(scope)[:TOP_N],
         "overdue_problems": list(

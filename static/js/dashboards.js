@@ -28,7 +28,7 @@
         trigger: "axis",
         formatter: function (items) {
           var row = series[items[0].dataIndex];
-          var lines = [row.label + "（截至 " + row.end + "）", "时序进度：" + row.time_percent + "%"];
+          var lines = ["第" + row.week + "周（截至 " + row.end + "）", "时序进度：" + row.time_percent + "%"];
           if (row.infrastructure_wan !== undefined) {
             lines.push("基础设施：" + row.infrastructure_wan + " 万元（" + row.infrastructure_percent + "%）");
             lines.push("争先杯：" + row.competition_wan + " 万元（" + row.competition_percent + "%）");
@@ -40,7 +40,7 @@
       grid: { left: big ? 60 : 48, right: 20, top: 40, bottom: big ? 40 : 28 },
       xAxis: {
         type: "category",
-        data: series.map(function (row) { return row.label; }),
+        data: series.map(function (row) { return "第" + row.week + "周"; }),
         axisLine: { lineStyle: { color: p.axis } },
         axisLabel: { color: p.text, fontSize: fontSize - 1 }
       },
