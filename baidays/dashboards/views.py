@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
 
-from ..access import RoleRequiredMixin, get_visible_or_404, require_leader_or_admin
+from ..access import RoleRequiredMixin, require_leader_or_admin
 from ..choices import PhaseKind, Role
 from ..models import Department
-from ..roles import role_of
+from ..roles import department_of, role_of
 from ..selectors import campaign_summary
 from ..views import CampaignScopeMixin
 from . import selectors
@@ -107,9 +107,12 @@ class DepartmentDetailView(DashboardMixin, TemplateView):
     leaders_only = False
 
     def dashboard_context(self):
-        department = get_visible_or_404(
-            Department.objects.all(), self.request.user, department_field="pk", pk=self.kwargs["pk"]
-        )
+        department = get_object_or_404(Department, pk=self.kwargs["pk"])
+        if (
+            role_of(self.request.user) == Role.STAFF
+            and department_of(self.request.user) != department
+        ):
+            raise Http404("没有找到该单位，或不是您的单位")
         return {"department": department, **selectors.department_detail(self.scope, department)}
 
 
