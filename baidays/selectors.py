@@ -45,7 +45,7 @@ def _sum(queryset, field):
     return queryset.aggregate(total=Coalesce(Sum(field), ZERO))["total"]
 
 
-def _tracked_block(items, reports, week, time_percent, target_wan=None):
+def _tracked_block(items, reports, week, time_percent, target_wan=None, completed=None):
     """Count, plan, completion and lag of a set of tracked items (projects or entries)."""
     items = items.with_progress(up_to_week=week)
     figures = items.aggregate(
@@ -54,7 +54,8 @@ def _tracked_block(items, reports, week, time_percent, target_wan=None):
         red=Count("pk", filter=red_condition("latest_percent", time_percent)),
         yellow=Count("pk", filter=yellow_condition("latest_percent", time_percent)),
     )
-    completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
+    if completed is None:
+        completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
     block = {
         "count": figures["count"],
         "target_wan": format_wan(target_wan if target_wan is not None else figures["planned"]),
@@ -245,11 +246,9 @@ def _weekly_totals(reports, week):
     )
 
 
-def _weeks(campaign, week, infrastructure_reports, competition_reports):
+def _weeks(campaign, week, infrastructure, competition):
     """Cumulative investment week by week (weeks up to the as-of week) against time progress
     at each week's end (every week of the campaign): the overview's chart."""
-    infrastructure = _weekly_totals(infrastructure_reports, week)
-    competition = _weekly_totals(competition_reports, week)
     rows = []
     infra_total = comp_total = ZERO
     for number in range(1, campaign.weeks_total + 1):
@@ -304,8 +303,16 @@ def campaign_summary(campaign, as_of):
     entries = CompetitionEntry.objects.active().filter(campaign=campaign)
     entry_reports = EntryReport.objects.filter(entry__campaign=campaign, entry__is_archived=False)
 
+    # week-by-week totals give both the chart and the completed amounts
+    infrastructure_weekly = _weekly_totals(project_reports.filter(project__annex=1), week)
+    competition_weekly = _weekly_totals(entry_reports, week)
     competition = _tracked_block(
-        entries, entry_reports, week, time_percent, campaign.competition_target_wan
+        entries,
+        entry_reports,
+        week,
+        time_percent,
+        campaign.competition_target_wan,
+        completed=sum(competition_weekly.values(), ZERO),
     )
     competition["goals"] = _goals(campaign, as_of)
     key_projects = _tracked_block(
@@ -363,6 +370,7 @@ def campaign_summary(campaign, as_of):
             week,
             time_percent,
             campaign.infrastructure_target_wan,
+            completed=sum(infrastructure_weekly.values(), ZERO),
         ),
         "competition": competition,
         "key_projects": key_projects,
@@ -386,6 +394,6 @@ def campaign_summary(campaign, as_of):
         },
         "reports": _reports(campaign, week),
         "phases": _phases(campaign, as_of),
-        "weeks": _weeks(campaign, week, project_reports.filter(project__annex=1), entry_reports),
+        "weeks": _weeks(campaign, week, infrastructure_weekly, competition_weekly),
         "instructions": _instructions(campaign, as_of),
     }

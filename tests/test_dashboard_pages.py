@@ -200,6 +200,8 @@ def test_league_ranks_by_share_of_planned_investment_with_boards_at_the_threshol
     ]
     assert rows[3]["goal_achieved"] is False  # achieved June 20, after as_of
     assert [r["rank"] for r in rows] == [1, 2, 3, 4]
+    # the fourth entry has reported nothing: 0% is on the black board too
+    assert (response.context["red_board_count"], response.context["black_board_count"]) == (1, 2)
     body = response.content.decode()
     assert "排名规则" in body and "百日计划投资完成率" in body
     later = get(leader_client, "/dashboards/league/", as_of="2026-06-20")

@@ -505,42 +505,66 @@ def department_reporting(scope, department):
 # --- league table (红黑榜) ------------------------------------------------------------------
 
 
-def league_table(scope):
-    """争先杯 entries ranked by share of their 100-day planned investment completed; ties by the
-    amount completed, then by 序号. The board colour applies the lag rule to that share."""
-    entries = (
+BOARD_OF = {LagStatus.ON_TRACK: "red", LagStatus.YELLOW: "", LagStatus.RED: "black"}
+
+
+def league_standings(scope):
+    """Every 争先杯 entry ranked by share of its 100-day planned investment completed; ties by
+    the amount completed, then by 序号. One light query; shares and boards are exact Decimals
+    (the board applies the lag rule of baidays.lag to the share)."""
+    figures = (
         CompetitionEntry.objects.active()
         .filter(campaign=scope.campaign)
-        .select_related("enterprise", "liaison_leader", "responsible_department")
         .with_progress(up_to_week=scope.week)
+        .values_list("pk", "seq", "planned_investment_wan", "completed_investment_wan")
+    )
+    standings = []
+    for pk, seq, planned, completed in figures:
+        completed = quantize_wan(completed)
+        share = percent(completed, planned)
+        status = lag_status(share, scope.time_percent)
+        standings.append(
+            {
+                "pk": pk,
+                "seq": seq,
+                "completed": completed,
+                "share": share,
+                "lag": status.value,
+                "board": BOARD_OF[status],
+            }
+        )
+    standings.sort(key=lambda row: (-row["share"], -row["completed"], row["seq"]))
+    for rank, row in enumerate(standings, start=1):
+        row["rank"] = rank
+    return standings
+
+
+def league_rows(scope, standings):
+    """The entries of a slice of the standings, for display (one query)."""
+    entries = (
+        CompetitionEntry.objects.filter(pk__in=[row["pk"] for row in standings])
+        .select_related("enterprise", "liaison_leader", "responsible_department")
+        .in_bulk()
     )
     rows = []
-    for entry in entries:
-        entry.completed_investment_wan = quantize_wan(entry.completed_investment_wan)
-        entry.latest_percent = quantize_wan(entry.latest_percent)
-        share = percent(entry.completed_investment_wan, entry.planned_investment_wan)
-        status = lag_status(share, scope.time_percent)
+    for row in standings:
+        entry = entries[row["pk"]]
+        entry.completed_investment_wan = row["completed"]
         achieved = entry.achieved_on is not None and entry.achieved_on <= scope.as_of
         rows.append(
             {
+                **row,
                 "entry": entry,
-                "share": share,
-                "board": {
-                    LagStatus.ON_TRACK: "red",
-                    LagStatus.YELLOW: "",
-                    LagStatus.RED: "black",
-                }[status],
-                "lag": status.value,
                 "goal_achieved": achieved,
                 "achieved_on": entry.achieved_on if achieved else None,
             }
         )
-    rows.sort(
-        key=lambda row: (-row["share"], -row["entry"].completed_investment_wan, row["entry"].seq)
-    )
-    for rank, row in enumerate(rows, start=1):
-        row["rank"] = rank
     return rows
+
+
+def league_table(scope, limit=None):
+    standings = league_standings(scope)
+    return league_rows(scope, standings[:limit] if limit else standings)
 
 
 # --- phases ---------------------------------------------------------------------------------

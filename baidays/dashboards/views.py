@@ -120,11 +120,15 @@ class LeagueView(DashboardMixin, TemplateView):
     template_name = "dashboards/league.html"
 
     def dashboard_context(self):
-        rows = selectors.league_table(self.scope)
+        standings = selectors.league_standings(self.scope)
+        page = Paginator(standings, PAGE_SIZE).get_page(self.request.GET.get("page"))
         return {
-            "rows": rows,
-            "red_board": [row for row in rows if row["board"] == "red"],
-            "black_board": [row for row in rows if row["board"] == "black"],
+            "rows": selectors.league_rows(self.scope, page.object_list),
+            "page_obj": page,
+            "page_query": urlencode({k: v for k, v in self.request.GET.items() if k != "page"}),
+            "entries_count": len(standings),
+            "red_board_count": sum(1 for row in standings if row["board"] == "red"),
+            "black_board_count": sum(1 for row in standings if row["board"] == "black"),
             "summary": campaign_summary(self.campaign, self.as_of),
         }
 
@@ -134,7 +138,7 @@ class ScreenView(DashboardMixin, TemplateView):
 
     def dashboard_context(self):
         context = selectors.overview(self.campaign, self.as_of)
-        context["league"] = selectors.league_table(self.scope)[:8]
+        context["league"] = selectors.league_table(self.scope, limit=8)
         context["lagging"] = context["lagging"][:8]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
         summary = context["summary"]
