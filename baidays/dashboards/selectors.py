@@ -596,16 +596,22 @@ def phase_detail(scope, kind):
         "未开始" if as_of < phase.start_date else "已结束" if as_of > phase.end_date else "进行中"
     )
     if kind == PhaseKind.MOBILIZE:
-        context["research_problems"] = (
-            Problem.objects.filter(
-                campaign=campaign,
-                is_archived=False,
-                raised_on__gte=phase.start_date,
-                raised_on__lte=min(phase.end_date, as_of),
-            )
-            .select_related("responsible_department", "enterprise", "project")
-            .order_by("raised_on", "pk")[:TOP_N]
+        raised = Problem.objects.filter(
+            campaign=campaign,
+            is_archived=False,
+            raised_on__gte=phase.start_date,
+            raised_on__lte=min(phase.end_date, as_of),
         )
+        context["research_problems_count"] = raised.count()
+        context["research_problems"] = [
+            {
+                "problem": problem,
+                "resolved": problem.resolved_on is not None and problem.resolved_on <= as_of,
+            }
+            for problem in raised.select_related(
+                "responsible_department", "enterprise", "project"
+            ).order_by("raised_on", "pk")[:TOP_N]
+        ]
         context["visits"] = ServiceVisit.objects.filter(
             key_enterprise__campaign=campaign,
             visited_on__gte=phase.start_date,
