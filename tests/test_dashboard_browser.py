@@ -69,3 +69,20 @@ def test_big_screen_fills_1920_by_1080_without_scrolling(page, leader_user, camp
     assert "gradient" in background  # the dark theme
     assert page.evaluate("Number(document.body.dataset.refreshSeconds)") > 0
     assert page.console_errors == []
+
+
+def test_briefing_prints_on_a4_pages(page, leader_user, campaign_with_progress):
+    import re
+
+    browser_login(page, "leader")
+    page.goto("/dashboards/briefing/" + SCOPE)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    assert page.is_hidden(".portal-navbar")
+    pdf = page.pdf(prefer_css_page_size=True)
+    boxes = re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert boxes, "no page in the PDF"
+    for width, height in boxes:
+        # A4 is 595 × 842 points
+        assert round(float(width)) == 595 and round(float(height)) == 842
+    assert page.console_errors == []
