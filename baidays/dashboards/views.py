@@ -138,8 +138,8 @@ class ScreenView(DashboardMixin, TemplateView):
 
     def dashboard_context(self):
         context = selectors.overview(self.campaign, self.as_of)
-        context["league"] = selectors.league_table(self.scope, limit=8)
-        context["lagging"] = context["lagging"][:8]
+        context["league"] = selectors.league_table(self.scope, limit=10)
+        context["lagging"] = context["lagging"][:9]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
         summary = context["summary"]
         time_percent = summary["campaign"]["time_percent"]
