@@ -296,3 +296,10 @@ def _populate(campaign, size):
         f.PromotionEventFactory(campaign=campaign)
         f.KeyEnterpriseFactory(campaign=campaign, responsible_department=department)
         f.PersonEvaluationFactory(campaign=campaign, evaluated_on=datetime.date(2026, 6, 1))
+
+
+def test_bad_list_parameters_are_404_not_errors(campaign, leader_client):
+    assert leader_client.get("/dashboards/lagging/", {"department": "abc"}).status_code == 404
+    assert leader_client.get("/dashboards/lagging/", {"kind": "other"}).status_code == 404
+    assert leader_client.get("/dashboards/missing/", {"department": "999"}).status_code == 404
+    assert leader_client.get("/dashboards/lagging/", {"page": "x"}).status_code == 200

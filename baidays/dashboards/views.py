@@ -192,8 +192,11 @@ class ItemListMixin(DashboardMixin):
         if kind is None:
             raise Http404("没有这种事项")
         department = None
-        if self.request.GET.get("department"):
-            department = get_object_or_404(Department, pk=self.request.GET["department"])
+        raw_department = self.request.GET.get("department")
+        if raw_department:
+            if not raw_department.isdigit():
+                raise Http404("单位编号无效")
+            department = get_object_or_404(Department, pk=int(raw_department))
         paginator = Paginator(self.list_queryset(kind, department), PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         rows = [selectors.item_row(item, kind, self.scope) for item in page.object_list]
