@@ -1,7 +1,8 @@
 """Reads for the campaign as a whole: the figures of `manage.py summary`, `/api/summary/` and
 the overview. Every figure is an SQL aggregate, cut at an as-of date."""
 
-from django.db.models import Count, Q, Sum
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 
 from enterprises.choices import CompetitionGoal
@@ -19,7 +20,7 @@ from topics.choices import TargetMetric, Topic
 from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
 
 from .lag import red_condition, yellow_condition
-from .models import Campaign
+from .models import Campaign, Instruction
 from .money import ZERO, format_2dp, format_wan, percent
 
 
@@ -44,7 +45,7 @@ def _sum(queryset, field):
     return queryset.aggregate(total=Coalesce(Sum(field), ZERO))["total"]
 
 
-def _tracked_block(items, reports, week, time_percent, target_wan=None):
+def _tracked_block(items, reports, week, time_percent, target_wan=None, completed=None):
     """Count, plan, completion and lag of a set of tracked items (projects or entries)."""
     items = items.with_progress(up_to_week=week)
     figures = items.aggregate(
@@ -53,7 +54,8 @@ def _tracked_block(items, reports, week, time_percent, target_wan=None):
         red=Count("pk", filter=red_condition("latest_percent", time_percent)),
         yellow=Count("pk", filter=yellow_condition("latest_percent", time_percent)),
     )
-    completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
+    if completed is None:
+        completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
     block = {
         "count": figures["count"],
         "target_wan": format_wan(target_wan if target_wan is not None else figures["planned"]),
@@ -70,18 +72,14 @@ def _tracked_block(items, reports, week, time_percent, target_wan=None):
 
 
 def _goals(campaign, as_of):
-    achieved = dict(
-        CompetitionEntry.objects.active()
-        .filter(campaign=campaign, achieved_on__lte=as_of)
-        .values_list("goal")
-        .annotate(n=Count("pk"))
-    )
-    entries = dict(
-        CompetitionEntry.objects.active()
+    counts = {
+        row["goal"]: row
+        for row in CompetitionEntry.objects.active()
         .filter(campaign=campaign)
-        .values_list("goal")
-        .annotate(n=Count("pk"))
-    )
+        .order_by()
+        .values("goal")
+        .annotate(entries=Count("pk"), achieved=Count("pk", filter=Q(achieved_on__lte=as_of)))
+    }
     planned = {
         CompetitionGoal.START: campaign.goal_start_count,
         CompetitionGoal.ACCELERATE: campaign.goal_accelerate_count,
@@ -91,8 +89,8 @@ def _goals(campaign, as_of):
         goal.value: {
             "label": goal.label,
             "planned": planned[goal],
-            "entries": entries.get(goal.value, 0),
-            "achieved": achieved.get(goal.value, 0),
+            "entries": counts.get(goal.value, {}).get("entries", 0),
+            "achieved": counts.get(goal.value, {}).get("achieved", 0),
         }
         for goal in CompetitionGoal
     }
@@ -191,13 +189,22 @@ def _reports(campaign, week):
     """Which tracked items have their report for `week`."""
     if week == 0:
         return {"week": 0, "expected": 0, "submitted": 0, "missing": 0}
-    projects = Project.objects.active().filter(campaign=campaign)
-    entries = CompetitionEntry.objects.active().filter(campaign=campaign)
-    expected = projects.count() + entries.count()
-    submitted = (
-        projects.filter(reports__report_week=week).count()
-        + entries.filter(reports__report_week=week).count()
-    )
+    expected = submitted = 0
+    for model, report_model, item_field in (
+        (Project, ProjectReport, "project"),
+        (CompetitionEntry, EntryReport, "entry"),
+    ):
+        reported = Exists(
+            report_model.objects.filter(**{item_field: OuterRef("pk"), "report_week": week})
+        )
+        counts = (
+            model.objects.active()
+            .filter(campaign=campaign)
+            .annotate(reported=reported)
+            .aggregate(expected=Count("pk"), submitted=Count("pk", filter=Q(reported=True)))
+        )
+        expected += counts["expected"]
+        submitted += counts["submitted"]
     return {
         "week": week,
         "week_start": campaign.week_start(week).isoformat(),
@@ -206,6 +213,81 @@ def _reports(campaign, week):
         "submitted": submitted,
         "missing": expected - submitted,
     }
+
+
+def _phases(campaign, as_of):
+    """Each phase with its tasks done and overdue as of the date."""
+    done = Q(tasks__completed_on__isnull=False, tasks__completed_on__lte=as_of)
+    phases = campaign.phases.annotate(
+        tasks_total=Count("tasks"),
+        tasks_done=Count("tasks", filter=done),
+        tasks_overdue=Count("tasks", filter=~done & Q(tasks__due_date__lt=as_of)),
+    ).order_by("sort_order")
+    return [
+        {
+            "kind": phase.kind,
+            "name": phase.name,
+            "start": phase.start_date.isoformat(),
+            "end": phase.end_date.isoformat(),
+            "tasks": phase.tasks_total,
+            "tasks_done": phase.tasks_done,
+            "tasks_overdue": phase.tasks_overdue,
+        }
+        for phase in phases
+    ]
+
+
+def _weekly_totals(reports, week):
+    return dict(
+        reports.filter(report_week__lte=week)
+        .order_by()
+        .values_list("report_week")
+        .annotate(total=Sum("week_investment_wan"))
+    )
+
+
+def _weeks(campaign, week, infrastructure, competition):
+    """Cumulative investment week by week (weeks up to the as-of week) against time progress
+    at each week's end (every week of the campaign): the overview's chart."""
+    rows = []
+    infra_total = comp_total = ZERO
+    for number in range(1, campaign.weeks_total + 1):
+        end = min(campaign.week_end(number), campaign.end_date)
+        row = {
+            "week": number,
+            "end": end.isoformat(),
+            "time_percent": str(campaign.time_percent(end)),
+        }
+        if number <= week:
+            infra_total += infrastructure.get(number, ZERO)
+            comp_total += competition.get(number, ZERO)
+            row.update(
+                infrastructure_wan=format_wan(infra_total),
+                infrastructure_percent=str(
+                    percent(infra_total, campaign.infrastructure_target_wan)
+                ),
+                competition_wan=format_wan(comp_total),
+                competition_percent=str(percent(comp_total, campaign.competition_target_wan)),
+            )
+        rows.append(row)
+    return rows
+
+
+def _instructions(campaign, as_of):
+    """批示 on the campaign's projects and 争先杯 entries up to the date, and how many are still
+    unread by the responsible staff."""
+    types = ContentType.objects.get_for_models(Project, CompetitionEntry)
+    on_items = Q(
+        content_type=types[Project],
+        object_id__in=Project.objects.filter(campaign=campaign).values("pk"),
+    ) | Q(
+        content_type=types[CompetitionEntry],
+        object_id__in=CompetitionEntry.objects.filter(campaign=campaign).values("pk"),
+    )
+    return Instruction.objects.filter(on_items, created_at__date__lte=as_of).aggregate(
+        total=Count("pk"),
+        unread=Count("pk", filter=Q(read_at__isnull=True) | Q(read_at__date__gt=as_of)),
+    )
 
 
 def campaign_summary(campaign, as_of):
@@ -221,8 +303,16 @@ def campaign_summary(campaign, as_of):
     entries = CompetitionEntry.objects.active().filter(campaign=campaign)
     entry_reports = EntryReport.objects.filter(entry__campaign=campaign, entry__is_archived=False)
 
+    # week-by-week totals give both the chart and the completed amounts
+    infrastructure_weekly = _weekly_totals(project_reports.filter(project__annex=1), week)
+    competition_weekly = _weekly_totals(entry_reports, week)
     competition = _tracked_block(
-        entries, entry_reports, week, time_percent, campaign.competition_target_wan
+        entries,
+        entry_reports,
+        week,
+        time_percent,
+        campaign.competition_target_wan,
+        completed=sum(competition_weekly.values(), ZERO),
     )
     competition["goals"] = _goals(campaign, as_of)
     key_projects = _tracked_block(
@@ -243,8 +333,16 @@ def campaign_summary(campaign, as_of):
         ),
         as_of,
     )
-    milestones = Milestone.objects.filter(plan__campaign=campaign)
-    promotions = PromotionEvent.objects.filter(campaign=campaign, held_on__lte=as_of)
+    milestone_done = Q(completed_on__isnull=False, completed_on__lte=as_of)
+    milestone_counts = Milestone.objects.filter(plan__campaign=campaign).aggregate(
+        milestones=Count("pk"),
+        done=Count("pk", filter=milestone_done),
+        # the same rule as MilestoneQuerySet.overdue
+        overdue=Count("pk", filter=Q(due_date__lt=as_of) & ~milestone_done),
+    )
+    promotion_counts = PromotionEvent.objects.filter(
+        campaign=campaign, held_on__lte=as_of
+    ).aggregate(events=Count("pk"), leads=Coalesce(Sum("leads_count"), 0))
     return {
         "campaign": {
             "slug": campaign.slug,
@@ -272,6 +370,7 @@ def campaign_summary(campaign, as_of):
             week,
             time_percent,
             campaign.infrastructure_target_wan,
+            completed=sum(infrastructure_weekly.values(), ZERO),
         ),
         "competition": competition,
         "key_projects": key_projects,
@@ -285,13 +384,16 @@ def campaign_summary(campaign, as_of):
         ),
         "topics": _topics(campaign, as_of),
         "promotion": {
-            "events": promotions.count(),
-            "leads": promotions.aggregate(n=Coalesce(Sum("leads_count"), 0))["n"],
+            "events": promotion_counts["events"],
+            "leads": promotion_counts["leads"],
         },
         "plans": {
-            "milestones": milestones.count(),
-            "done": milestones.done_by(as_of).count(),
-            "overdue": milestones.overdue(as_of).count(),
+            "milestones": milestone_counts["milestones"],
+            "done": milestone_counts["done"],
+            "overdue": milestone_counts["overdue"],
         },
         "reports": _reports(campaign, week),
+        "phases": _phases(campaign, as_of),
+        "weeks": _weeks(campaign, week, infrastructure_weekly, competition_weekly),
+        "instructions": _instructions(campaign, as_of),
     }

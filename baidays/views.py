@@ -4,7 +4,9 @@ from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
+from .choices import Role
 from .dates import AsOfError, parse_as_of
+from .roles import role_of
 from .selectors import campaign_summary, resolve_campaign
 
 
@@ -32,7 +34,15 @@ class HomeView(CampaignScopeMixin, TemplateView):
         self.resolve_scope()
         context = super().get_context_data(**kwargs)
         context.update(campaign=self.campaign, as_of=self.as_of, as_of_error=self.as_of_error)
-        if self.campaign is not None:
+        if self.campaign is None:
+            return context
+        if role_of(self.request.user) in (Role.ADMIN, Role.LEADER):
+            # the leaders' home page is the overview dashboard
+            from .dashboards.selectors import overview
+            from .dashboards.views import common_context
+
+            context.update(overview(self.campaign, self.as_of), **common_context(self.request))
+        else:
             context["summary"] = campaign_summary(self.campaign, self.as_of)
         return context
 

@@ -1,0 +1,250 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.generic import TemplateView, View
+
+from ..access import RoleRequiredMixin, require_leader_or_admin
+from ..choices import PhaseKind, Role
+from ..models import Department
+from ..roles import department_of, role_of
+from ..selectors import campaign_summary
+from ..views import CampaignScopeMixin
+from . import selectors
+from .briefing import briefing, briefing_workbook
+from .forms import InstructionForm
+from .services import create_instruction
+
+PAGE_SIZE = 50
+SCREEN_REFRESH_SECONDS = 300
+
+
+def common_context(request):
+    return {
+        "scope_qs": scope_query(request),
+        "can_instruct": role_of(request.user) in (Role.ADMIN, Role.LEADER),
+        "lag_yellow_points": settings.LAG_YELLOW_POINTS,
+    }
+
+
+def scope_query(request):
+    """The `campaign`/`as_of` of the request, to carry over to the next dashboard."""
+    kept = {key: request.GET[key] for key in ("campaign", "as_of") if request.GET.get(key)}
+    return urlencode(kept)
+
+
+class DashboardMixin(RoleRequiredMixin, CampaignScopeMixin):
+    """Leaders and admins read every dashboard; each is scoped to a campaign and an as-of."""
+
+    leaders_only = True
+    template_without_campaign = "dashboards/no_campaign.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if (
+            self.leaders_only
+            and request.user.is_authenticated
+            and role_of(request.user) == Role.STAFF
+        ):
+            raise PermissionDenied("该页面供领导和管理员查看")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_template_names(self):
+        if self.campaign is None:
+            return [self.template_without_campaign]
+        return super().get_template_names()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            campaign=self.campaign,
+            as_of=self.as_of,
+            as_of_error=self.as_of_error,
+            **common_context(self.request),
+        )
+        if self.campaign is not None:
+            self.scope = selectors.Scope(self.campaign, self.as_of)
+            context["scope"] = self.scope
+            context.update(self.dashboard_context())
+        return context
+
+    def get(self, request, *args, **kwargs):
+        self.resolve_scope()
+        return super().get(request, *args, **kwargs)
+
+    def dashboard_context(self):
+        return {}
+
+
+class PhaseView(DashboardMixin, TemplateView):
+    template_name = "dashboards/phase.html"
+
+    def dashboard_context(self):
+        kind = self.kwargs["kind"]
+        if kind not in PhaseKind.values:
+            raise Http404("没有这个阶段")
+        detail = selectors.phase_detail(self.scope, kind)
+        if detail is None:
+            raise Http404("该百日行动没有这个阶段")
+        return {**detail, "kind": kind, "phases": self.campaign.phases.all()}
+
+
+class DepartmentListView(DashboardMixin, TemplateView):
+    template_name = "dashboards/departments.html"
+
+    def dashboard_context(self):
+        return {"rows": selectors.department_table(self.scope)}
+
+
+class DepartmentDetailView(DashboardMixin, TemplateView):
+    """Leaders and admins see every unit; staff see their own unit only (another is a 404)."""
+
+    template_name = "dashboards/department.html"
+    leaders_only = False
+
+    def dashboard_context(self):
+        department = get_object_or_404(Department, pk=self.kwargs["pk"])
+        if (
+            role_of(self.request.user) == Role.STAFF
+            and department_of(self.request.user) != department
+        ):
+            raise Http404("没有找到该单位，或不是您的单位")
+        return {"department": department, **selectors.department_detail(self.scope, department)}
+
+
+class LeagueView(DashboardMixin, TemplateView):
+    template_name = "dashboards/league.html"
+
+    def dashboard_context(self):
+        standings = selectors.league_standings(self.scope)
+        page = Paginator(standings, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        return {
+            "rows": selectors.league_rows(self.scope, page.object_list),
+            "page_obj": page,
+            "page_query": urlencode({k: v for k, v in self.request.GET.items() if k != "page"}),
+            "entries_count": len(standings),
+            "red_board_count": sum(1 for row in standings if row["board"] == "red"),
+            "black_board_count": sum(1 for row in standings if row["board"] == "black"),
+            "summary": campaign_summary(self.campaign, self.as_of),
+        }
+
+
+class ScreenView(DashboardMixin, TemplateView):
+    template_name = "dashboards/screen.html"
+
+    def dashboard_context(self):
+        context = selectors.overview(self.campaign, self.as_of)
+        context["league"] = selectors.league_table(self.scope, limit=10)
+        context["lagging"] = context["lagging"][:9]
+        context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
+        summary = context["summary"]
+        time_percent = summary["campaign"]["time_percent"]
+        context["gauge_infrastructure"] = {
+            "percent": summary["infrastructure"]["percent"],
+            "time_percent": time_percent,
+            "color": "#ff6b5b",
+        }
+        context["gauge_competition"] = {
+            "percent": summary["competition"]["percent"],
+            "time_percent": time_percent,
+            "color": "#3fb6ff",
+        }
+        return context
+
+
+class BriefingView(DashboardMixin, TemplateView):
+    template_name = "dashboards/briefing.html"
+
+    def dashboard_context(self):
+        return briefing(self.campaign, self.as_of)
+
+
+class BriefingExcelView(DashboardMixin, View):
+    def get(self, request):
+        self.resolve_scope()
+        if self.campaign is None:
+            raise Http404("尚未建立百日行动")
+        content = briefing_workbook(briefing(self.campaign, self.as_of))
+        response = HttpResponse(
+            content,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        filename = f"briefing-{self.campaign.slug}-{self.as_of.isoformat()}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class ItemListMixin(DashboardMixin):
+    """A full, paginated list of tracked items (projects or 争先杯 entries), optionally of one
+    unit; the overview shows only its top rows."""
+
+    template_name = "dashboards/item_list.html"
+
+    def list_queryset(self, kind, department):
+        raise NotImplementedError
+
+    def dashboard_context(self):
+        kind = selectors.KINDS.get(self.request.GET.get("kind") or "project")
+        if kind is None:
+            raise Http404("没有这种事项")
+        department = None
+        raw_department = self.request.GET.get("department")
+        if raw_department:
+            if not raw_department.isdigit():
+                raise Http404("单位编号无效")
+            department = get_object_or_404(Department, pk=int(raw_department))
+        paginator = Paginator(self.list_queryset(kind, department), PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        rows = [selectors.item_row(item, kind, self.scope) for item in page.object_list]
+        selectors.attach_instructions(rows)
+        query = {key: value for key, value in self.request.GET.items() if key != "page"}
+        return {
+            "kind": kind,
+            "kinds": selectors.KINDS.values(),
+            "department": department,
+            "page_obj": page,
+            "rows": rows,
+            "list_title": self.list_title,
+            "list_url_name": self.request.resolver_match.view_name,
+            "base_query": urlencode({k: v for k, v in query.items() if k != "kind"}),
+            "page_query": urlencode(query),
+        }
+
+
+class LaggingListView(ItemListMixin, TemplateView):
+    list_title = "滞后事项"
+
+    def list_queryset(self, kind, department):
+        return selectors.lagging_queryset(kind, self.scope, department)
+
+
+class MissingListView(ItemListMixin, TemplateView):
+    list_title = "本周未报"
+
+    def list_queryset(self, kind, department):
+        return selectors.missing_queryset(kind, self.scope, department)
+
+
+class InstructionCreateView(RoleRequiredMixin, View):
+    """A leader's 批示 from a dashboard list; the item pages show it to the item's staff."""
+
+    def post(self, request):
+        require_leader_or_admin(request.user)
+        form = InstructionForm(request.POST)
+        back = request.POST.get("next") or "/"
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = "/"
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, f"批示未保存：{error}")
+            return redirect(back)
+        kind = selectors.KINDS[form.cleaned_data["kind"]]
+        item = get_object_or_404(kind.model, pk=form.cleaned_data["object_id"])
+        create_instruction(author=request.user, item=item, text=form.cleaned_data["text"])
+        messages.success(request, f"已对“{item.name}”作出批示，责任单位下次登录时可见。")
+        return redirect(back)

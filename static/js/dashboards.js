@@ -1,0 +1,103 @@
+/* Draws the dashboards' ECharts from data passed with json_script (money arrives as strings). */
+(function () {
+  "use strict";
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function num(value) {
+    return value === undefined || value === null ? null : Number(value);
+  }
+
+  var palettes = {
+    light: { text: "#333", axis: "#999", split: "#eee", infra: "#c62828", comp: "#1565c0", time: "#455a64", bg: "transparent" },
+    dark: { text: "#dce6f5", axis: "#5f7896", split: "rgba(120,150,190,.18)", infra: "#ff6b5b", comp: "#3fb6ff", time: "#ffd54f", bg: "transparent" }
+  };
+
+  function cumulativeOption(series, theme) {
+    var p = palettes[theme];
+    var big = theme === "dark";
+    var fontSize = big ? 15 : 12;
+    return {
+      backgroundColor: p.bg,
+      animation: !big,
+      textStyle: { color: p.text, fontSize: fontSize },
+      tooltip: {
+        trigger: "axis",
+        formatter: function (items) {
+          var row = series[items[0].dataIndex];
+          var lines = ["第" + row.week + "周（截至 " + row.end + "）", "时序进度：" + row.time_percent + "%"];
+          if (row.infrastructure_wan !== undefined) {
+            lines.push("基础设施：" + row.infrastructure_wan + " 万元（" + row.infrastructure_percent + "%）");
+            lines.push("争先杯：" + row.competition_wan + " 万元（" + row.competition_percent + "%）");
+          }
+          return lines.join("<br>");
+        }
+      },
+      legend: { top: 0, textStyle: { color: p.text, fontSize: fontSize } },
+      grid: { left: big ? 60 : 48, right: 20, top: 40, bottom: big ? 40 : 28 },
+      xAxis: {
+        type: "category",
+        data: series.map(function (row) { return "第" + row.week + "周"; }),
+        axisLine: { lineStyle: { color: p.axis } },
+        axisLabel: { color: p.text, fontSize: fontSize - 1 }
+      },
+      yAxis: {
+        type: "value", min: 0, max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); },
+        axisLabel: { formatter: "{value}%", color: p.text, fontSize: fontSize - 1 },
+        splitLine: { lineStyle: { color: p.split } }
+      },
+      series: [
+        { name: "时序进度", type: "line", data: series.map(function (r) { return num(r.time_percent); }),
+          symbol: "none", lineStyle: { type: "dashed", width: 2, color: p.time }, itemStyle: { color: p.time } },
+        { name: "基础设施投资完成率", type: "line", data: series.map(function (r) { return num(r.infrastructure_percent); }),
+          smooth: true, symbolSize: big ? 8 : 6, lineStyle: { width: 3, color: p.infra }, itemStyle: { color: p.infra },
+          areaStyle: { color: p.infra, opacity: 0.08 } },
+        { name: "争先杯投资完成率", type: "line", data: series.map(function (r) { return num(r.competition_percent); }),
+          smooth: true, symbolSize: big ? 8 : 6, lineStyle: { width: 3, color: p.comp }, itemStyle: { color: p.comp },
+          areaStyle: { color: p.comp, opacity: 0.08 } }
+      ]
+    };
+  }
+
+  function gaugeOption(data, theme) {
+    var p = palettes[theme];
+    var value = num(data.percent);
+    return {
+      animation: false,
+      series: [{
+        type: "gauge", startAngle: 210, endAngle: -30, min: 0, max: 100, radius: "92%", center: ["50%", "58%"],
+        progress: { show: true, width: 16, itemStyle: { color: data.color || p.infra } },
+        axisLine: { lineStyle: { width: 16, color: [[1, "rgba(120,150,190,.25)"]] } },
+        axisTick: { show: false }, splitLine: { show: false },
+        axisLabel: { show: false }, pointer: { show: false },
+        anchor: { show: false },
+        title: { show: true, offsetCenter: [0, "38%"], color: p.text, fontSize: 16 },
+        detail: { valueAnimation: false, offsetCenter: [0, "0%"], fontSize: 34, fontWeight: "bold", color: p.text,
+          formatter: function () { return data.percent + "%"; } },
+        markLine: undefined,
+        data: [{ value: Math.min(100, value), name: "时序 " + data.time_percent + "%" }]
+      }]
+    };
+  }
+
+  function draw() {
+    document.querySelectorAll("[data-chart]").forEach(function (el) {
+      var theme = el.dataset.theme || "light";
+      var data = readJson(el.dataset.source);
+      if (!data) { return; }
+      var chart = echarts.init(el, null, { renderer: "canvas" });
+      var option = el.dataset.chart === "gauge" ? gaugeOption(data, theme) : cumulativeOption(data, theme);
+      chart.setOption(option);
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", draw);
+  } else {
+    draw();
+  }
+})();
