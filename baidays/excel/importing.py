@@ -2,6 +2,7 @@
 so the resources only match rows to records by natural key, find what changed, and save —
 all or nothing, in bulk, with a history record for every created or changed row."""
 
+import copy
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from baidays import plan_data
 from baidays.services import get_or_create_department, get_or_create_person
 
 from .errors import RowErrors, RowProblem
-from .layouts import AMOUNT, LAYOUTS
+from .layouts import AMOUNT, LAYOUTS, TEXT
 from .reader import read_annex
 
 ROW_NUMBER = "excel_row"
@@ -65,7 +66,12 @@ class AnnexResource(resources.ModelResource):
     class Meta:
         abstract = True
 
-    def __init__(self, *, campaign, user=None, **kwargs):
+    # model attribute -> column key of the layout, for plain values; `lookups` adds the
+    # related records named in cells: attribute -> (column key, resolver method name)
+    plain_fields = ()
+    lookups = {}
+
+    def __init__(self, *, campaign=None, user=None, preview=False, **kwargs):
         super().__init__(**kwargs)
         self.campaign = campaign
         self.user = user
@@ -73,6 +79,23 @@ class AnnexResource(resources.ModelResource):
         self._existing = None
         self._departments = {}
         self._people = {}
+        self._meta = copy.copy(type(self)._meta)
+        self._meta.skip_html_diff = not preview  # the admin preview shows the diff
+        for key in self.plain_fields:
+            self.fields[key] = field(key, self.header(key))
+        for attribute, (key, resolver) in self.lookups.items():
+            widget = LookupWidget(getattr(self, resolver))
+            self.fields[attribute] = field(attribute, self.header(key), widget)
+
+    @classmethod
+    def get_display_name(cls):
+        return f"{LAYOUTS[cls.annex].label} {LAYOUTS[cls.annex].title}"
+
+    def header(self, key):
+        return self.layout.column(key).header
+
+    def cell(self, row, key):
+        return row.get(self.header(key))
 
     # --- natural keys and caches -------------------------------------------------------
     def existing(self):
@@ -94,27 +117,25 @@ class AnnexResource(resources.ModelResource):
             self._people[name] = get_or_create_person(name=name, department=office)
         return self._people[name]
 
-    def department_field(self):
-        return field("responsible_department", widget=LookupWidget(self.department))
-
     # --- the dataset -----------------------------------------------------------------
     def dataset_from(self, table):
         """The parsed rows as a tablib Dataset keyed by column key, plus the Excel row."""
         present = [c for c in self.layout.columns if c.key in table.headers]
-        headers = [c.key for c in present]
-        if "responsible_department" not in headers and self.layout.default_department:
-            headers.append("responsible_department")
-        dataset = tablib.Dataset(headers=[*headers, ROW_NUMBER])
+        department = self.layout.column("responsible_department")
+        if department not in present and self.layout.default_department:
+            present.append(department)
+        dataset = tablib.Dataset(headers=[*(c.header for c in present), ROW_NUMBER])
+        dataset.title = self.layout.label
         for row in table.rows:
             values = []
-            for key in headers:
-                value = row.values.get(key)
-                if key == "responsible_department" and not value:
+            for column in present:
+                value = row.values.get(column.key)
+                if column is department and not value:
                     value = self.layout.default_department
-                column = next((c for c in present if c.key == key), None)
-                if value is None and column is not None:
-                    value = Decimal("0.00") if column.kind == AMOUNT else value
-                    value = "" if value is None and column.kind == "text" else value
+                if value is None and column.kind == AMOUNT:
+                    value = Decimal("0.00")
+                elif value is None and column.kind == TEXT:
+                    value = ""
                 values.append(value)
             dataset.append([*values, row.number])
         return dataset
@@ -129,8 +150,9 @@ class AnnexResource(resources.ModelResource):
         problems, moving = [], []
         for row in dataset.dict:
             own = existing.get(self.natural_key(row))
-            holder = by_seq.get(row["seq"])
-            if own is not None and own.seq != row["seq"]:
+            seq = self.cell(row, "seq")
+            holder = by_seq.get(seq)
+            if own is not None and own.seq != seq:
                 moving.append(own.pk)
             if (
                 holder is not None
@@ -138,7 +160,9 @@ class AnnexResource(resources.ModelResource):
                 and self.instance_key(holder) not in in_file
             ):
                 problems.append(
-                    RowProblem(row[ROW_NUMBER], "序号", f"序号 {row['seq']} 已被“{holder}”使用")
+                    RowProblem(
+                        row[ROW_NUMBER], self.header("seq"), f"序号 {seq} 已被“{holder}”使用"
+                    )
                 )
         return problems, moving
 
@@ -189,13 +213,7 @@ class AnnexResource(resources.ModelResource):
                 self.update_instances.clear()
 
     def get_bulk_update_fields(self):
-        return list(
-            dict.fromkeys(
-                f.attribute.split("__")[0]
-                for f in self.get_import_fields()
-                if f.attribute and "__" not in f.attribute
-            )
-        )
+        return [f.attribute for f in self.get_import_fields() if f.attribute]
 
 
 @dataclass
