@@ -58,9 +58,10 @@ def parse_amount(value):
     elif isinstance(value, (datetime.date, datetime.time)):
         raise CellError("应为金额，却是日期")
     else:
-        text = normalize(value).replace(",", "").replace("¥", "").replace("￥", "")
+        text = normalize(value)
         if not text:
             return None
+        text = text.replace(",", "").replace("¥", "").replace("￥", "")
         factor = 1
         for suffix, multiplier in _AMOUNT_SUFFIXES:
             if text.endswith(suffix):

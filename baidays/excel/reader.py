@@ -191,6 +191,7 @@ def _read_rows(sheet, layout, header):
     problems, unresolved = [], []
     section_value, section_text, count = None, "", 0
     checked = {c.key for c in layout.columns if c.required or c.kind not in ("text",)}
+    missing_required = [c for c in layout.columns if c.required and c.key not in header.positions]
     for number, row in enumerate(
         sheet.iter_rows(min_row=header.last_row + 1, values_only=True), start=header.last_row + 1
     ):
@@ -224,8 +225,14 @@ def _read_rows(sheet, layout, header):
                 for p in row_problems
                 if p.column != header.texts.get(layout.section_key) or p.reason != "不能为空"
             ]
+        for column in missing_required:
+            if values.get(column.key) in (None, ""):
+                reason = "表中没有这一列，该行也不在分组行（如“一、开工项目”）之下"
+                row_problems.append(RowProblem(number, column.header, reason))
         problems.extend(row_problems)
         table.rows.append(AnnexRow(number, values, section_text))
+    if any(layout.section_key in row.values for row in table.rows):
+        table.headers.setdefault(layout.section_key, layout.column(layout.section_key).header)
     return table, problems, unresolved
 
 
