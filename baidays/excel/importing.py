@@ -76,11 +76,17 @@ class AnnexResource(resources.ModelResource):
         self.campaign = campaign
         self.user = user
         self.layout = LAYOUTS[self.annex]
+        self._headers = {column.key: column.header for column in self.layout.columns}
         self._existing = None
         self._departments = {}
         self._people = {}
         self._meta = copy.copy(type(self)._meta)
-        self._meta.skip_html_diff = not preview  # the admin preview shows the diff
+        # the admin preview shows each row's diff; the command needs only the counts, and
+        # import-export's diff deep-copies every instance
+        self._meta.skip_diff = self._meta.skip_html_diff = not preview
+        self._snapshot = None
+        self._attnames = None
+        self._seq_check = None
         for key in self.plain_fields:
             self.fields[key] = field(key, self.header(key))
         for attribute, (key, resolver) in self.lookups.items():
@@ -92,7 +98,7 @@ class AnnexResource(resources.ModelResource):
         return f"{LAYOUTS[cls.annex].label} {LAYOUTS[cls.annex].title}"
 
     def header(self, key):
-        return self.layout.column(key).header
+        return self._headers[key]
 
     def cell(self, row, key):
         return row.get(self.header(key))
@@ -144,12 +150,19 @@ class AnnexResource(resources.ModelResource):
     def seq_conflicts(self, dataset):
         """A 序号 held by a record the file does not mention would collide; numbers that only
         move between rows of this file are parked and rewritten."""
+        if self._seq_check is None:
+            self._seq_check = self._check_seqs(dataset)
+        return self._seq_check
+
+    def _check_seqs(self, dataset):
         existing = self.existing()
         by_seq = {obj.seq: obj for obj in existing.values()}
-        in_file = {self.natural_key(row) for row in dataset.dict}
+        rows = dataset.dict
+        keys = [self.natural_key(row) for row in rows]
+        in_file = set(keys)
         problems, moving = [], []
-        for row in dataset.dict:
-            own = existing.get(self.natural_key(row))
+        for row, key in zip(rows, keys, strict=True):
+            own = existing.get(key)
             seq = self.cell(row, "seq")
             holder = by_seq.get(seq)
             if own is not None and own.seq != seq:
@@ -171,8 +184,26 @@ class AnnexResource(resources.ModelResource):
         if moving:
             self._meta.model.objects.filter(pk__in=moving).update(seq=F("seq") + SEQ_PARKING_OFFSET)
 
+    def get_or_init_instance(self, instance_loader, row):
+        instance, new = super().get_or_init_instance(instance_loader, row)
+        self._snapshot = None if new else self._values(instance)
+        return instance, new
+
+    def _values(self, instance):
+        if self._attnames is None:
+            meta = self._meta.model._meta
+            self._attnames = [meta.get_field(f.attribute).attname for f in self.get_import_fields()]
+        return [getattr(instance, attname) for attname in self._attnames]
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """Unchanged rows are skipped: compared on stored values (foreign keys by id), so it
+        works without import-export's per-row deep copy."""
+        if import_validation_errors or self._snapshot is None:
+            return False
+        return self._values(instance) == self._snapshot
+
     def init_instance(self, row=None):
-        return self._meta.model(campaign=self.campaign, **self.fixed_values())
+        return self._meta.model(campaign_id=self.campaign.pk, **self.fixed_values())
 
     def fixed_values(self):
         return {}

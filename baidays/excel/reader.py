@@ -159,7 +159,16 @@ def _header_texts(top, sub, positions):
 
 def _row_kind(cells):
     """'blank', 'total', 'subtotal', 'footnote', 'section', 'title' or 'data'."""
-    texts = [parsers.normalize(cell) for cell in cells if parsers.normalize(cell)]
+    filled = [cell for cell in cells if cell is not None and cell != ""]
+    if len(filled) > 3:
+        # the common case, an ordinary data row: only its first cells can say 合计 / 小计
+        heads = [parsers.normalize(cell) for cell in filled[:3] if isinstance(cell, str)]
+        if any(text.startswith(_TOTAL_PREFIXES) for text in heads):
+            return "total", ""
+        if any(text.startswith(_SUBTOTAL_PREFIXES) for text in heads):
+            return "subtotal", ""
+        return "data", ""
+    texts = [text for text in (parsers.normalize(cell) for cell in filled) if text]
     if not texts:
         return "blank", ""
     first = texts[0]
