@@ -29,3 +29,7 @@ class RowErrors(Exception):
     def __init__(self, problems):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class AnnexRefusal(Exception):
+    """One line of a refused import, as shown in the admin's import page."""

@@ -16,7 +16,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from baidays import plan_data
 from baidays.services import get_or_create_department, get_or_create_person
 
-from .errors import RowErrors, RowProblem
+from .errors import AnnexRefusal, RowErrors, RowProblem, WorkbookError
 from .layouts import AMOUNT, LAYOUTS, TEXT
 from .reader import read_annex
 
@@ -122,6 +122,29 @@ class AnnexResource(resources.ModelResource):
             office = self.department(plan_data.LEADING_OFFICE)
             self._people[name] = get_or_create_person(name=name, department=office)
         return self._people[name]
+
+    # --- the admin's upload → preview → confirm -----------------------------------------
+    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
+        """The admin hands over the uploaded workbook itself (see UploadedWorkbookFormat):
+        read it with the annex reader, then import the parsed rows all or nothing. Refusals
+        come back as the result's errors, one line each."""
+        workbook = getattr(dataset, "annex_workbook", None)
+        if workbook is None:
+            return super().import_data(
+                dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs
+            )
+        self.user = kwargs.pop("user", None) or self.user
+        for option in ("use_transactions", "rollback_on_validation_errors", "collect_failed_rows"):
+            kwargs.pop(option, None)
+        try:
+            table = read_annex(workbook, self.layout, filename=kwargs.get("file_name"))
+            return run_import(resource=self, table=table, dry_run=dry_run, **kwargs).result
+        except (WorkbookError, RowErrors) as error:
+            result = self.get_result_class()()
+            lines = error.problems if isinstance(error, RowErrors) else [error]
+            for line in lines:
+                result.append_base_error(self.get_error_result_class()(AnnexRefusal(str(line))))
+            return result
 
     # --- the dataset -----------------------------------------------------------------
     def dataset_from(self, table):
@@ -299,9 +322,9 @@ def result_problems(result, dataset):
     return problems
 
 
-def run_import(*, annex, table, campaign, dry_run=False, user=None):
-    """Import a parsed annex table. Raises RowErrors (nothing saved) on any bad row."""
-    resource = resource_class(annex)(campaign=campaign, user=user)
+def run_import(*, resource, table, dry_run=False, **import_kwargs):
+    """Import a parsed annex table through `resource`. Raises RowErrors (nothing saved) on
+    any bad row."""
     dataset = resource.dataset_from(table)
     with transaction.atomic():
         conflicts, _ = resource.seq_conflicts(dataset)
@@ -312,6 +335,7 @@ def run_import(*, annex, table, campaign, dry_run=False, user=None):
             dry_run=dry_run,
             use_transactions=True,
             rollback_on_validation_errors=True,
+            **import_kwargs,
         )
         problems = result_problems(result, dataset)
         if problems:
@@ -321,7 +345,7 @@ def run_import(*, annex, table, campaign, dry_run=False, user=None):
             transaction.set_rollback(True)
     totals = result.totals
     return ImportSummary(
-        annex=annex,
+        annex=resource.annex,
         created=totals[RowResult.IMPORT_TYPE_NEW],
         updated=totals[RowResult.IMPORT_TYPE_UPDATE],
         unchanged=totals[RowResult.IMPORT_TYPE_SKIP],
@@ -334,4 +358,5 @@ def run_import(*, annex, table, campaign, dry_run=False, user=None):
 def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=None):
     """Read and import one annex workbook; WorkbookError or RowErrors when it is refused."""
     table = read_annex(source, LAYOUTS[annex], filename=filename)
-    return run_import(annex=annex, table=table, campaign=campaign, dry_run=dry_run, user=user)
+    resource = resource_class(annex)(campaign=campaign, user=user)
+    return run_import(resource=resource, table=table, dry_run=dry_run)
