@@ -269,3 +269,39 @@ def test_export_has_the_annex_layout_with_totals_and_progress(campaign, tmp_path
     completed = total_row[header.index("累计完成投资")].value
     assert (Decimal(str(planned)), Decimal(str(completed))) == (Decimal("1156"), Decimal("30"))
     assert sheet.column_dimensions["B"].width > 20
+
+
+def test_import_queries_do_not_grow_row_by_row(campaign, tmp_path, django_assert_max_num_queries):
+    rows = [annex1_row(n, f"项目{n}") for n in range(1, 201)]
+    path = annex1_file(tmp_path / "a.xlsx", rows)
+    with django_assert_max_num_queries(30):
+        run_import(1, path)
+    with django_assert_max_num_queries(15):
+        assert "未变 200 条" in run_import(1, path)
+
+
+def test_export_runs_a_fixed_number_of_queries(campaign, tmp_path, django_assert_max_num_queries):
+    run_import(1, sample_copy(1, tmp_path))
+    with django_assert_max_num_queries(2):
+        call_command(
+            "export_annex", "1", str(tmp_path / "o.xlsx"), "--campaign", "c2026", stdout=StringIO()
+        )
+
+
+def test_a_header_without_data_rows_is_refused(campaign, tmp_path):
+    assert "表头下没有数据行" in refused(1, annex1_file(tmp_path / "a.xlsx", []))
+
+
+def test_enterprise_details_follow_the_latest_annex(campaign, tmp_path):
+    rows = [["序号", "企业名称", "企业类别", "法人代表", "联系电话", "主要产品"]]
+    run_import(
+        4,
+        write_rows(tmp_path / "a.xlsx", [*rows, [1, "甲公司", "科技型企业", "张三", "1", "阀门"]]),
+    )
+    run_import(
+        4,
+        write_rows(tmp_path / "b.xlsx", [*rows, [1, "甲公司", "科技型企业", "李四", "2", "阀门"]]),
+    )
+    enterprise = Enterprise.objects.get(name="甲公司")
+    assert (enterprise.legal_representative, enterprise.phone) == ("李四", "2")
+    assert enterprise.history.count() == 2
