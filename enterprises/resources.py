@@ -13,33 +13,33 @@ class EnterpriseAnnexResource(AnnexResource):
         self._enterprises = None
         super().__init__(**kwargs)
 
-    def enterprise(self, name):
+    def enterprise(self, name, details=None):
         if self._enterprises is None:
             self._enterprises = {e.name: e for e in Enterprise.objects.all()}
-        if name not in self._enterprises:
-            enterprise = Enterprise(name=name)
-            enterprise.full_clean()
-            enterprise._change_reason = self.change_reason()
-            enterprise.save()
-            self._enterprises[name] = enterprise
-        return self._enterprises[name]
-
-    def before_import_row(self, row, **kwargs):
-        """Bring the enterprise's own record up to date with what the annex says of it."""
-        enterprise = self.enterprise(self.cell(row, "enterprise_name"))
-        changed = {
-            key: self.cell(row, key)
-            for key in ENTERPRISE_DETAILS
-            if key in self.layout_keys
-            and self.cell(row, key)
-            and getattr(enterprise, key) != self.cell(row, key)
-        }
-        if changed:
+        enterprise = self._enterprises.get(name)
+        if enterprise is None:
+            enterprise = Enterprise(name=name, **(details or {}))
+        else:
+            changed = {k: v for k, v in (details or {}).items() if getattr(enterprise, k) != v}
+            if not changed:
+                return enterprise
             for key, value in changed.items():
                 setattr(enterprise, key, value)
-            enterprise._change_reason = self.change_reason()
-            enterprise.full_clean()
-            enterprise.save()
+        enterprise.full_clean()
+        enterprise._change_reason = self.change_reason()
+        enterprise.save()
+        self._enterprises[name] = enterprise
+        return enterprise
+
+    def before_import_row(self, row, **kwargs):
+        """Create the enterprise, or bring its own record up to date with what the annex says
+        of it (法人代表, 联系电话, 主要产品); blank cells leave what is known."""
+        details = {
+            key: self.cell(row, key)
+            for key in ENTERPRISE_DETAILS
+            if key in self.layout_keys and self.cell(row, key)
+        }
+        self.enterprise(self.cell(row, "enterprise_name"), details)
 
     @property
     def layout_keys(self):
