@@ -64,6 +64,10 @@ class KeyProjectResource(ProjectResource):
         self._enterprises = None
         super().__init__(**kwargs)
 
+    def get_user_visible_fields(self):
+        # 业主单位 is read once as text and once to link the enterprise; list it once
+        return [f for f in super().get_user_visible_fields() if f.attribute != "owner"]
+
     def enterprise(self, name):
         if self._enterprises is None:
             self._enterprises = {e.name: e for e in Enterprise.objects.all()}
