@@ -305,3 +305,20 @@ def test_enterprise_details_follow_the_latest_annex(campaign, tmp_path):
     enterprise = Enterprise.objects.get(name="甲公司")
     assert (enterprise.legal_representative, enterprise.phone) == ("李四", "2")
     assert enterprise.history.count() == 2
+
+
+def test_dry_run_names_each_row_it_would_change(campaign, tmp_path):
+    run_import(1, annex1_file(tmp_path / "a.xlsx", [annex1_row(1, "甲"), annex1_row(2, "乙")]))
+    rows = [
+        annex1_row(1, "甲"),
+        annex1_row(2, "乙", planned=150, 责任单位="园区电力办"),
+        annex1_row(3, "丙"),
+    ]
+    output = run_import(1, annex1_file(tmp_path / "b.xlsx", rows), "--dry-run")
+    assert (
+        "第 6 行 更新：乙（百日计划投资：100.00 → 150.00；责任单位：园区建设科 → 园区电力办）"
+        in output
+    )
+    assert "第 7 行 新增：丙" in output
+    assert "甲" not in output.replace("新增 1 条", "")
+    assert Project.objects.get(name="乙").planned_investment_wan == Decimal("100.00")

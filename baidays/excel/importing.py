@@ -87,6 +87,8 @@ class AnnexResource(resources.ModelResource):
         self._snapshot = None
         self._attnames = None
         self._seq_check = None
+        self._related_before = None
+        self.changes = []
         for key in self.plain_fields:
             self.fields[key] = field(key, self.header(key))
         for attribute, (key, resolver) in self.lookups.items():
@@ -210,6 +212,10 @@ class AnnexResource(resources.ModelResource):
     def get_or_init_instance(self, instance_loader, row):
         instance, new = super().get_or_init_instance(instance_loader, row)
         self._snapshot = None if new else self._values(instance)
+        # related records by name, as the clerk wrote them, to say what an update changes
+        self._related_before = (
+            None if new else {a: _shown(getattr(instance, a)) for a in self.lookups}
+        )
         return instance, new
 
     def _values(self, instance):
@@ -220,10 +226,28 @@ class AnnexResource(resources.ModelResource):
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         """Unchanged rows are skipped: compared on stored values (foreign keys by id), so it
-        works without import-export's per-row deep copy."""
-        if import_validation_errors or self._snapshot is None:
+        works without import-export's per-row deep copy. Every other row is noted in
+        `changes` with what it changes."""
+        if import_validation_errors:
             return False
-        return self._values(instance) == self._snapshot
+        label = "、".join(str(part) for part in self.natural_key(row))
+        if self._snapshot is None:
+            self.changes.append(RowChange(row[ROW_NUMBER], "新增", label, ()))
+            return False
+        values = self._values(instance)
+        if values == self._snapshot:
+            return True
+        differences = []
+        for field, before, after in zip(
+            self.get_import_fields(), self._snapshot, values, strict=True
+        ):
+            if before != after:
+                if field.attribute in self.lookups:
+                    before = self._related_before[field.attribute]
+                    after = _shown(getattr(instance, field.attribute))
+                differences.append((field.column_name, _shown(before), _shown(after)))
+        self.changes.append(RowChange(row[ROW_NUMBER], "更新", label, tuple(differences)))
+        return False
 
     def init_instance(self, row=None):
         return self._meta.model(campaign_id=self.campaign.pk, **self.fixed_values())
@@ -270,6 +294,30 @@ class AnnexResource(resources.ModelResource):
         return [f.attribute for f in self.get_import_fields() if f.attribute]
 
 
+def _shown(value):
+    if value is None:
+        return "（空）"
+    if hasattr(value, "name") and not isinstance(value, str):
+        return value.name
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value) if str(value) != "" else "（空）"
+
+
+@dataclass(frozen=True)
+class RowChange:
+    row: int
+    kind: str
+    label: str
+    differences: tuple  # (column, before, after)
+
+    def __str__(self):
+        text = f"第 {self.row} 行 {self.kind}：{self.label}"
+        if self.differences:
+            text += "（" + "；".join(f"{c}：{b} → {a}" for c, b, a in self.differences) + "）"
+        return text
+
+
 @dataclass
 class ImportSummary:
     annex: int
@@ -279,6 +327,7 @@ class ImportSummary:
     dry_run: bool
     sheet_name: str
     result: object = None
+    changes: tuple = ()
 
     @property
     def total(self):
@@ -352,6 +401,7 @@ def run_import(*, resource, table, dry_run=False, **import_kwargs):
         dry_run=dry_run,
         sheet_name=table.sheet_name,
         result=result,
+        changes=tuple(resource.changes),
     )
 
 

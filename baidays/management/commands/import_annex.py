@@ -21,7 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("annex", type=int, choices=[1, 2, 3, 4], help="附件编号 1–4")
         parser.add_argument("file", help="Excel 文件（.xlsx）")
         parser.add_argument("--campaign", help="百日行动标识，默认为当前百日行动")
-        parser.add_argument("--dry-run", action="store_true", help="只检查并显示变化，不保存")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="只检查并逐行显示将新增、更新的内容，不保存"
+        )
 
     def handle(self, *args, annex, file, campaign=None, dry_run=False, **options):
         found = campaign_or_error(campaign)
@@ -35,4 +37,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{file}：{len(error.problems)} 处错误，未导入任何数据，请修改后重新导入"
             ) from None
+        if dry_run or options.get("verbosity", 1) > 1:
+            for change in summary.changes:
+                self.stdout.write(str(change))
         self.stdout.write(str(summary))
