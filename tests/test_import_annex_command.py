@@ -322,3 +322,7 @@ def test_dry_run_names_each_row_it_would_change(campaign, tmp_path):
     assert "第 7 行 新增：丙" in output
     assert "甲" not in output.replace("新增 1 条", "")
     assert Project.objects.get(name="乙").planned_investment_wan == Decimal("100.00")
+
+
+def test_a_missing_file_is_named(campaign, tmp_path):
+    assert "找不到该文件" in refused(1, tmp_path / "nowhere.xlsx")

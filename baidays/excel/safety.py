@@ -39,6 +39,8 @@ def check_workbook(source, *, filename=None):
         raise WorkbookError("不支持含宏的 .xlsm 文件，请另存为不含宏的 .xlsx 格式后再导入")
     try:
         data = _as_bytes(source)
+    except FileNotFoundError as error:
+        raise WorkbookError("找不到该文件，请检查文件路径") from error
     except OSError as error:
         raise WorkbookError(f"无法读取文件：{error.strerror or error}") from error
     if len(data) > MAX_UPLOAD_BYTES:
