@@ -136,9 +136,9 @@ class AnnexAdminMixin(ImportMixin):
 
     def annex_export_view(self, request, annex):
         self._annex_or_403(request, annex)
-        slug = request.GET.get("campaign__id__exact")
+        chosen = request.GET.get("campaign__id__exact", "")
         campaign = (
-            Campaign.objects.filter(pk=slug).first() if slug else None
+            Campaign.objects.filter(pk=chosen).first() if chosen.isdigit() else None
         ) or Campaign.objects.current()
         if campaign is None:
             raise Http404("尚未建立百日行动")
