@@ -12,10 +12,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory, ProblemStatus
+from enterprises.choices import CompetitionGoal, ProblemStatus
 from enterprises.models import (
     CompetitionEntry,
-    Enterprise,
     EntryReport,
     KeyEnterprise,
     LandTransfer,
@@ -39,15 +38,14 @@ from topics.models import (
 
 from . import plan_data
 from .choices import Role, TaskStatus
+from .excel.importing import import_annex
 from .models import Instruction, Person, PhaseTask
-from .sample_reader import as_date, as_decimal, read_sample_rows
+from .sample_reader import sample_path
 from .services import get_or_create_department, setup_campaign
 
 DEMO_SLUG = "demo"
 DEMO_DAY = 46  # today is day 46 of 112: mid advancement phase, as on June 15 of the plan
 CENT = Decimal("0.01")
-GOAL_BY_LABEL = {goal.label: goal.value for goal in CompetitionGoal}
-CATEGORY_BY_LABEL = {category.label: category.value for category in KeyEnterpriseCategory}
 
 # username -> (name, title, department, role, is_superuser)
 DEMO_USERS = {
@@ -56,7 +54,6 @@ DEMO_USERS = {
     "staff": ("林晓", "园区建设科科员", "园区建设科", Role.STAFF, False),
     "staff2": ("黄磊", "园区电力办科员", "园区电力办", Role.STAFF, False),
 }
-ENTRY_DEPARTMENT = "园区企业服务科"
 
 
 def demo_start(today):
@@ -73,19 +70,6 @@ class _Dates:
 
     def plan(self, month, day):
         return datetime.date(self.campaign.year, month, day) + self.shift
-
-
-def _people(leader_names):
-    office = get_or_create_department(name=plan_data.LEADING_OFFICE)
-    people = {}
-    for name in leader_names:
-        person = Person.objects.filter(name=name, department=office).first()
-        if person is None:
-            person = Person(name=name, title="管委会班子成员", department=office, role=Role.LEADER)
-            person.full_clean()
-            person.save()
-        people[name] = person
-    return people
 
 
 def create_demo_users(password):
@@ -109,97 +93,33 @@ def create_demo_users(password):
     return users
 
 
-def _import_projects(campaign, dates, annex, rows, enterprises):
-    leaders = _people({row["责任领导"] for row in rows})
-    projects = []
-    for row in rows:
-        department = get_or_create_department(name=row["责任单位"])
-        owner = enterprises.get(row.get("业主单位"))
-        project = Project(
-            campaign=campaign,
-            annex=annex,
-            seq=int(row["序号"]),
-            name=row["项目名称"],
-            content_scale=row.get("建设内容及规模") or row.get("建设内容") or "",
-            zone=row.get("所在区块") or "",
-            owner_name=row.get("业主单位") or "",
-            owner=owner,
-            total_investment_wan=as_decimal(row["总投资"]),
-            annual_planned_wan=as_decimal(row.get("年度计划投资")),
-            planned_investment_wan=as_decimal(row.get("计划投资") or row.get("百日计划投资")),
-            milestone_target=row.get("形象进度目标") or "",
-            planned_start=dates.moved(as_date(row.get("计划开工时间") or row.get("开工时间"))),
-            planned_finish=dates.moved(as_date(row.get("计划完成时间") or row.get("计划竣工时间"))),
-            responsible_leader=leaders[row["责任领导"]],
-            responsible_department=department,
+def _import_annexes(campaign, dates):
+    """Annexes 1–4 from the sample workbooks through the annex importer, as an admin would;
+    then the demo's own touches: plan dates moved with the campaign, leaders' titles and
+    each entry's public pledge."""
+    for annex in (2, 1, 3, 4):  # entries first: 附件3 links its owners to their enterprises
+        import_annex(annex=annex, source=sample_path(annex), campaign=campaign)
+    office = get_or_create_department(name=plan_data.LEADING_OFFICE)
+    Person.objects.filter(department=office, user__isnull=True, title="").update(
+        title="管委会班子成员"
+    )
+    projects = list(Project.objects.filter(campaign=campaign).order_by("annex", "seq"))
+    for project in projects:
+        project.planned_start = dates.moved(project.planned_start)
+        project.planned_finish = dates.moved(project.planned_finish)
+    Project.objects.bulk_update(projects, ["planned_start", "planned_finish"])
+    entries = list(CompetitionEntry.objects.filter(campaign=campaign).select_related("enterprise"))
+    for entry in entries:
+        entry.pledge = f"确保百日内{entry.construction_task}，全力争创“争先杯”。"
+    CompetitionEntry.objects.bulk_update(entries, ["pledge"])
+    key_enterprises = list(
+        KeyEnterprise.objects.filter(campaign=campaign).select_related(
+            "enterprise", "service_person"
         )
-        project.full_clean()
-        project.save()
-        projects.append(project)
-    return projects
-
-
-def _enterprise(name, legal_representative="", phone="", products=""):
-    enterprise = Enterprise.objects.filter(name=name).first()
-    if enterprise is None:
-        enterprise = Enterprise(name=name, legal_representative=legal_representative, phone=phone)
-    if products and not enterprise.main_products:
-        enterprise.main_products = products
-    enterprise.full_clean()
-    enterprise.save()
-    return enterprise
-
-
-def _import_entries(campaign, rows):
-    leaders = _people({row["联系领导"] for row in rows})
-    department = get_or_create_department(name=ENTRY_DEPARTMENT)
-    entries = []
-    for row in rows:
-        enterprise = _enterprise(row["企业名称"], row["法人代表"], row["联系电话"])
-        entry = CompetitionEntry(
-            campaign=campaign,
-            seq=int(row["序号"]),
-            enterprise=enterprise,
-            project_name=row["项目名称"],
-            goal=GOAL_BY_LABEL[row["建设类型"]],
-            total_investment_wan=as_decimal(row["总投资（万元）"]),
-            planned_investment_wan=as_decimal(row["百日计划投资（万元）"]),
-            construction_task=row["百日建设任务"] or "",
-            legal_representative=row["法人代表"] or "",
-            phone=row["联系电话"] or "",
-            pledge=f"确保百日内{row['百日建设任务']}，全力争创“争先杯”。",
-            liaison_leader=leaders[row["联系领导"]],
-            responsible_department=department,
-        )
-        entry.full_clean()
-        entry.save()
-        entries.append(entry)
-    return entries
-
-
-def _import_key_enterprises(campaign, rows):
-    servants = _people({row["服务责任人"] for row in rows})
-    department = get_or_create_department(name=ENTRY_DEPARTMENT)
-    records = []
-    for row in rows:
-        enterprise = _enterprise(
-            row["企业名称"], row["法人代表"], row["联系电话"], row["主要产品"] or ""
-        )
-        record = KeyEnterprise(
-            campaign=campaign,
-            seq=int(row["序号"]),
-            enterprise=enterprise,
-            category=CATEGORY_BY_LABEL[row["企业类别"]],
-            liaison_leader=row["联系县领导"] or "",
-            service_person=servants[row["服务责任人"]],
-            responsible_department=department,
-            difficulties=row["存在困难和问题"] or "",
-            coordination_needed=row["需协调解决事项"] or "",
-        )
-        record.full_clean()
-        record.save()
-        records.append(record)
-    return records
+    )
+    infrastructure = [p for p in projects if p.annex == Annex.INFRASTRUCTURE]
+    key_projects = [p for p in projects if p.annex == Annex.KEY_INDUSTRIAL]
+    return entries, infrastructure, key_projects, key_enterprises
 
 
 def _pace(rng):
@@ -520,13 +440,7 @@ def seed_demo(*, today=None, password=None):
     )
     dates = _Dates(campaign)
     users = create_demo_users(password)
-    entries = _import_entries(campaign, read_sample_rows(2))
-    enterprises = {e.enterprise.name: e.enterprise for e in entries}
-    projects = _import_projects(campaign, dates, Annex.INFRASTRUCTURE, read_sample_rows(1), {})
-    key_projects = _import_projects(
-        campaign, dates, Annex.KEY_INDUSTRIAL, read_sample_rows(3), enterprises
-    )
-    key_enterprises = _import_key_enterprises(campaign, read_sample_rows(4))
+    entries, projects, key_projects, key_enterprises = _import_annexes(campaign, dates)
     paces, entry_paces = _seed_reports(
         campaign, today, projects + key_projects, entries, users, rng
     )

@@ -8,7 +8,8 @@ from plans.models import Milestone, Plan
 from topics.models import PowerItem, TopicTarget
 
 from . import plan_data
-from .models import Campaign, Department, Phase, PhaseTask
+from .choices import Role
+from .models import Campaign, Department, Person, Phase, PhaseTask
 
 
 def _save(instance):
@@ -125,3 +126,12 @@ def setup_campaign(*, year, start=None, slug=None, name=None):
                 {"title": title, "lead_department": departments[dept], "due_date": day(due)},
             )
     return campaign
+
+
+def get_or_create_person(*, name, department, role=Role.LEADER, title=""):
+    """A 责任领导 / 联系领导 / 服务责任人 named in an annex, in the office that leads the
+    campaign unless a department is given."""
+    person = Person.objects.filter(name=name, department=department).first()
+    if person is None:
+        person = _save(Person(name=name, title=title, department=department, role=role))
+    return person

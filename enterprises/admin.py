@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from baidays.excel.admin import AnnexAdminMixin
+
 from .models import (
     CompetitionEntry,
     Enterprise,
@@ -12,6 +14,7 @@ from .models import (
     PromotionEvent,
     ServiceVisit,
 )
+from .resources import CompetitionEntryResource, KeyEnterpriseResource
 
 
 @admin.register(Enterprise)
@@ -34,7 +37,10 @@ class EntryPhotoInline(admin.TabularInline):
 
 
 @admin.register(CompetitionEntry)
-class CompetitionEntryAdmin(SimpleHistoryAdmin):
+class CompetitionEntryAdmin(AnnexAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [CompetitionEntryResource]
+    annexes = (2,)
+    import_permission = "enterprises.import_annex"
     list_display = [
         "seq",
         "enterprise",
@@ -76,7 +82,10 @@ class ServiceVisitInline(admin.TabularInline):
 
 
 @admin.register(KeyEnterprise)
-class KeyEnterpriseAdmin(SimpleHistoryAdmin):
+class KeyEnterpriseAdmin(AnnexAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [KeyEnterpriseResource]
+    annexes = (4,)
+    import_permission = "enterprises.import_annex"
     list_display = [
         "seq",
         "enterprise",

@@ -125,6 +125,7 @@ class CompetitionEntry(models.Model):
         ordering = ["campaign", "seq"]
         verbose_name = "争先杯参赛项目"
         verbose_name_plural = "争先杯参赛项目"
+        permissions = [("import_annex", "可以从 Excel 导入附件2、附件4")]
         constraints = [
             models.UniqueConstraint(
                 fields=["campaign", "seq"],

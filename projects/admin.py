@@ -1,7 +1,10 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from baidays.excel.admin import AnnexAdminMixin
+
 from .models import Project, ProjectPhoto, ProjectReport
+from .resources import InfrastructureProjectResource, KeyProjectResource
 
 
 class ProjectReportInline(admin.TabularInline):
@@ -26,7 +29,10 @@ class ProjectPhotoInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(AnnexAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [InfrastructureProjectResource, KeyProjectResource]
+    annexes = (1, 3)
+    import_permission = "projects.import_annex"
     list_display = [
         "seq",
         "name",

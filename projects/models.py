@@ -110,6 +110,7 @@ class Project(models.Model):
         ordering = ["campaign", "annex", "seq"]
         verbose_name = "项目"
         verbose_name_plural = "项目"
+        permissions = [("import_annex", "可以从 Excel 导入附件1、附件3")]
         constraints = [
             models.UniqueConstraint(
                 fields=["campaign", "annex", "seq"],

@@ -1,0 +1,155 @@
+"""Admin import (upload → preview of what is created / updated / unchanged → confirm) and
+annex-layout export for the annex models, on django-import-export's ImportMixin. The uploaded
+workbook reaches the resource whole, because the annex reader — not import-export's "header
+in row 1 of the active sheet" — must find the sheet and header."""
+
+from urllib.parse import quote
+
+import tablib
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.urls import path
+from import_export.admin import ImportMixin
+from import_export.formats.base_formats import XLSX
+from import_export.forms import ConfirmImportForm, ImportForm
+
+from baidays.models import Campaign
+
+from .errors import WorkbookError
+from .export import export_filename, write_annex
+from .layouts import LAYOUTS
+from .safety import MAX_UPLOAD_BYTES, check_workbook
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class UploadedWorkbookFormat(XLSX):
+    """Hands the checked workbook bytes to the resource instead of a row-1-header table."""
+
+    def get_title(self):
+        return "Excel 工作簿（.xlsx）"
+
+    def create_dataset(self, in_stream):
+        data = check_workbook(in_stream)
+        dataset = tablib.Dataset(["（由附件读取器解析）"], headers=["工作簿"])
+        dataset.annex_workbook = data
+        return dataset
+
+
+def _campaign_field():
+    return forms.ModelChoiceField(
+        label="百日行动",
+        queryset=Campaign.objects.order_by("-start_date"),
+        initial=lambda: Campaign.objects.current(),
+        empty_label=None,
+    )
+
+
+class AnnexImportForm(ImportForm):
+    campaign = _campaign_field()
+    field_order = ["campaign", "resource", "import_file", "format"]
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"文件超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB，请删去无关内容后再导入"
+            )
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("只接受 .xlsx 格式的 Excel 工作簿")
+        return upload
+
+
+class AnnexConfirmImportForm(ConfirmImportForm):
+    campaign = forms.ModelChoiceField(queryset=Campaign.objects.all(), widget=forms.HiddenInput())
+
+
+class AnnexAdminMixin(ImportMixin):
+    """Mixed into the annex ModelAdmins. Subclasses set `annexes` and `import_permission`."""
+
+    annexes = ()
+    import_permission = ""
+    import_formats = [UploadedWorkbookFormat]
+    import_form_class = AnnexImportForm
+    confirm_form_class = AnnexConfirmImportForm
+    import_error_display = ("message",)
+    import_export_change_list_template = "admin/excel/annex_change_list.html"
+
+    def has_import_permission(self, request):
+        return request.user.has_perm(self.import_permission)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        campaign = None
+        if form is not None and hasattr(form, "cleaned_data"):
+            campaign = form.cleaned_data.get("campaign")
+        return {
+            "campaign": campaign or Campaign.objects.current(),
+            "user": request.user,
+            "preview": True,
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["campaign"] = import_form.cleaned_data["campaign"].pk
+        return initial
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, WorkbookError):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    # --- annex-layout export and blank templates -----------------------------------------
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        extra = [
+            path(
+                "annex-export/<int:annex>/",
+                self.admin_site.admin_view(self.annex_export_view),
+                name=f"{prefix}_annex_export",
+            ),
+            path(
+                "annex-template/<int:annex>/",
+                self.admin_site.admin_view(self.annex_template_view),
+                name=f"{prefix}_annex_template",
+            ),
+        ]
+        return extra + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        extra_context = {
+            **(extra_context or {}),
+            "annex_downloads": [(annex, LAYOUTS[annex].label) for annex in self.annexes],
+            "annex_export_url": f"admin:{prefix}_annex_export",
+            "annex_template_url": f"admin:{prefix}_annex_template",
+        }
+        return super().changelist_view(request, extra_context)
+
+    def _annex_or_403(self, request, annex):
+        if annex not in self.annexes or not self.has_view_permission(request):
+            raise PermissionDenied
+        return annex
+
+    def annex_export_view(self, request, annex):
+        self._annex_or_403(request, annex)
+        chosen = request.GET.get("campaign__id__exact", "")
+        campaign = (
+            Campaign.objects.filter(pk=chosen).first() if chosen.isdigit() else None
+        ) or Campaign.objects.current()
+        if campaign is None:
+            raise Http404("尚未建立百日行动")
+        return _xlsx(write_annex(annex, campaign), export_filename(annex, campaign))
+
+    def annex_template_view(self, request, annex):
+        self._annex_or_403(request, annex)
+        return _xlsx(write_annex(annex, None, blank=True), export_filename(annex, blank=True))
+
+
+def _xlsx(content, filename):
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response

@@ -1,0 +1,129 @@
+"""The admin's annex import (upload → preview → confirm), its permission and size limit, the
+annex-layout export and the blank templates."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from baidays.excel import admin as excel_admin
+from enterprises.models import CompetitionEntry
+from projects.models import Project
+
+from .annex_workbooks import annex1_file, annex1_row, sample_copy
+from .factories import CampaignFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+IMPORT_URL = reverse("admin:projects_project_import")
+CONFIRM_URL = reverse("admin:projects_project_process_import")
+
+
+@pytest.fixture
+def campaign():
+    return CampaignFactory(slug="c2026")
+
+
+def upload(client, path, campaign, *, resource=0, url=IMPORT_URL):
+    with open(path, "rb") as handle:
+        data = {
+            "campaign": campaign.pk,
+            "resource": resource,
+            "format": 0,
+            "import_file": SimpleUploadedFile(path.name, handle.read()),
+        }
+    return client.post(url, data)
+
+
+def confirm_data(response):
+    html = response.content.decode()
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', html))
+    return {
+        key: fields[key]
+        for key in ("import_file_name", "original_file_name", "format", "resource", "campaign")
+    }
+
+
+def test_upload_previews_then_confirm_saves(admin_client, campaign, tmp_path):
+    response = upload(admin_client, sample_copy(1, tmp_path), campaign)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "纬二路道路工程" in html and "confirm" in html.lower()
+    assert Project.objects.count() == 0
+    response = admin_client.post(CONFIRM_URL, confirm_data(response))
+    assert response.status_code == 302
+    assert Project.objects.filter(campaign=campaign, annex=1).count() == 21
+    assert Project.history.filter(history_user__username="admin").count() == 21
+
+
+def test_bad_rows_are_listed_and_nothing_can_be_confirmed(admin_client, campaign, tmp_path):
+    path = annex1_file(
+        tmp_path / "bad.xlsx", [annex1_row(1, None), annex1_row(2, "乙", planned=-1)]
+    )
+    html = upload(admin_client, path, campaign).content.decode()
+    assert "第 5 行“项目名称”列：不能为空" in html
+    assert "第 6 行“百日计划投资”列：金额不能为负数" in html
+    assert 'name="import_file_name"' not in html
+    assert Project.objects.count() == 0
+
+
+def test_a_file_that_is_not_a_workbook_gets_one_line(admin_client, campaign, tmp_path):
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(b"not a workbook")
+    html = upload(admin_client, path, campaign).content.decode()
+    assert "文件不是 Excel 工作簿" in html
+
+
+def test_uploads_over_the_size_limit_are_refused(admin_client, campaign, tmp_path, monkeypatch):
+    monkeypatch.setattr(excel_admin, "MAX_UPLOAD_BYTES", 1024)
+    html = upload(admin_client, sample_copy(1, tmp_path), campaign).content.decode()
+    assert "文件超过" in html
+    assert Project.objects.count() == 0
+
+
+def test_import_needs_its_own_permission(client, campaign, tmp_path):
+    user = UserFactory(username="clerk", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_project", "add_project", "change_project"])
+    )
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(IMPORT_URL).status_code == 403
+    user.user_permissions.add(
+        Permission.objects.get(codename="import_annex", content_type__app_label="projects")
+    )
+    assert client.get(IMPORT_URL).status_code == 200
+
+
+def test_annex2_is_imported_from_the_entry_admin(admin_client, campaign, tmp_path):
+    url = reverse("admin:enterprises_competitionentry_import")
+    response = upload(admin_client, sample_copy(2, tmp_path), campaign, url=url)
+    confirm = reverse("admin:enterprises_competitionentry_process_import")
+    admin_client.post(confirm, confirm_data(response))
+    assert CompetitionEntry.objects.filter(campaign=campaign).count() == 20
+
+
+def test_export_and_blank_template_download(admin_client, campaign, tmp_path):
+    upload_response = upload(admin_client, sample_copy(1, tmp_path), campaign)
+    admin_client.post(CONFIRM_URL, confirm_data(upload_response))
+    changelist = admin_client.get(reverse("admin:projects_project_changelist")).content.decode()
+    assert "导出附件1（含进度）" in changelist and "下载附件3空白模板" in changelist
+    response = admin_client.get(reverse("admin:projects_project_annex_export", args=[1]))
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(response.content)
+    sheet = load_workbook(path).active
+    assert sheet["A1"].value == "附件1" and sheet["B5"].value == "现代工业集聚区纬二路道路工程"
+    response = admin_client.get(reverse("admin:projects_project_annex_template", args=[3]))
+    path.write_bytes(response.content)
+    template = load_workbook(path).active
+    assert template["A4"].value == "序号" and template["A5"].value == "合计"
+    assert (
+        admin_client.get(reverse("admin:projects_project_annex_export", args=[2])).status_code
+        == 403
+    )
+
+
+def test_staff_without_admin_access_cannot_download(staff_client):
+    response = staff_client.get(reverse("admin:projects_project_annex_template", args=[1]))
+    assert response.status_code == 302
