@@ -40,7 +40,7 @@ from . import plan_data
 from .choices import Role, TaskStatus
 from .excel.importing import import_annex
 from .models import Instruction, Person, PhaseTask
-from .sample_reader import sample_path
+from .samples import sample_path
 from .services import get_or_create_department, setup_campaign
 
 DEMO_SLUG = "demo"

@@ -6,13 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-SAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "samples"
-SAMPLE_FILES = {
-    1: "annex1-infrastructure.xlsx",
-    2: "annex2-competition.xlsx",
-    3: "annex3-key-projects.xlsx",
-    4: "annex4-key-enterprises.xlsx",
-}
+from baidays.samples import sample_path
 
 ANNEX1_HEADER = [
     "序号",
@@ -82,6 +76,6 @@ def annex1_file(path, data_rows, *, header=None, preamble=True, footer=True, **k
 
 
 def sample_copy(annex, tmp_path):
-    target = tmp_path / SAMPLE_FILES[annex]
-    shutil.copy(SAMPLES / SAMPLE_FILES[annex], target)
+    target = tmp_path / sample_path(annex).name
+    shutil.copy(sample_path(annex), target)
     return target
