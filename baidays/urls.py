@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -20,6 +20,10 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("report/", include("baidays.weekly.urls")),
+    path("projects/", include("projects.urls")),
+    path("enterprises/", include("enterprises.urls")),
+    path("topics/", include("topics.urls")),
 ]
 
 if settings.DEBUG:

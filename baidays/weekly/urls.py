@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "weekly"
+
+urlpatterns = [
+    path("", views.WeeklyHomeView.as_view(), name="home"),
+    path("week/", views.WeeklyBatchView.as_view(), name="batch"),
+    path("done/<str:kind>/<int:pk>/", views.MarkDoneView.as_view(), name="done"),
+    path("evaluations/", views.EvaluationListView.as_view(), name="evaluations"),
+]

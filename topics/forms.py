@@ -1,0 +1,32 @@
+from django import forms
+
+from baidays.models import Department
+
+from .models import Decision, TopicMeeting
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TopicMeetingForm(forms.ModelForm):
+    class Meta:
+        model = TopicMeeting
+        fields = ["topic", "title", "held_on", "place", "chair", "attendees", "minutes"]
+        widgets = {
+            "held_on": DATE,
+            "attendees": forms.Textarea({"rows": 2}),
+            "minutes": forms.Textarea({"rows": 4}),
+        }
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["content", "responsible_department", "due_date", "status"]
+        widgets = {"content": forms.Textarea({"rows": 2}), "due_date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_department"].queryset = Department.objects.filter(is_active=True)
+
+
+DecisionFormSet = forms.formset_factory(DecisionForm, extra=5, min_num=1, validate_min=True)
