@@ -17,7 +17,7 @@ class WeeklyRowForm(forms.Form):
     item = forms.CharField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     week_investment_wan = forms.DecimalField(
-        label="本周完成投资（万元）",
+        label="本周投资（万元）",
         max_digits=14,
         decimal_places=2,
         required=False,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from baidays.access import visible_to
 from baidays.choices import TaskStatus
 from baidays.models import PhaseTask
-from baidays.money import MONEY_KWARGS, ZERO
+from baidays.money import MONEY_KWARGS, ZERO, quantize_wan
 from baidays.selectors import report_week_as_of, resolve_campaign
 from enterprises.models import Problem
 from plans.choices import MilestoneStatus
@@ -104,7 +104,12 @@ def week_rows(user, campaign, week, *, kinds=None, item_ids=None, for_update=Fal
         if for_update:
             reports = reports.select_for_update(of=("self",))
         by_item = {getattr(report, f"{kind.item_field}_id"): report for report in reports}
-        rows.extend(WeekRow(kind, item, by_item.get(item.pk)) for item in items)
+        for item in items:
+            # SQLite sums decimals as floats; money is two-place Decimal everywhere
+            item.other_weeks_wan = quantize_wan(item.other_weeks_wan)
+            if item.previous_percent is not None:
+                item.previous_percent = quantize_wan(item.previous_percent)
+            rows.append(WeekRow(kind, item, by_item.get(item.pk)))
     return rows
 
 

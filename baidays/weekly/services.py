@@ -171,9 +171,13 @@ def save_week_reports(*, user, campaign, week, rows, confirm_over_plan=False, to
         errors, over = _row_problems(row, data, confirm_over_plan)
         report = _build_report(row, data, week=week, user=user, now=now)
         try:
-            # Uniqueness is guaranteed by the locked read above and the database constraint;
-            # checking constraints here would cost queries per row.
-            report.full_clean(validate_unique=False, validate_constraints=False)
+            # The item and reporter were just read, uniqueness is guaranteed by the locked read
+            # and the database constraint: checking them again would cost queries per row.
+            report.full_clean(
+                exclude=[row.kind.item_field, "reporter"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
         except ValidationError as exc:
             for name, messages in exc.message_dict.items():
                 errors[None if name == "__all__" else name].extend(messages)

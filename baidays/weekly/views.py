@@ -95,7 +95,7 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
             check_week(campaign, week)
         except ValidationError as exc:
             return self._week_refused(request, campaign, current_week, week, exc)
-        rows = week_rows(request.user, campaign, week)
+        rows = None  # read only when the form has to be shown again
         formset = WeeklyRowFormSet(request.POST)
         options = BatchOptionsForm(request.POST)
         if not (formset.is_valid() and options.is_valid()):
@@ -169,6 +169,8 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
     def _render(
         self, request, campaign, current_week, week, rows, formset, options, status=200, **extra
     ):
+        if rows is None:
+            rows = week_rows(request.user, campaign, week)
         by_key = {row.key: row for row in rows}
         pairs = []
         for number, form in enumerate(formset.forms, start=1):
