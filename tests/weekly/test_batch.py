@@ -8,15 +8,8 @@ from django.urls import reverse
 from baidays.selectors import campaign_summary
 from projects.models import ProjectReport
 
-from . import factories as f
-from .weekly_support import (  # noqa: F401 (fixtures)
-    batch_post,
-    campaign,
-    current_week,
-    entry_for,
-    media_root,
-    project_for,
-)
+from .. import factories as f
+from .support import batch_post, entry_for, project_for
 
 pytestmark = pytest.mark.django_db
 URL = reverse("weekly:batch")

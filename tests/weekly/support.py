@@ -1,16 +1,15 @@
-"""Shared set-up of the weekly-entry tests: a campaign running today (day 46, like the demo),
-items of the staff user's department and of another one, and small image files."""
+"""Helpers of the weekly-entry tests: a campaign running today (day 46, like the demo), items
+of a department, small image files, the batch form's POST body."""
 
 import datetime
 import io
 from decimal import Decimal
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from . import factories as f
+from .. import factories as f
 
 
 def running_campaign(day=46):
@@ -18,22 +17,6 @@ def running_campaign(day=46):
     return f.CampaignFactory(
         slug="now", start_date=start, end_date=start + datetime.timedelta(days=111)
     )
-
-
-@pytest.fixture
-def campaign(db):
-    return running_campaign()
-
-
-@pytest.fixture
-def current_week(campaign):
-    return campaign.week_of(timezone.localdate())
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def project_for(campaign, department, **kwargs):
