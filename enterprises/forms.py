@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 
 from baidays.models import Department
 
@@ -81,6 +82,13 @@ class ProblemProgressForm(forms.ModelForm):
             self.add_error("resolution", "标记为已解决时请填写解决情况")
         if status == ProblemStatus.CONFIRMED and not data.get("satisfaction"):
             self.add_error("satisfaction", "企业确认时请选择企业满意度")
+        # resolving without a date means resolved today (the model insists on the date)
+        if status in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED) and not data.get(
+            "resolved_on"
+        ):
+            data["resolved_on"] = timezone.localdate()
+        if status == ProblemStatus.CONFIRMED and not data.get("confirmed_on"):
+            data["confirmed_on"] = timezone.localdate()
         resolved = data.get("resolved_on")
         if resolved and self.instance.raised_on and resolved < self.instance.raised_on:
             self.add_error("resolved_on", "解决日期不能早于提出日期")
