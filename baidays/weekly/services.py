@@ -136,8 +136,11 @@ def _unchanged(report, data):
 
 
 @transaction.atomic
-def save_week_reports(*, user, campaign, week, rows, confirm_over_plan=False, today=None):
-    """Save the week's report of every row (a RowInput) or none of them."""
+def save_week_reports(
+    *, user, campaign, week, rows, confirm_over_plan=False, today=None, check_only=False
+):
+    """Save the week's report of every row (a RowInput) or none of them. `check_only` runs
+    every check and saves nothing, so a form with typing errors can show all problems at once."""
     require_item_writer(user)
     check_week(campaign, week, today)
     wanted = defaultdict(set)
@@ -188,6 +191,8 @@ def save_week_reports(*, user, campaign, week, rows, confirm_over_plan=False, to
         (to_update if row.report else to_create)[row.kind].append(report)
     if row_errors or conflicts or over_plan:
         raise BatchRejected(row_errors=row_errors, conflicts=conflicts, over_plan=over_plan)
+    if check_only:
+        return BatchResult(created=0, updated=0, unchanged=unchanged)
     try:
         with transaction.atomic():
             for kind, reports in to_create.items():

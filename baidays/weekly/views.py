@@ -99,9 +99,25 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
         formset = WeeklyRowFormSet(request.POST)
         options = BatchOptionsForm(request.POST)
         if not (formset.is_valid() and options.is_valid()):
-            return self._render(
-                request, campaign, current_week, week, rows, formset, options, status=400
-            )
+            # the rows typed correctly still get the checks against other weeks and users
+            rejected = BatchRejected()
+            try:
+                save_week_reports(
+                    user=request.user,
+                    campaign=campaign,
+                    week=week,
+                    rows=[
+                        form.to_row_input()
+                        for form in formset.forms
+                        if form.is_valid() and not form.is_blank()
+                    ],
+                    confirm_over_plan=options.is_valid()
+                    and options.cleaned_data["confirm_over_plan"],
+                    check_only=True,
+                )
+            except BatchRejected as found:
+                rejected = found
+            return self._rejected(request, campaign, current_week, week, rows, rejected)
         filled = [form for form in formset.forms if not form.is_blank()]
         try:
             result = save_week_reports(

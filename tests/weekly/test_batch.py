@@ -256,3 +256,25 @@ def test_a_30_row_batch_saves_in_few_queries(
     assert ProjectReport.objects.filter(report_week=current_week).count() == 20
     summary = campaign_summary(campaign, campaign.week_end(current_week))
     assert summary["reports"]["submitted"] == 30
+
+
+def test_typing_errors_and_checks_against_last_week_are_shown_together(
+    staff_client, campaign, department, current_week
+):
+    typo = project_for(campaign, department, seq=1, name="一号路")
+    dropped = project_for(campaign, department, seq=2, name="二号路")
+    f.ProjectReportFactory(project=dropped, report_week=current_week - 1, percent_complete=50)
+    response = staff_client.post(
+        URL,
+        batch_post(
+            [
+                (f"project-{typo.pk}", 0, good("十万")),
+                (f"project-{dropped.pk}", 0, good(percent="10")),
+            ]
+        ),
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "请输入金额（万元）" in body and "低于第" in body
+    assert "第 1 行：一号路" in body and "第 2 行：二号路" in body
+    assert not ProjectReport.objects.filter(report_week=current_week).exists()
