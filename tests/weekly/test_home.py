@@ -80,7 +80,18 @@ def test_the_landing_page_query_count_does_not_grow_with_items(
         f.PowerItemFactory(campaign=campaign, responsible_department=department, seq=n)
         f.ProblemFactory(campaign=campaign, responsible_department=department)
     # session read and refresh (3), user, person, department, campaign, 2 per tracked kind,
-    # 1 per other kind: 17 whatever the number of items
-    with django_assert_max_num_queries(17):
+    # unread 批示, 1 per other kind: 18 whatever the number of items
+    with django_assert_max_num_queries(18):
         response = staff_client.get(URL)
     assert len(response.context["work"].rows) == 30
+
+
+def test_items_with_unread_instructions_are_flagged(
+    staff_client, leader_user, campaign, department
+):
+    project = project_for(campaign, department)
+    f.InstructionFactory(target=project, author=leader_user)
+    f.InstructionFactory(target=project, author=leader_user)
+    assert "2 条新批示" in staff_client.get(URL).content.decode()
+    staff_client.get(reverse("projects:detail", args=[project.pk]))
+    assert "条新批示" not in staff_client.get(URL).content.decode()
