@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from baidays.access import visible_to
 from baidays.choices import TaskStatus
-from baidays.models import Instruction, PhaseTask
+from baidays.models import Instruction, Person, PhaseTask
 from baidays.money import MONEY_KWARGS, ZERO, quantize_wan
 from baidays.selectors import report_week_as_of, resolve_campaign
-from enterprises.models import Problem
+from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from plans.choices import MilestoneStatus
 from plans.models import Milestone
+from projects.models import Project
 from topics.choices import ItemStatus
 from topics.models import Decision, PowerItem
 
@@ -224,3 +225,16 @@ def current_scope(request):
     if campaign is None:
         return None, 0
     return campaign, max(1, report_week_as_of(campaign, timezone.localdate()))
+
+
+def responsible_people(user, campaign):
+    """The 责任人 of the items `user` may see: projects' responsible leaders, entries' liaison
+    leaders and key enterprises' service persons (all of them for admins and leaders)."""
+    projects = visible_to(Project.objects.filter(campaign=campaign), user)
+    entries = visible_to(CompetitionEntry.objects.filter(campaign=campaign), user)
+    key_enterprises = visible_to(KeyEnterprise.objects.filter(campaign=campaign), user)
+    return Person.objects.filter(
+        Q(pk__in=projects.values("responsible_leader"))
+        | Q(pk__in=entries.values("liaison_leader"))
+        | Q(pk__in=key_enterprises.values("service_person"))
+    )

@@ -9,15 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from baidays.access import RoleRequiredMixin, get_visible_or_404, require_item_writer, visible_to
+from baidays.access import RoleRequiredMixin, get_visible_or_404, require_item_writer
 from baidays.lag import lag_status
-from baidays.models import Person, PersonEvaluation
+from baidays.models import PersonEvaluation
 from baidays.selectors import current_phase
 
 from .done import DONE_KINDS, mark_progress
 from .forms import BatchOptionsForm, EvaluationForm, MarkDoneForm, WeeklyRowFormSet, initial_for
 from .locking import StaleVersion, apply_stale
-from .selectors import current_scope, week_rows, worklist
+from .selectors import current_scope, responsible_people, week_rows, worklist
 from .services import BatchRejected, check_week, evaluate_person, save_week_reports
 
 
@@ -281,14 +281,15 @@ class MarkDoneView(WriterRequiredMixin, View):
 
 
 class EvaluationListView(WriterRequiredMixin, NoCampaignMixin, View):
-    """总结阶段 责任人评议: the people of the user's unit (all people for admins)."""
+    """总结阶段 责任人评议 of the people responsible for the user's unit's items (all of them
+    for admins)."""
 
     template_name = "weekly/evaluations.html"
 
     def people(self, campaign):
         scores = PersonEvaluation.objects.filter(campaign=campaign, person=OuterRef("pk"))
         return (
-            visible_to(Person.objects.all(), self.request.user, "department")
+            responsible_people(self.request.user, campaign)
             .select_related("department")
             .annotate(
                 score=Subquery(scores.values("score")[:1]),
@@ -332,9 +333,13 @@ class EvaluationListView(WriterRequiredMixin, NoCampaignMixin, View):
         if campaign is None:
             return self.no_campaign(request)
         raw = request.POST.get("person", "")
-        person = get_visible_or_404(
-            Person.objects.all(), request.user, "department", pk=raw if raw.isdigit() else 0
+        person = (
+            responsible_people(request.user, campaign)
+            .filter(pk=raw if raw.isdigit() else None)
+            .first()
         )
+        if person is None:
+            raise Http404("没有这位责任人，或其负责的事项不属于您的单位")
         form = EvaluationForm(request.POST, prefix=f"p{person.pk}")
         if form.is_valid():
             try:

@@ -338,8 +338,10 @@ def test_a_meeting_outside_the_campaign_or_without_decisions_saves_nothing(
     assert not TopicMeeting.objects.exists() and not Decision.objects.exists()
 
 
-def test_a_responsible_person_is_evaluated(staff_client, staff_user, campaign):
-    person = staff_user.person
+def test_a_responsible_person_is_evaluated(staff_client, campaign, department):
+    person = f.PersonFactory(name="王建国", title="管委会副主任")
+    project_for(campaign, department, responsible_leader=person)
+    assert "王建国" in staff_client.get(reverse("weekly:evaluations")).content.decode()
     url = reverse("weekly:evaluations")
     prefix = f"p{person.pk}"
     bad = staff_client.post(url, {"person": person.pk, f"{prefix}-score": "120"})
@@ -356,8 +358,12 @@ def test_a_responsible_person_is_evaluated(staff_client, staff_user, campaign):
     )
 
 
-def test_staff_cannot_evaluate_another_departments_person(staff_client, other_staff_user, campaign):
-    person = other_staff_user.person
+def test_staff_cannot_evaluate_the_people_of_another_departments_items(
+    staff_client, campaign, other_department
+):
+    person = f.PersonFactory(name="外单位责任人")
+    project_for(campaign, other_department, responsible_leader=person)
+    assert "外单位责任人" not in staff_client.get(reverse("weekly:evaluations")).content.decode()
     response = staff_client.post(
         reverse("weekly:evaluations"), {"person": person.pk, f"p{person.pk}-score": "60"}
     )
