@@ -1,10 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from baidays.access import require_item_writer
 
 from .choices import ItemStatus
-from .models import Decision, TopicMeeting
+from .models import Decision, LandFiling, TopicMeeting
 
 
 @transaction.atomic
@@ -30,3 +31,37 @@ def record_meeting(*, user, campaign, meeting_fields, decisions):
         decision.full_clean()
         decision.save()
     return meeting
+
+
+@transaction.atomic
+def add_land_filing(*, user, target, filed_on, description, area_mu, approved_on=None):
+    """上报 land toward a land target; the filing date must fall in the target's period."""
+    require_item_writer(user)
+    if not target.period_start <= filed_on <= target.period_end:
+        raise ValidationError(
+            {
+                "filed_on": f"“{target.title}”的期间是 {target.period_start:%Y-%m-%d} 至 "
+                f"{target.period_end:%Y-%m-%d}，上报日期不在其中"
+            }
+        )
+    filing = LandFiling(
+        target=target,
+        filed_on=filed_on,
+        description=description,
+        area_mu=area_mu,
+        approved_on=approved_on,
+    )
+    filing.full_clean()
+    filing.save()
+    return filing
+
+
+@transaction.atomic
+def set_approval_solved(*, user, case, solved_on):
+    require_item_writer(user)
+    if solved_on and solved_on > timezone.localdate():
+        raise ValidationError({"solved_on": "解决日期不能晚于今天"})
+    case.solved_on = solved_on
+    case.full_clean()
+    case.save()
+    return case

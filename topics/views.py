@@ -1,16 +1,25 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views import View
 
-from baidays.access import RoleRequiredMixin, can_write_items, require_item_writer
+from baidays.access import (
+    RoleRequiredMixin,
+    can_write_items,
+    get_visible_or_404,
+    require_item_writer,
+    visible_to,
+)
+from baidays.money import ZERO, percent
 from baidays.selectors import resolve_campaign
 
-from .forms import DecisionFormSet, TopicMeetingForm
-from .models import Decision, TopicMeeting
-from .services import record_meeting
+from .choices import TargetUnit
+from .forms import ApprovalSolvedForm, DecisionFormSet, LandFilingForm, TopicMeetingForm
+from .models import ApprovalCase, Decision, TopicMeeting, TopicTarget
+from .services import add_land_filing, record_meeting, set_approval_solved
 
 
 def campaign_or_404(request):
@@ -78,3 +87,108 @@ class MeetingCreateView(RoleRequiredMixin, View):
         return render(
             request, self.template_name, {"form": form, "decisions": decisions}, status=400
         )
+
+
+class LandFilingView(RoleRequiredMixin, View):
+    """土地专题: land filed (亩) against the plan's targets."""
+
+    template_name = "topics/land.html"
+
+    def targets(self, campaign):
+        return visible_to(
+            TopicTarget.objects.filter(campaign=campaign, unit=TargetUnit.MU), self.request.user
+        )
+
+    def render_page(self, campaign, form, status=200):
+        targets = (
+            TopicTarget.objects.filter(campaign=campaign, unit=TargetUnit.MU)
+            .select_related("responsible_department")
+            .annotate(filed_mu=Coalesce(Sum("land_filings__area_mu"), ZERO))
+            .prefetch_related("land_filings")
+        )
+        for target in targets:
+            target.share = percent(target.filed_mu, target.quantity)
+        context = {
+            "campaign": campaign,
+            "targets": targets,
+            "form": form,
+            "can_write": can_write_items(self.request.user),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        campaign = campaign_or_404(request)
+        return self.render_page(campaign, LandFilingForm(targets=self.targets(campaign)))
+
+    def post(self, request):
+        require_item_writer(request.user)
+        campaign = campaign_or_404(request)
+        form = LandFilingForm(request.POST, targets=self.targets(campaign))
+        if form.is_valid():
+            try:
+                add_land_filing(user=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, "土地手续上报已登记。")
+                return redirect("topics:land")
+        return self.render_page(campaign, form, status=400)
+
+
+class ApprovalCaseView(RoleRequiredMixin, View):
+    """报批验收专题: the enterprises whose approvals are being solved, and their procedures."""
+
+    template_name = "topics/approvals.html"
+
+    def render_page(self, campaign, bad_form=None, status=200):
+        cases = (
+            ApprovalCase.objects.filter(target__campaign=campaign)
+            .select_related("enterprise", "responsible_department", "target")
+            .prefetch_related("procedures")
+        )
+        writable = (
+            set(
+                visible_to(
+                    ApprovalCase.objects.filter(target__campaign=campaign), self.request.user
+                ).values_list("pk", flat=True)
+            )
+            if can_write_items(self.request.user)
+            else set()
+        )
+        rows = []
+        for case in cases:
+            if bad_form is not None and bad_form.data.get("case") == str(case.pk):
+                form = bad_form
+            elif case.pk in writable:
+                form = ApprovalSolvedForm(initial={"case": case.pk, "solved_on": case.solved_on})
+            else:
+                form = None
+            rows.append((case, form))
+        context = {"campaign": campaign, "rows": rows}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self.render_page(campaign_or_404(request))
+
+    def post(self, request):
+        require_item_writer(request.user)
+        campaign = campaign_or_404(request)
+        form = ApprovalSolvedForm(request.POST)
+        if form.is_valid():
+            case = get_visible_or_404(
+                ApprovalCase.objects.filter(target__campaign=campaign),
+                request.user,
+                pk=form.cleaned_data["case"],
+            )
+            try:
+                set_approval_solved(
+                    user=request.user, case=case, solved_on=form.cleaned_data["solved_on"]
+                )
+            except ValidationError as exc:
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, f"{case.enterprise}的报批验收情况已保存。")
+                return redirect("topics:approvals")
+        return self.render_page(campaign, form, status=400)
