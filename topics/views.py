@@ -13,7 +13,7 @@ from baidays.access import (
     require_item_writer,
     visible_to,
 )
-from baidays.money import ZERO, percent
+from baidays.money import ZERO, percent, quantize_wan
 from baidays.selectors import resolve_campaign
 
 from .choices import TargetUnit
@@ -107,6 +107,7 @@ class LandFilingView(RoleRequiredMixin, View):
             .prefetch_related("land_filings")
         )
         for target in targets:
+            target.filed_mu = quantize_wan(target.filed_mu)  # SQLite sums as float
             target.share = percent(target.filed_mu, target.quantity)
         context = {
             "campaign": campaign,
