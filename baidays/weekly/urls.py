@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.WeeklyHomeView.as_view(), name="home"),
     path("week/", views.WeeklyBatchView.as_view(), name="batch"),
     path("done/<str:kind>/<int:pk>/", views.MarkDoneView.as_view(), name="done"),
+    path("done/<str:kind>/<int:pk>/evidence/", views.EvidenceFileView.as_view(), name="evidence"),
     path("evaluations/", views.EvaluationListView.as_view(), name="evaluations"),
 ]

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -352,3 +352,23 @@ class EvaluationListView(WriterRequiredMixin, NoCampaignMixin, View):
                 messages.success(request, f"已保存对{person.name}的评议。")
                 return redirect("weekly:evaluations")
         return self.render_page(campaign, person, form, status=400)
+
+
+class EvidenceFileView(RoleRequiredMixin, View):
+    """佐证材料, served through the access rules (leaders read every unit's)."""
+
+    def get(self, request, kind, pk):
+        done_kind = DONE_KINDS.get(kind)
+        if done_kind is None:
+            raise Http404("没有这类事项")
+        item = get_visible_or_404(
+            done_kind.queryset(), request.user, done_kind.department_field, pk=pk
+        )
+        if not item.evidence:
+            raise Http404("该事项没有佐证材料")
+        try:
+            handle = item.evidence.open("rb")
+        except (FileNotFoundError, ValueError):
+            raise Http404("佐证材料文件不存在") from None
+        name = item.evidence.name.rsplit("/", 1)[-1]
+        return FileResponse(handle, as_attachment=True, filename=name)

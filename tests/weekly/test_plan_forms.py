@@ -368,3 +368,19 @@ def test_staff_cannot_evaluate_the_people_of_another_departments_items(
         reverse("weekly:evaluations"), {"person": person.pk, f"p{person.pk}-score": "60"}
     )
     assert response.status_code == 404
+
+
+def test_evidence_is_served_to_leaders_and_hidden_from_other_units(
+    staff_client, leader_client, other_staff_client, campaign, department
+):
+    decision = f.DecisionFactory(
+        meeting=f.TopicMeetingFactory(campaign=campaign), responsible_department=department
+    )
+    staff_client.post(
+        done_url("decision", decision.pk),
+        {"version": 1, "status": "done", "completed_on": TODAY(), "evidence": evidence()},
+    )
+    url = reverse("weekly:evidence", args=["decision", decision.pk])
+    response = leader_client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert other_staff_client.get(url).status_code == 404
