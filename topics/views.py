@@ -38,6 +38,13 @@ class MeetingListView(RoleRequiredMixin, View):
                 queryset=Decision.objects.select_related("responsible_department"),
             )
         )
+        writable = set()
+        if can_write_items(request.user):
+            writable = set(
+                visible_to(
+                    Decision.objects.filter(meeting__campaign=campaign), request.user
+                ).values_list("pk", flat=True)
+            )
         return render(
             request,
             "topics/meeting_list.html",
@@ -45,6 +52,7 @@ class MeetingListView(RoleRequiredMixin, View):
                 "campaign": campaign,
                 "meetings": meetings,
                 "can_write": can_write_items(request.user),
+                "writable_decisions": writable,
             },
         )
 

@@ -384,3 +384,18 @@ def test_evidence_is_served_to_leaders_and_hidden_from_other_units(
     response = leader_client.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
     assert other_staff_client.get(url).status_code == 404
+
+
+def test_the_meeting_list_offers_updates_only_for_the_units_own_decisions(
+    staff_client, leader_client, campaign, department, other_department
+):
+    meeting = f.TopicMeetingFactory(campaign=campaign)
+    mine = f.DecisionFactory(meeting=meeting, responsible_department=department)
+    theirs = f.DecisionFactory(meeting=meeting, responsible_department=other_department)
+    body = staff_client.get(reverse("topics:meetings")).content.decode()
+    assert done_url("decision", mine.pk) in body
+    assert done_url("decision", theirs.pk) not in body
+    assert (
+        done_url("decision", mine.pk)
+        not in leader_client.get(reverse("topics:meetings")).content.decode()
+    )
