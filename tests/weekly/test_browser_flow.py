@@ -77,3 +77,53 @@ def test_staff_reports_the_week_and_the_leader_sees_it(
     assert summary["reports"]["submitted"] == 1
     assert "12.50" in page.content()  # the overview's infrastructure figure
     assert len(checked) == 4
+
+
+def test_every_staff_page_fits_a_375_px_phone(page, staff_user, department):
+    from django.urls import reverse
+
+    from .. import factories as f
+    from .support import entry_for
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    campaign = running_campaign()
+    project = project_for(
+        campaign, department, name="永安工业集聚区四号路道路工程及配套雨污管网改造提升项目"
+    )
+    entry = entry_for(campaign, department)
+    key = f.KeyEnterpriseFactory(campaign=campaign, responsible_department=department)
+    decision = f.DecisionFactory(
+        meeting=f.TopicMeetingFactory(campaign=campaign), responsible_department=department
+    )
+    problem = f.ProblemFactory(
+        campaign=campaign, responsible_department=department, project=project
+    )
+    f.ProjectReportFactory(project=project, report_week=1, problems="征地拆迁" * 30)
+    urls = [
+        reverse("weekly:home"),
+        reverse("weekly:batch"),
+        reverse("projects:detail", args=[project.pk]),
+        reverse("enterprises:entry-detail", args=[entry.pk]),
+        reverse("weekly:done", args=["decision", decision.pk]),
+        reverse("enterprises:problem-edit", args=[problem.pk]),
+        reverse("enterprises:problem-new") + f"?project={project.pk}",
+        reverse("enterprises:key-list"),
+        reverse("enterprises:key-detail", args=[key.pk]),
+        reverse("enterprises:promotions"),
+        reverse("enterprises:land"),
+        reverse("topics:meetings"),
+        reverse("topics:meeting-new"),
+        reverse("topics:land"),
+        reverse("topics:approvals"),
+        reverse("weekly:evaluations"),
+    ]
+    browser_login(page, "staff")
+    too_wide = []
+    for url in urls:
+        response = page.goto(url)
+        page.wait_for_load_state("networkidle")
+        assert response.status == 200, url
+        if not no_horizontal_scroll(page):
+            too_wide.append(url)
+    assert too_wide == []
+    assert page.console_errors == []
