@@ -117,11 +117,29 @@ def initial_for(row):
     return initial
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input, as Django's documentation shows."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single_clean = super().clean
+        if isinstance(data, list | tuple):
+            return [single_clean(item, initial) for item in data]
+        return [single_clean(data, initial)]
+
+
 class PhotoForm(forms.Form):
-    image = forms.FileField(
-        label="现场照片",
-        help_text="JPEG、PNG 或 WebP，不超过 10 MB",
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    image = MultipleFileField(
+        label="现场照片（可多选）",
+        help_text="JPEG、PNG 或 WebP，每张不超过 10 MB，一次最多 10 张",
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         error_messages={"required": "请选择要上传的照片"},
     )
     caption = forms.CharField(label="照片说明", max_length=200, required=False)

@@ -16,7 +16,7 @@ from baidays.access import (
 )
 
 from .forms import InstructionForm, PhotoForm
-from .items import add_instruction, add_photo, item_page, mark_instructions_read
+from .items import add_instruction, add_photos, item_page, mark_instructions_read
 from .photos import content_type_of
 
 ITEM_RELATED = {
@@ -72,11 +72,11 @@ class ItemPhotoUploadView(ItemMixin, View):
         form = PhotoForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                add_photo(
+                added = add_photos(
                     kind=self.kind,
                     item=item,
                     user=request.user,
-                    upload=form.cleaned_data["image"],
+                    uploads=form.cleaned_data["image"],
                     caption=form.cleaned_data["caption"],
                     taken_on=form.cleaned_data["taken_on"],
                 )
@@ -87,7 +87,7 @@ class ItemPhotoUploadView(ItemMixin, View):
                 else:
                     form.add_error("image", exc)
             else:
-                messages.success(request, "照片已上传。")
+                messages.success(request, f"照片已上传（{len(added)} 张）。")
                 return redirect(f"{request.path.rsplit('/photos/', 1)[0]}/#photos")
         return self.render_page(item, status=400, photo_form=form)
 

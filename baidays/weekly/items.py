@@ -1,8 +1,6 @@
 """The item page shared by projects and 争先杯 entries: reads (timeline, chart series, photos,
 problems, 批示) and writes (photos, 批示, marking 批示 read)."""
 
-import datetime
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -124,29 +122,49 @@ def add_instruction(*, item, author, text):
     return instruction
 
 
+MAX_PHOTOS_PER_UPLOAD = 10
+
+
 @transaction.atomic
-def add_photo(*, kind, item, user, upload, caption="", taken_on=None):
-    """Store a checked, upright photo with its thumbnail, linked to the week's report when
-    the week it was taken in has one."""
+def add_photos(*, kind, item, user, uploads, caption="", taken_on=None):
+    """Store checked, upright photos with their thumbnails, linked to the report of the week
+    they were taken in when it has one. All of them or, when one is refused, none."""
     require_item_writer(user)
-    image, thumbnail = prepare_photo(upload)
-    taken = taken_on or timezone.localdate()
-    if taken > timezone.localdate() + datetime.timedelta(days=1):
+    today = timezone.localdate()
+    taken = taken_on or today
+    if taken > today:
         raise ValidationError({"taken_on": "拍摄日期不能晚于今天"})
+    if len(uploads) > MAX_PHOTOS_PER_UPLOAD:
+        raise ValidationError(
+            {"image": f"一次最多上传 {MAX_PHOTOS_PER_UPLOAD} 张照片，您选择了 {len(uploads)} 张"}
+        )
+    prepared, refused = [], []
+    for upload in uploads:
+        try:
+            prepared.append(prepare_photo(upload))
+        except ValidationError as exc:
+            refused.extend(exc.messages)
+    if refused:
+        raise ValidationError(
+            {"image": [*refused, "所选照片都没有保存，请去掉有问题的照片后重新上传"]}
+        )
     report = None
     if item.campaign.contains(taken):
         report = kind.report_model.objects.filter(
             **{kind.item_field: item}, report_week=item.campaign.week_of(taken)
         ).first()
-    photo = kind.photo_model(
-        **{kind.item_field: item},
-        caption=caption.strip(),
-        taken_on=taken,
-        uploaded_by=user,
-        report=report,
-    )
-    photo.image.save(image.name, image, save=False)
-    photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
-    photo.full_clean()
-    photo.save()
-    return photo
+    photos = []
+    for image, thumbnail in prepared:
+        photo = kind.photo_model(
+            **{kind.item_field: item},
+            caption=caption.strip(),
+            taken_on=taken,
+            uploaded_by=user,
+            report=report,
+        )
+        photo.image.save(image.name, image, save=False)
+        photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
+        photo.full_clean()
+        photo.save()
+        photos.append(photo)
+    return photos

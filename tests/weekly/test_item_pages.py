@@ -203,3 +203,40 @@ def test_a_stale_goal_form_shows_the_saved_date_and_changes_nothing(
     assert "您的修改没有保存" in body and f"{saved:%Y-%m-%d}" in body
     entry.refresh_from_db()
     assert entry.achieved_on == saved
+
+
+def test_several_photos_are_saved_together_or_not_at_all(staff_client, campaign, department):
+    project = project_for(campaign, department)
+    url = reverse("projects:photo-upload", args=[project.pk])
+    two = [image_upload(name="a.jpg"), image_upload(name="b.png", image_format="PNG")]
+    response = staff_client.post(url, {"image": two})
+    assert response.status_code == 302
+    assert ProjectPhoto.objects.count() == 2
+    mixed = [image_upload(name="c.jpg"), image_upload(name="d.gif", image_format="GIF")]
+    refused = staff_client.post(url, {"image": mixed})
+    body = refused.content.decode()
+    assert refused.status_code == 400 and "“d.gif”不是" in body and "都没有保存" in body
+    assert ProjectPhoto.objects.count() == 2
+
+
+def test_a_photo_dated_in_the_future_is_refused(staff_client, campaign, department):
+    project = project_for(campaign, department)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = staff_client.post(
+        reverse("projects:photo-upload", args=[project.pk]),
+        {"image": image_upload(), "taken_on": tomorrow},
+    )
+    assert response.status_code == 400 and "拍摄日期不能晚于今天" in response.content.decode()
+    assert not ProjectPhoto.objects.exists()
+
+
+def test_a_photo_joins_the_report_of_the_week_it_was_taken_in(
+    staff_client, campaign, department, current_week
+):
+    project = project_for(campaign, department)
+    report = f.ProjectReportFactory(project=project, report_week=current_week)
+    staff_client.post(
+        reverse("projects:photo-upload", args=[project.pk]), {"image": image_upload()}
+    )
+    assert ProjectPhoto.objects.get().report == report
+    assert f"第{current_week}周" in staff_client.get(detail(project)).content.decode()
