@@ -21,6 +21,10 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("dashboards/", include("baidays.dashboards.urls")),
+    path("report/", include("baidays.weekly.urls")),
+    path("projects/", include("projects.urls")),
+    path("enterprises/", include("enterprises.urls")),
+    path("topics/", include("topics.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,13 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
 from .choices import Role
 from .dates import AsOfError, parse_as_of
-from .roles import role_of
+from .roles import is_staff_member, role_of
 from .selectors import campaign_summary, resolve_campaign
 
 
@@ -29,6 +30,12 @@ class CampaignScopeMixin:
 
 class HomeView(CampaignScopeMixin, TemplateView):
     template_name = "baidays/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # staff work from their weekly list; leaders and admins keep the overview
+        if is_staff_member(request.user):
+            return redirect("weekly:home")
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         self.resolve_scope()

@@ -1,0 +1,102 @@
+"""Marking a plan item (议定事项, 电力项目, 规划节点, 阶段任务) in progress or done, with the
+completion date and an evidence file."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from baidays.access import require_item_writer
+from baidays.choices import TaskStatus
+from baidays.models import PhaseTask
+from plans.choices import MilestoneStatus
+from plans.models import Milestone
+from topics.choices import ItemStatus
+from topics.models import Decision, PowerItem
+
+from .locking import save_versioned
+
+EVIDENCE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png", "webp", "doc", "docx", "xls", "xlsx", "ofd")
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DoneKind:
+    key: str
+    label: str
+    model: type
+    department_field: str
+    statuses: type
+    related: tuple
+
+    def title_of(self, item):
+        return getattr(item, "content", None) or getattr(item, "title", None) or item.name
+
+    def queryset(self):
+        return self.model.objects.select_related(self.department_field, *self.related)
+
+
+DONE_KINDS = {
+    kind.key: kind
+    for kind in (
+        DoneKind(
+            "decision", "议定事项", Decision, "responsible_department", ItemStatus, ("meeting",)
+        ),
+        DoneKind("power", "电力建设事项", PowerItem, "responsible_department", ItemStatus, ()),
+        DoneKind("milestone", "规划节点", Milestone, "lead_department", MilestoneStatus, ("plan",)),
+        DoneKind("task", "阶段任务", PhaseTask, "responsible_department", TaskStatus, ("phase",)),
+    )
+}
+
+
+def check_evidence(upload):
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in EVIDENCE_EXTENSIONS:
+        raise ValidationError(
+            f"佐证材料“{upload.name}”的类型不支持，只能上传 "
+            + "、".join(e.upper() for e in EVIDENCE_EXTENSIONS)
+            + " 文件",
+            code="evidence_type",
+        )
+    if upload.size > EVIDENCE_MAX_BYTES:
+        raise ValidationError(
+            f"佐证材料“{upload.name}”有 {upload.size / 1024 / 1024:.1f} MB，超过 "
+            f"{EVIDENCE_MAX_BYTES // 1024 // 1024} MB 的限制",
+            code="evidence_size",
+        )
+
+
+def mark_progress(*, user, kind, item, version, status, completed_on, result, evidence=None):
+    """Save the item's status; done needs a date (not in the future) and an evidence file,
+    either uploaded now or already on the item."""
+    require_item_writer(user)
+    done = status == kind.statuses.DONE
+    errors = {}
+    if done and completed_on is None:
+        errors["completed_on"] = "标记为已完成时请填写完成日期"
+    if completed_on and completed_on > timezone.localdate():
+        errors["completed_on"] = "完成日期不能晚于今天"
+    if done and evidence is None and not item.evidence:
+        errors["evidence"] = "标记为已完成时请上传佐证材料（文件、照片或扫描件）"
+    if evidence is not None:
+        try:
+            check_evidence(evidence)
+        except ValidationError as exc:
+            errors["evidence"] = exc.messages[0]
+    if errors:
+        raise ValidationError(errors)
+    changes = {
+        "status": status,
+        "completed_on": completed_on if done else None,
+        "result": result,
+    }
+    if evidence is not None:
+        changes["evidence"] = evidence
+    return save_versioned(
+        kind.model.objects.all(),
+        item.pk,
+        expected_version=version,
+        changes=changes,
+        user=user,
+        reason=f"{kind.label}进展",
+    )

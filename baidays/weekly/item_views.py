@@ -1,0 +1,124 @@
+"""Views of the item page shared by projects and 争先杯 entries; projects/views.py and
+enterprises/views.py bind them to their kind."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views import View
+
+from baidays.access import (
+    RoleRequiredMixin,
+    can_write_items,
+    get_visible_or_404,
+    require_item_writer,
+    require_leader_or_admin,
+)
+
+from .forms import InstructionForm, PhotoForm
+from .items import add_instruction, add_photos, item_page, mark_instructions_read
+from .photos import content_type_of
+
+ITEM_RELATED = {
+    "project": ("responsible_department", "responsible_leader", "owner", "campaign"),
+    "entry": ("enterprise", "responsible_department", "liaison_leader", "campaign"),
+}
+
+
+def allowed(check, user):
+    """Whether an access.py check lets `user` through, for showing or hiding a form."""
+    try:
+        check(user)
+    except PermissionDenied:
+        return False
+    return True
+
+
+class ItemMixin(RoleRequiredMixin):
+    kind = None
+
+    def get_item(self, pk):
+        queryset = self.kind.model.objects.select_related(*ITEM_RELATED[self.kind.key])
+        return get_visible_or_404(queryset, self.request.user, pk=pk)
+
+    def extra_forms(self, item):
+        """Forms of the kind's own (an entry's goal-achieved form)."""
+        return {}
+
+    def render_page(self, item, status=200, **forms):
+        user = self.request.user
+        context = item_page(self.kind, item, user)
+        context.update(
+            can_write=can_write_items(user),
+            can_instruct=allowed(require_leader_or_admin, user),
+            photo_form=forms.pop("photo_form", None) or PhotoForm(),
+            instruction_form=forms.pop("instruction_form", None) or InstructionForm(),
+            **{**self.extra_forms(item), **forms},
+        )
+        return render(self.request, "weekly/item_detail.html", context, status=status)
+
+
+class ItemDetailView(ItemMixin, View):
+    def get(self, request, pk):
+        item = self.get_item(pk)
+        mark_instructions_read(item, request.user)
+        return self.render_page(item)
+
+
+class ItemPhotoUploadView(ItemMixin, View):
+    def post(self, request, pk):
+        require_item_writer(request.user)
+        item = self.get_item(pk)
+        form = PhotoForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                added = add_photos(
+                    kind=self.kind,
+                    item=item,
+                    user=request.user,
+                    uploads=form.cleaned_data["image"],
+                    caption=form.cleaned_data["caption"],
+                    taken_on=form.cleaned_data["taken_on"],
+                )
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error("image", exc)
+            else:
+                messages.success(request, f"照片已上传（{len(added)} 张）。")
+                return redirect(f"{request.path.rsplit('/photos/', 1)[0]}/#photos")
+        return self.render_page(item, status=400, photo_form=form)
+
+
+class ItemInstructionView(ItemMixin, View):
+    def post(self, request, pk):
+        require_leader_or_admin(request.user)
+        item = self.get_item(pk)
+        form = InstructionForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(item, status=400, instruction_form=form)
+        add_instruction(item=item, author=request.user, text=form.cleaned_data["text"])
+        messages.success(request, "批示已发送，责任单位填报人员打开此页时会看到。")
+        return redirect(f"{request.path.rsplit('/instructions/', 1)[0]}/#instructions")
+
+
+class ItemPhotoFileView(ItemMixin, View):
+    """Photos are served through the access rules: another department's photo is a 404."""
+
+    def get(self, request, pk, photo_pk, variant):
+        item = self.get_item(pk)
+        photo = self.kind.photo_model.objects.filter(
+            pk=photo_pk, **{self.kind.item_field: item}
+        ).first()
+        if photo is None:
+            raise Http404("没有这张照片")
+        file = photo.thumbnail if variant == "thumb" and photo.thumbnail else photo.image
+        try:
+            handle = file.open("rb")
+        except (FileNotFoundError, ValueError):
+            raise Http404("照片文件不存在") from None
+        response = FileResponse(handle, content_type=content_type_of(file.name))
+        response["Cache-Control"] = "private, max-age=86400"
+        return response

@@ -1,0 +1,170 @@
+"""The item page shared by projects and 争先杯 entries: reads (timeline, chart series, photos,
+problems, 批示) and writes (photos, 批示, marking 批示 read)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from baidays.access import require_item_writer, require_leader_or_admin
+from baidays.lag import lag_status
+from baidays.models import Instruction
+from baidays.money import ZERO, percent
+from baidays.roles import is_staff_member
+from baidays.selectors import report_week_as_of
+from enterprises.models import Problem
+
+from .photos import prepare_photo
+
+
+def instructions_for(item):
+    return Instruction.objects.filter(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+    ).select_related("author__person", "read_by__person")
+
+
+def timeline(kind, item):
+    """The item's reports, newest first, each with the cumulative investment up to it."""
+    reports = list(
+        kind.report_model.objects.filter(**{kind.item_field: item})
+        .select_related("reporter__person")
+        .order_by("report_week")
+    )
+    running = ZERO
+    for report in reports:
+        running += report.week_investment_wan
+        report.cumulative_wan = running
+    return reports
+
+
+def chart_series(campaign, item, reports, as_of):
+    """Week by week: cumulative investment as % of the 100-day plan against time progress."""
+    last_week = report_week_as_of(campaign, as_of)
+    by_week = {report.report_week: report for report in reports}
+    weeks, cumulative, planned_share, time_share, weekly = [], [], [], [], []
+    running = ZERO
+    for week in range(1, last_week + 1):
+        report = by_week.get(week)
+        if report is not None:
+            running = report.cumulative_wan
+        end = min(campaign.week_end(week), campaign.end_date)
+        weeks.append(f"第{week}周")
+        weekly.append(str(report.week_investment_wan) if report else None)
+        cumulative.append(str(running))
+        planned_share.append(str(percent(running, item.planned_investment_wan)))
+        time_share.append(str(campaign.time_percent(min(end, as_of))))
+    return {
+        "weeks": weeks,
+        "weekly_wan": weekly,
+        "cumulative_wan": cumulative,
+        "cumulative_percent": planned_share,
+        "time_percent": time_share,
+    }
+
+
+def problems_for(kind, item):
+    if kind.key == "project":
+        problems = Problem.objects.filter(project=item)
+    else:
+        problems = Problem.objects.filter(enterprise=item.enterprise, campaign=item.campaign)
+    return problems.filter(is_archived=False).select_related("responsible_department")
+
+
+def item_page(kind, item, user, today=None):
+    today = today or timezone.localdate()
+    campaign = item.campaign
+    reports = timeline(kind, item)
+    completed = reports[-1].cumulative_wan if reports else ZERO
+    latest_percent = reports[-1].percent_complete if reports else ZERO
+    time_percent = campaign.time_percent(today)
+    return {
+        "kind": kind,
+        "item": item,
+        "campaign": campaign,
+        "reports": list(reversed(reports)),
+        "completed_wan": completed,
+        "completed_share": percent(completed, item.planned_investment_wan),
+        "latest_percent": latest_percent,
+        "time_percent": time_percent,
+        "lag": lag_status(latest_percent, time_percent),
+        "chart": chart_series(campaign, item, reports, today),
+        "photos": list(
+            kind.photo_model.objects.filter(**{kind.item_field: item}).select_related("report")
+        ),
+        "problems": list(problems_for(kind, item)),
+        "instructions": list(instructions_for(item)),
+        "current_week": max(1, report_week_as_of(campaign, today)),
+    }
+
+
+def mark_instructions_read(item, user):
+    """A staff member opening the item page has read its 批示."""
+    if not is_staff_member(user):
+        return 0
+    return (
+        instructions_for(item)
+        .filter(read_at__isnull=True)
+        .update(read_at=timezone.now(), read_by=user)
+    )
+
+
+@transaction.atomic
+def add_instruction(*, item, author, text):
+    require_leader_or_admin(author)
+    instruction = Instruction(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        author=author,
+        text=text.strip(),
+    )
+    instruction.full_clean()
+    instruction.save()
+    return instruction
+
+
+MAX_PHOTOS_PER_UPLOAD = 10
+
+
+@transaction.atomic
+def add_photos(*, kind, item, user, uploads, caption="", taken_on=None):
+    """Store checked, upright photos with their thumbnails, linked to the report of the week
+    they were taken in when it has one. All of them or, when one is refused, none."""
+    require_item_writer(user)
+    today = timezone.localdate()
+    taken = taken_on or today
+    if taken > today:
+        raise ValidationError({"taken_on": "拍摄日期不能晚于今天"})
+    if len(uploads) > MAX_PHOTOS_PER_UPLOAD:
+        raise ValidationError(
+            {"image": f"一次最多上传 {MAX_PHOTOS_PER_UPLOAD} 张照片，您选择了 {len(uploads)} 张"}
+        )
+    prepared, refused = [], []
+    for upload in uploads:
+        try:
+            prepared.append(prepare_photo(upload))
+        except ValidationError as exc:
+            refused.extend(exc.messages)
+    if refused:
+        raise ValidationError(
+            {"image": [*refused, "所选照片都没有保存，请去掉有问题的照片后重新上传"]}
+        )
+    report = None
+    if item.campaign.contains(taken):
+        report = kind.report_model.objects.filter(
+            **{kind.item_field: item}, report_week=item.campaign.week_of(taken)
+        ).first()
+    photos = []
+    for image, thumbnail in prepared:
+        photo = kind.photo_model(
+            **{kind.item_field: item},
+            caption=caption.strip(),
+            taken_on=taken,
+            uploaded_by=user,
+            report=report,
+        )
+        photo.image.save(image.name, image, save=False)
+        photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
+        photo.full_clean()
+        photo.save()
+        photos.append(photo)
+    return photos

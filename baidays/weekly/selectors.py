@@ -1,0 +1,240 @@
+"""Reads for the staff's weekly work: what each user has to report this week, and the figures
+the batch form needs to validate a week (previous percent, investment of the other weeks)."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from baidays.access import visible_to
+from baidays.choices import TaskStatus
+from baidays.models import Instruction, Person, PhaseTask
+from baidays.money import MONEY_KWARGS, ZERO, quantize_wan
+from baidays.selectors import report_week_as_of, resolve_campaign
+from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
+from plans.choices import MilestoneStatus
+from plans.models import Milestone
+from projects.models import Project
+from topics.choices import ItemStatus
+from topics.models import Decision, PowerItem
+
+from .tracked import ENTRY, KINDS, PROJECT, row_key
+
+RELATED = {
+    PROJECT.key: ("responsible_department",),
+    ENTRY.key: ("enterprise", "responsible_department"),
+}
+
+
+def with_week_figures(queryset, kind, week):
+    """Annotate each item with what validating `week` needs: its latest percent before the
+    week, the investment reported in all other weeks, and whether the week is reported."""
+    reports = kind.report_model.objects.filter(**{kind.item_field: OuterRef("pk")})
+    earlier = reports.filter(report_week__lt=week).order_by("-report_week")
+    other_weeks = (
+        reports.exclude(report_week=week)
+        .order_by()
+        .values(kind.item_field)
+        .annotate(total=Sum("week_investment_wan"))
+        .values("total")
+    )
+    money = models.DecimalField(**MONEY_KWARGS)
+    return queryset.annotate(
+        previous_percent=Subquery(earlier.values("percent_complete")[:1]),
+        previous_week=Subquery(earlier.values("report_week")[:1]),
+        other_weeks_wan=Coalesce(
+            Subquery(other_weeks, output_field=money), Value(ZERO), output_field=money
+        ),
+        reported=Exists(reports.filter(report_week=week)),
+    )
+
+
+@dataclass
+class WeekRow:
+    """One item of the batch form with the report it already has for the week, if any."""
+
+    kind: object
+    item: object
+    report: object = None
+
+    @property
+    def key(self):
+        return row_key(self.kind, self.item)
+
+    @property
+    def version(self):
+        return self.report.version if self.report else 0
+
+    @property
+    def latest_percent(self):
+        if self.report is not None:
+            return self.report.percent_complete
+        return self.item.previous_percent or ZERO
+
+    @property
+    def target_text(self):
+        """The 100-day goal: a project's 形象进度目标, an entry's 百日建设任务."""
+        return getattr(self.item, "milestone_target", None) or getattr(
+            self.item, "construction_task", ""
+        )
+
+    @property
+    def planned_wan(self):
+        return self.item.planned_investment_wan
+
+    @property
+    def cumulative_wan(self):
+        this_week = self.report.week_investment_wan if self.report else ZERO
+        return self.item.other_weeks_wan + this_week
+
+
+def week_rows(user, campaign, week, *, kinds=None, item_ids=None, for_update=False):
+    """The tracked items `user` may report, in plan order, each with its report for `week`.
+    Two queries per kind, whatever the number of items."""
+    rows = []
+    for kind in kinds or KINDS.values():
+        items = visible_to(kind.items(campaign), user).select_related(*RELATED[kind.key])
+        if item_ids is not None:
+            items = items.filter(pk__in=item_ids.get(kind.key, ()))
+        items = list(with_week_figures(items, kind, week))
+        reports = kind.report_model.objects.filter(
+            **{f"{kind.item_field}__in": [item.pk for item in items]}, report_week=week
+        ).select_related("reporter__person")
+        if for_update:
+            reports = reports.select_for_update(of=("self",))
+        by_item = {getattr(report, f"{kind.item_field}_id"): report for report in reports}
+        for item in items:
+            # SQLite sums decimals as floats; money is two-place Decimal everywhere
+            item.other_weeks_wan = quantize_wan(item.other_weeks_wan)
+            if item.previous_percent is not None:
+                item.previous_percent = quantize_wan(item.previous_percent)
+            rows.append(WeekRow(kind, item, by_item.get(item.pk)))
+    return rows
+
+
+def mark_unread_instructions(rows):
+    """Set `unread_instructions` on each row: the leaders' 批示 its staff have not opened yet.
+    One query for all rows."""
+    content_types = ContentType.objects.get_for_models(*(row.kind.model for row in rows))
+    wanted = Q(pk__in=[])
+    for row in rows:
+        row.unread_instructions = 0
+    for model, content_type in content_types.items():
+        ids = [row.item.pk for row in rows if row.kind.model is model]
+        wanted |= Q(content_type=content_type, object_id__in=ids)
+    if not rows:
+        return
+    counts = {
+        (content_type_id, object_id): n
+        for content_type_id, object_id, n in Instruction.objects.filter(
+            wanted, read_at__isnull=True
+        )
+        .values_list("content_type_id", "object_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    for row in rows:
+        key = (content_types[row.kind.model].pk, row.item.pk)
+        row.unread_instructions = counts.get(key, 0)
+
+
+@dataclass
+class Worklist:
+    """Everything a staff member's unit answers for in the campaign, for the landing page."""
+
+    campaign: object
+    week: int
+    rows: list
+    decisions: list = field(default_factory=list)
+    power_items: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    tasks: list = field(default_factory=list)
+
+    @property
+    def unreported(self):
+        return [row for row in self.rows if row.report is None]
+
+    @property
+    def reported_count(self):
+        return len(self.rows) - len(self.unreported)
+
+    @property
+    def open_items_count(self):
+        return (
+            sum(1 for d in self.decisions if d.status != ItemStatus.DONE)
+            + sum(1 for p in self.power_items if p.status != ItemStatus.DONE)
+            + sum(1 for m in self.milestones if m.status != MilestoneStatus.DONE)
+            + len(self.problems)
+            + sum(1 for t in self.tasks if t.status != TaskStatus.DONE)
+        )
+
+    @property
+    def left_count(self):
+        return len(self.unreported) + self.open_items_count
+
+
+def worklist(user, campaign, week):
+    """Reported / not yet reported for `week`, and the unit's open plan items. A fixed number
+    of queries (two per tracked kind, one per other item type)."""
+    open_first = models.Case(
+        models.When(status="done", then=Value(1)),
+        default=Value(0),
+        output_field=models.IntegerField(),
+    )
+    rows = week_rows(user, campaign, week)
+    mark_unread_instructions(rows)
+    return Worklist(
+        campaign=campaign,
+        week=week,
+        rows=rows,
+        decisions=list(
+            visible_to(Decision.objects.filter(meeting__campaign=campaign), user)
+            .select_related("meeting", "responsible_department")
+            .order_by(open_first, "due_date", "meeting__held_on", "seq")
+        ),
+        power_items=list(
+            visible_to(PowerItem.objects.filter(campaign=campaign), user)
+            .select_related("responsible_department")
+            .order_by(open_first, "seq")
+        ),
+        milestones=list(
+            visible_to(Milestone.objects.filter(plan__campaign=campaign), user, "lead_department")
+            .select_related("plan", "lead_department")
+            .order_by(open_first, "due_date")
+        ),
+        problems=list(
+            visible_to(Problem.objects.filter(campaign=campaign, is_archived=False).open(), user)
+            .select_related("enterprise", "project", "responsible_department")
+            .order_by("due_date", "-raised_on")
+        ),
+        tasks=list(
+            visible_to(PhaseTask.objects.filter(phase__campaign=campaign), user)
+            .select_related("phase", "responsible_department")
+            .order_by(open_first, "phase__sort_order", "sort_order")
+        ),
+    )
+
+
+def current_scope(request):
+    """(campaign, current week) for a request: `?campaign=SLUG` or the current campaign."""
+    campaign = resolve_campaign(request.GET.get("campaign"))
+    if campaign is None:
+        return None, 0
+    return campaign, max(1, report_week_as_of(campaign, timezone.localdate()))
+
+
+def responsible_people(user, campaign):
+    """The 责任人 of the items `user` may see: projects' responsible leaders, entries' liaison
+    leaders and key enterprises' service persons (all of them for admins and leaders)."""
+    projects = visible_to(Project.objects.filter(campaign=campaign), user)
+    entries = visible_to(CompetitionEntry.objects.filter(campaign=campaign), user)
+    key_enterprises = visible_to(KeyEnterprise.objects.filter(campaign=campaign), user)
+    return Person.objects.filter(
+        Q(pk__in=projects.values("responsible_leader"))
+        | Q(pk__in=entries.values("liaison_leader"))
+        | Q(pk__in=key_enterprises.values("service_person"))
+    )

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import plan_views, views
+
+app_name = "weekly"
+
+urlpatterns = [
+    path("", views.WeeklyHomeView.as_view(), name="home"),
+    path("week/", views.WeeklyBatchView.as_view(), name="batch"),
+    path("done/<str:kind>/<int:pk>/", plan_views.MarkDoneView.as_view(), name="done"),
+    path(
+        "done/<str:kind>/<int:pk>/evidence/", plan_views.EvidenceFileView.as_view(), name="evidence"
+    ),
+    path("evaluations/", plan_views.EvaluationListView.as_view(), name="evaluations"),
+]

@@ -1,0 +1,213 @@
+"""The staff's landing page (本周填报) and the week's batch form."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+
+from baidays.access import RoleRequiredMixin, require_item_writer
+from baidays.lag import lag_status
+
+from .forms import BatchOptionsForm, WeeklyRowFormSet, initial_for
+from .selectors import current_scope, week_rows, worklist
+from .services import BatchRejected, check_week, save_week_reports
+
+
+class WriterRequiredMixin(RoleRequiredMixin):
+    """Pages that exist to enter data: staff and admins only (leaders read the item pages)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        require_item_writer(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class NoCampaignMixin:
+    def no_campaign(self, request):
+        return render(request, "weekly/no_campaign.html", status=404)
+
+
+class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
+    def get(self, request):
+        campaign, week = current_scope(request)
+        if campaign is None:
+            return self.no_campaign(request)
+        work = worklist(request.user, campaign, week)
+        today = timezone.localdate()
+        time_percent = campaign.time_percent(today)
+        for row in work.rows:
+            row.lag = lag_status(row.latest_percent, time_percent)
+        return render(
+            request,
+            "weekly/home.html",
+            {
+                "campaign": campaign,
+                "week": week,
+                "week_start": campaign.week_start(week),
+                "week_end": campaign.week_end(week),
+                "today": today,
+                "day": campaign.day_number(today),
+                "time_percent": time_percent,
+                "work": work,
+            },
+        )
+
+
+def _week_param(request, default):
+    raw = request.GET.get("week", "")
+    return int(raw) if raw.isdigit() else default
+
+
+class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
+    template_name = "weekly/batch.html"
+
+    def _scope(self, request):
+        campaign, current_week = current_scope(request)
+        week = _week_param(request, current_week) if campaign else 0
+        return campaign, current_week, week
+
+    def get(self, request):
+        campaign, current_week, week = self._scope(request)
+        if campaign is None:
+            return self.no_campaign(request)
+        try:
+            check_week(campaign, week)
+        except ValidationError as exc:
+            return self._week_refused(request, campaign, current_week, week, exc)
+        rows = week_rows(request.user, campaign, week)
+        formset = WeeklyRowFormSet(initial=[initial_for(row) for row in rows])
+        return self._render(
+            request, campaign, current_week, week, rows, formset, BatchOptionsForm()
+        )
+
+    def post(self, request):
+        campaign, current_week, week = self._scope(request)
+        if campaign is None:
+            return self.no_campaign(request)
+        try:
+            check_week(campaign, week)
+        except ValidationError as exc:
+            return self._week_refused(request, campaign, current_week, week, exc)
+        rows = None  # read only when the form has to be shown again
+        formset = WeeklyRowFormSet(request.POST)
+        options = BatchOptionsForm(request.POST)
+        if not (formset.is_valid() and options.is_valid()):
+            # the rows typed correctly still get the checks against other weeks and users
+            rejected = BatchRejected()
+            try:
+                save_week_reports(
+                    user=request.user,
+                    campaign=campaign,
+                    week=week,
+                    rows=[
+                        form.to_row_input()
+                        for form in formset.forms
+                        if form.is_valid() and not form.is_blank()
+                    ],
+                    confirm_over_plan=options.is_valid()
+                    and options.cleaned_data["confirm_over_plan"],
+                    check_only=True,
+                )
+            except BatchRejected as found:
+                rejected = found
+            return self._rejected(request, campaign, current_week, week, rows, rejected)
+        filled = [form for form in formset.forms if not form.is_blank()]
+        try:
+            result = save_week_reports(
+                user=request.user,
+                campaign=campaign,
+                week=week,
+                rows=[form.to_row_input() for form in filled],
+                confirm_over_plan=options.cleaned_data["confirm_over_plan"],
+            )
+        except BatchRejected as rejected:
+            return self._rejected(request, campaign, current_week, week, rows, rejected)
+        messages.success(
+            request,
+            f"第 {week} 周周报已保存：新填报 {result.created} 项，修改 {result.updated} 项"
+            + (f"，{result.unchanged} 项未改动" if result.unchanged else "")
+            + "。",
+        )
+        url = reverse("weekly:home")
+        if week != current_week:
+            url = f"{reverse('weekly:batch')}?week={week}"
+        return redirect(url)
+
+    def _rejected(self, request, campaign, current_week, week, rows, rejected):
+        data = request.POST.copy()
+        prefix = WeeklyRowFormSet().prefix
+        total = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+        # A conflicting row takes the other person's version, so that submitting again after
+        # reading their values is a deliberate overwrite, never a silent one.
+        for index in range(total):
+            conflict = rejected.conflicts.get(data.get(f"{prefix}-{index}-item"))
+            if conflict:
+                data[f"{prefix}-{index}-version"] = str(conflict.current_version)
+        formset = WeeklyRowFormSet(data)
+        options = BatchOptionsForm(data)
+        formset.is_valid() and options.is_valid()
+        for form in formset.forms:
+            key = form.cleaned_data.get("item")
+            for field, messages_ in rejected.row_errors.get(key, {}).items():
+                for message in messages_:
+                    form.add_error(field, message)
+            if key in rejected.conflicts:
+                form.add_error(None, rejected.conflicts[key].message)
+                form.conflict = True
+            if key in rejected.over_plan:
+                form.add_error("week_investment_wan", rejected.over_plan[key])
+                form.over_plan = True
+        for message in rejected.general:
+            formset._non_form_errors = formset.error_class([message])
+        return self._render(
+            request,
+            campaign,
+            current_week,
+            week,
+            rows,
+            formset,
+            options,
+            status=409 if rejected.conflicts else 400,
+            needs_confirmation=bool(rejected.over_plan),
+        )
+
+    def _week_refused(self, request, campaign, current_week, week, exc):
+        messages.error(request, exc.messages[0])
+        return redirect(f"{reverse('weekly:batch')}?week={current_week}")
+
+    def _render(
+        self, request, campaign, current_week, week, rows, formset, options, status=200, **extra
+    ):
+        if rows is None:
+            rows = week_rows(request.user, campaign, week)
+        by_key = {row.key: row for row in rows}
+        pairs = []
+        for number, form in enumerate(formset.forms, start=1):
+            key = form["item"].value()
+            row = by_key.get(key)
+            if row is None:
+                raise PermissionDenied("表单中有不属于您单位的事项，请刷新页面后重新填报")
+            pairs.append((number, form, row))
+        error_rows = [(number, row) for number, form, row in pairs if form.errors]
+        return render(
+            request,
+            self.template_name,
+            {
+                "campaign": campaign,
+                "week": week,
+                "current_week": current_week,
+                "week_start": campaign.week_start(week),
+                "week_end": campaign.week_end(week),
+                "weeks": [
+                    (n, campaign.week_start(n), campaign.week_end(n))
+                    for n in range(current_week, 0, -1)
+                ],
+                "formset": formset,
+                "options": options,
+                "pairs": pairs,
+                "error_rows": error_rows,
+                **extra,
+            },
+            status=status,
+        )

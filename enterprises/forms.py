@@ -1,0 +1,159 @@
+from django import forms
+from django.utils import timezone
+
+from baidays.models import Department
+
+from .choices import ProblemCategory, ProblemStatus
+from .models import LandTransfer, Problem, PromotionEvent, ServiceVisit
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VersionedForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class GoalAchievedForm(VersionedForm):
+    achieved_on = forms.DateField(
+        label="目标实现日期（开工或竣工）",
+        required=False,
+        widget=DATE,
+        help_text="清空表示尚未实现",
+    )
+
+
+class ProblemForm(forms.ModelForm):
+    class Meta:
+        model = Problem
+        fields = [
+            "title",
+            "description",
+            "category",
+            "raised_on",
+            "responsible_department",
+            "due_date",
+        ]
+        widgets = {"raised_on": DATE, "due_date": DATE, "description": forms.Textarea({"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_department"].queryset = Department.objects.filter(is_active=True)
+        self.fields["responsible_department"].label = "交办单位（责任单位）"
+
+    def clean(self):
+        data = super().clean()
+        raised, due = data.get("raised_on"), data.get("due_date")
+        if raised and due and due < raised:
+            self.add_error("due_date", "办结期限不能早于提出日期")
+        return data
+
+
+class ProblemProgressForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = Problem
+        fields = [
+            "status",
+            "responsible_department",
+            "due_date",
+            "resolution",
+            "resolved_on",
+            "confirmed_on",
+            "feedback",
+            "satisfaction",
+        ]
+        widgets = {
+            "due_date": DATE,
+            "resolved_on": DATE,
+            "confirmed_on": DATE,
+            "resolution": forms.Textarea({"rows": 3}),
+            "feedback": forms.Textarea({"rows": 2}),
+        }
+        labels = {"responsible_department": "交办单位（责任单位）"}
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if (
+            status in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED)
+            and not data.get("resolution", "").strip()
+        ):
+            self.add_error("resolution", "标记为已解决时请填写解决情况")
+        if status == ProblemStatus.CONFIRMED and not data.get("satisfaction"):
+            self.add_error("satisfaction", "企业确认时请选择企业满意度")
+        # resolving without a date means resolved today (the model insists on the date)
+        if status in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED) and not data.get(
+            "resolved_on"
+        ):
+            data["resolved_on"] = timezone.localdate()
+        if status == ProblemStatus.CONFIRMED and not data.get("confirmed_on"):
+            data["confirmed_on"] = timezone.localdate()
+        resolved = data.get("resolved_on")
+        if resolved and self.instance.raised_on and resolved < self.instance.raised_on:
+            self.add_error("resolved_on", "解决日期不能早于提出日期")
+        confirmed = data.get("confirmed_on")
+        if confirmed and resolved and confirmed < resolved:
+            self.add_error("confirmed_on", "企业确认日期不能早于解决日期")
+        return data
+
+
+class ServiceVisitForm(forms.ModelForm):
+    raise_problem = forms.BooleanField(
+        label="走访发现了需要解决的问题，登记为困难和问题", required=False
+    )
+    problem_title = forms.CharField(label="问题", max_length=200, required=False)
+    problem_category = forms.ChoiceField(
+        label="问题类别", choices=[("", "—")] + ProblemCategory.choices, required=False
+    )
+    problem_department = forms.ModelChoiceField(
+        label="交办单位", queryset=Department.objects.filter(is_active=True), required=False
+    )
+    problem_due_date = forms.DateField(label="办结期限", required=False, widget=DATE)
+
+    class Meta:
+        model = ServiceVisit
+        fields = ["visited_on", "visitors", "findings"]
+        widgets = {"visited_on": DATE, "findings": forms.Textarea({"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("raise_problem"):
+            for name in ("problem_title", "problem_category", "problem_department"):
+                if not data.get(name):
+                    self.add_error(name, "登记问题时必须填写")
+        return data
+
+    def problem_fields(self):
+        data = self.cleaned_data
+        if not data.get("raise_problem"):
+            return None
+        return {
+            "title": data["problem_title"],
+            "description": data["findings"],
+            "category": data["problem_category"],
+            "responsible_department": data["problem_department"],
+            "due_date": data["problem_due_date"],
+        }
+
+
+class PromotionEventForm(forms.ModelForm):
+    class Meta:
+        model = PromotionEvent
+        fields = [
+            "title",
+            "held_on",
+            "place",
+            "result",
+            "leads_count",
+            "intended_investment_wan",
+            "responsible_department",
+        ]
+        widgets = {"held_on": DATE, "result": forms.Textarea({"rows": 2})}
+
+
+class LandTransferForm(forms.ModelForm):
+    class Meta:
+        model = LandTransfer
+        fields = ["parcel", "enterprise", "transferred_on", "area_mu", "price_wan", "note"]
+        widgets = {"transferred_on": DATE}

@@ -1,0 +1,100 @@
+"""Writes for 争先杯 entries, problems, service visits and 招商引资. Keyword-only, atomic,
+validated before saving; edits of versioned records go through optimistic locking."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from baidays.access import require_item_writer
+from baidays.weekly.locking import save_versioned
+
+from .choices import ProblemStatus
+from .models import CompetitionEntry, LandTransfer, Problem, PromotionEvent, ServiceVisit
+
+
+def _save(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def set_goal_achieved(*, user, entry, achieved_on, version):
+    """Record the date the entry's 开工 / 竣工 goal was reached (None clears it)."""
+    require_item_writer(user)
+    campaign = entry.campaign
+    if achieved_on is not None:
+        if achieved_on > timezone.localdate():
+            raise ValidationError({"achieved_on": "目标实现日期不能晚于今天"})
+        if not campaign.contains(achieved_on):
+            raise ValidationError(
+                {
+                    "achieved_on": f"目标实现日期应在百日行动期间（{campaign.start_date:%Y-%m-%d}"
+                    f" 至 {campaign.end_date:%Y-%m-%d}）"
+                }
+            )
+    return save_versioned(
+        CompetitionEntry.objects.all(),
+        entry.pk,
+        expected_version=version,
+        changes={"achieved_on": achieved_on},
+        user=user,
+        reason="目标实现",
+    )
+
+
+@transaction.atomic
+def raise_problem(*, user, campaign, **fields):
+    require_item_writer(user)
+    return _save(Problem(campaign=campaign, status=ProblemStatus.OPEN, **fields))
+
+
+def update_problem(*, user, problem, version, changes):
+    """Assign, work on, resolve or confirm a problem; resolving dates itself when the user
+    left the date empty."""
+    require_item_writer(user)
+    status = changes.get("status")
+    if status in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED) and not changes.get(
+        "resolved_on"
+    ):
+        changes["resolved_on"] = timezone.localdate()
+    if status == ProblemStatus.CONFIRMED and not changes.get("confirmed_on"):
+        changes["confirmed_on"] = timezone.localdate()
+    return save_versioned(
+        Problem.objects.all(),
+        problem.pk,
+        expected_version=version,
+        changes=changes,
+        user=user,
+        reason="问题办理",
+    )
+
+
+@transaction.atomic
+def record_visit(*, user, key_enterprise, problem_fields=None, **fields):
+    """A service visit, and the problem it found when there is one."""
+    require_item_writer(user)
+    visit = _save(ServiceVisit(key_enterprise=key_enterprise, recorded_by=user, **fields))
+    if problem_fields:
+        _save(
+            Problem(
+                campaign=key_enterprise.campaign,
+                enterprise=key_enterprise.enterprise,
+                visit=visit,
+                raised_on=visit.visited_on,
+                status=ProblemStatus.OPEN,
+                **problem_fields,
+            )
+        )
+    return visit
+
+
+@transaction.atomic
+def add_promotion(*, user, campaign, **fields):
+    require_item_writer(user)
+    return _save(PromotionEvent(campaign=campaign, **fields))
+
+
+@transaction.atomic
+def add_land_transfer(*, user, campaign, **fields):
+    require_item_writer(user)
+    return _save(LandTransfer(campaign=campaign, **fields))

@@ -1,0 +1,295 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views import View
+
+from baidays.access import (
+    RoleRequiredMixin,
+    can_write_items,
+    get_visible_or_404,
+    require_item_writer,
+    visible_to,
+)
+from baidays.selectors import resolve_campaign
+from baidays.weekly.item_views import (
+    ItemDetailView,
+    ItemInstructionView,
+    ItemMixin,
+    ItemPhotoFileView,
+    ItemPhotoUploadView,
+)
+from baidays.weekly.locking import StaleVersion, apply_stale
+from baidays.weekly.tracked import ENTRY
+from projects.models import Project
+
+from . import services
+from .forms import (
+    GoalAchievedForm,
+    LandTransferForm,
+    ProblemForm,
+    ProblemProgressForm,
+    PromotionEventForm,
+    ServiceVisitForm,
+)
+from .models import Enterprise, KeyEnterprise, LandTransfer, Problem, PromotionEvent
+
+
+def add_errors(form, exc):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def current_campaign_or_404(request):
+    campaign = resolve_campaign(request.GET.get("campaign"))
+    if campaign is None:
+        raise Http404("尚未建立百日行动")
+    return campaign
+
+
+class EntryGoalFormMixin:
+    def extra_forms(self, item):
+        if not can_write_items(self.request.user):
+            return {}
+        return {
+            "goal_form": GoalAchievedForm(
+                initial={"achieved_on": item.achieved_on, "version": item.version}
+            )
+        }
+
+
+class EntryDetailView(EntryGoalFormMixin, ItemDetailView):
+    kind = ENTRY
+
+
+class EntryPhotoUploadView(EntryGoalFormMixin, ItemPhotoUploadView):
+    kind = ENTRY
+
+
+class EntryPhotoFileView(ItemPhotoFileView):
+    kind = ENTRY
+
+
+class EntryInstructionView(EntryGoalFormMixin, ItemInstructionView):
+    kind = ENTRY
+
+
+class EntryGoalView(ItemMixin, View):
+    kind = ENTRY
+
+    def post(self, request, pk):
+        require_item_writer(request.user)
+        entry = self.get_item(pk)
+        form = GoalAchievedForm(request.POST)
+        if form.is_valid():
+            try:
+                services.set_goal_achieved(
+                    user=request.user,
+                    entry=entry,
+                    achieved_on=form.cleaned_data["achieved_on"],
+                    version=form.cleaned_data["version"],
+                )
+            except StaleVersion as exc:
+                apply_stale(form, exc)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, "目标实现情况已保存。")
+                return redirect("enterprises:entry-detail", pk=entry.pk)
+        return self.render_page(entry, status=400, goal_form=form)
+
+
+class ProblemCreateView(RoleRequiredMixin, View):
+    template_name = "enterprises/problem_form.html"
+
+    def owner(self, request):
+        source = request.POST if request.method == "POST" else request.GET
+        project_id, enterprise_id = source.get("project", ""), source.get("enterprise", "")
+        if project_id.isdigit():
+            return {
+                "project": get_visible_or_404(Project.objects.all(), request.user, pk=project_id)
+            }
+        if enterprise_id.isdigit():
+            return {"enterprise": get_object_or_404(Enterprise, pk=enterprise_id)}
+        raise Http404("请从项目或企业页面提出问题")
+
+    def get(self, request):
+        require_item_writer(request.user)
+        owner = self.owner(request)
+        department = getattr(getattr(request.user, "person", None), "department", None)
+        form = ProblemForm(initial={"responsible_department": department})
+        return render(request, self.template_name, {"form": form, "owner": owner})
+
+    def post(self, request):
+        require_item_writer(request.user)
+        owner = self.owner(request)
+        form = ProblemForm(request.POST)
+        if form.is_valid():
+            project = owner.get("project")
+            campaign = project.campaign if project else current_campaign_or_404(request)
+            try:
+                problem = services.raise_problem(
+                    user=request.user, campaign=campaign, **owner, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(
+                    request, f"问题“{problem.title}”已登记，交办{problem.responsible_department}。"
+                )
+                if project:
+                    return redirect("projects:detail", pk=project.pk)
+                return redirect("weekly:home")
+        return render(request, self.template_name, {"form": form, "owner": owner}, status=400)
+
+
+class ProblemEditView(RoleRequiredMixin, View):
+    template_name = "enterprises/problem_edit.html"
+
+    def get_problem(self, pk):
+        queryset = Problem.objects.select_related(
+            "enterprise", "project", "responsible_department", "visit"
+        )
+        return get_visible_or_404(queryset, self.request.user, pk=pk)
+
+    def get(self, request, pk):
+        problem = self.get_problem(pk)
+        form = ProblemProgressForm(instance=problem, initial={"version": problem.version})
+        return render(request, self.template_name, {"problem": problem, "form": form})
+
+    def post(self, request, pk):
+        require_item_writer(request.user)
+        problem = self.get_problem(pk)
+        form = ProblemProgressForm(request.POST, instance=Problem.objects.get(pk=problem.pk))
+        if form.is_valid():
+            changes = {name: form.cleaned_data[name] for name in ProblemProgressForm.Meta.fields}
+            try:
+                services.update_problem(
+                    user=request.user,
+                    problem=problem,
+                    version=form.cleaned_data["version"],
+                    changes=changes,
+                )
+            except StaleVersion as exc:
+                apply_stale(form, exc)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, f"问题“{problem.title}”的办理情况已保存。")
+                return redirect("weekly:home")
+        return render(request, self.template_name, {"problem": problem, "form": form}, status=400)
+
+
+class KeyEnterpriseListView(RoleRequiredMixin, View):
+    def get(self, request):
+        campaign = current_campaign_or_404(request)
+        items = (
+            visible_to(KeyEnterprise.objects.filter(campaign=campaign), request.user)
+            .select_related("enterprise", "service_person", "responsible_department")
+            .annotate(visit_count=Count("visits"))
+        )
+        return render(request, "enterprises/key_list.html", {"campaign": campaign, "items": items})
+
+
+class KeyEnterpriseDetailView(RoleRequiredMixin, View):
+    template_name = "enterprises/key_detail.html"
+
+    def get_item(self, pk):
+        queryset = KeyEnterprise.objects.select_related(
+            "enterprise", "service_person", "responsible_department", "campaign"
+        )
+        return get_visible_or_404(queryset, self.request.user, pk=pk)
+
+    def render_page(self, item, form, status=200):
+        context = {
+            "item": item,
+            "form": form,
+            "visits": item.visits.select_related("recorded_by__person").prefetch_related(
+                "problems"
+            ),
+            "problems": Problem.objects.filter(
+                enterprise=item.enterprise, campaign=item.campaign
+            ).select_related("responsible_department"),
+            "can_write": can_write_items(self.request.user),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        return self.render_page(self.get_item(pk), ServiceVisitForm())
+
+    def post(self, request, pk):
+        require_item_writer(request.user)
+        item = self.get_item(pk)
+        form = ServiceVisitForm(request.POST)
+        if form.is_valid():
+            try:
+                services.record_visit(
+                    user=request.user,
+                    key_enterprise=item,
+                    problem_fields=form.problem_fields(),
+                    visited_on=form.cleaned_data["visited_on"],
+                    visitors=form.cleaned_data["visitors"],
+                    findings=form.cleaned_data["findings"],
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, "走访记录已保存。")
+                return redirect("enterprises:key-detail", pk=item.pk)
+        return self.render_page(item, form, status=400)
+
+
+class CampaignRecordListView(RoleRequiredMixin, View):
+    """A campaign-wide register (推介会, 出让土地): everyone reads it, writers add to it."""
+
+    model = None
+    form_class = None
+    service = None
+    template_name = None
+    success_message = ""
+
+    def render_page(self, campaign, form, status=200):
+        context = {
+            "campaign": campaign,
+            "records": self.model.objects.filter(campaign=campaign).select_related(),
+            "form": form,
+            "can_write": can_write_items(self.request.user),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self.render_page(current_campaign_or_404(request), self.form_class())
+
+    def post(self, request):
+        require_item_writer(request.user)
+        campaign = current_campaign_or_404(request)
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                self.service(user=request.user, campaign=campaign, **form.cleaned_data)
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, self.success_message)
+                return redirect(request.get_full_path())
+        return self.render_page(campaign, form, status=400)
+
+
+class PromotionListView(CampaignRecordListView):
+    model = PromotionEvent
+    form_class = PromotionEventForm
+    service = staticmethod(services.add_promotion)
+    template_name = "enterprises/promotion_list.html"
+    success_message = "推介会已登记。"
+
+
+class LandTransferListView(CampaignRecordListView):
+    model = LandTransfer
+    form_class = LandTransferForm
+    service = staticmethod(services.add_land_transfer)
+    template_name = "enterprises/land_list.html"
+    success_message = "出让土地已登记。"
