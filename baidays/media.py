@@ -23,6 +23,8 @@ FILE_OWNER_DEPARTMENT = {
     "enterprises.EntryPhoto": "entry__responsible_department",
     "baidays.PhaseTask": "responsible_department",
     "topics.Decision": "responsible_department",
+    "topics.PowerItem": "responsible_department",
+    "plans.Milestone": "lead_department",
 }
 
 # Shown in the browser; anything else (PDF, Office, SVG, HTML, ...) is downloaded.

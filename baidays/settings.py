@@ -139,7 +139,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "baidays.passwords.ChineseMinimumLengthValidator",
+        "OPTIONS": {"min_length": _read("PASSWORD_MIN_LENGTH", env.int, 10)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -259,3 +262,6 @@ except (ImproperlyConfigured, ValueError, KeyError) as exc:
     sys.exit(f"配置错误：环境变量 EMAIL_URL 无法解析（{exc}）")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="百日行动管理平台 <noreply@localhost>")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+if TESTING:
+    # hashing the fixtures' passwords with PBKDF2 costs ~0.3 s per user; tests need no strength
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
