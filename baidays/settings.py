@@ -51,7 +51,7 @@ ALLOWED_HOSTS = _read("ALLOWED_HOSTS", env.list, ["127.0.0.1", "localhost"] if D
 CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "baidays.apps.PortalAdminConfig",  # django.contrib.admin with the portal's admin rules
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

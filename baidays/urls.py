@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("baidays.account_urls")),
+    path("archive/<slug:kind>/<int:pk>/", views.ArchiveItemView.as_view(), name="archive-item"),
+    path("restore/<slug:kind>/<int:pk>/", views.RestoreItemView.as_view(), name="restore-item"),
     path("admin/", admin.site.urls),
 ]
 
