@@ -33,7 +33,7 @@ class CampaignScopeMixin:
             raise Http404("没有这个百日行动")
 
 
-class HomeView(CampaignScopeMixin, TemplateView):
+class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
     template_name = "baidays/home.html"
 
     def get_context_data(self, **kwargs):
@@ -45,9 +45,17 @@ class HomeView(CampaignScopeMixin, TemplateView):
         return context
 
 
-class SummaryApiView(CampaignScopeMixin, View):
+class SummaryApiView(RoleRequiredMixin, CampaignScopeMixin, View):
     def get(self, request):
-        self.resolve_scope()
+        try:
+            self.resolve_scope()
+        except Http404:
+            slug = request.GET.get("campaign")
+            return JsonResponse(
+                {"error": f"没有标识为 {slug} 的百日行动"},
+                status=404,
+                json_dumps_params={"ensure_ascii": False},
+            )
         if self.as_of_error:
             return JsonResponse({"error": self.as_of_error}, status=400)
         if self.campaign is None:
