@@ -220,6 +220,7 @@ SECURE_PROXY_SSL_HEADER = (
 # Under pytest the test client and live server speak plain HTTP, so no redirect there.
 TESTING = "pytest" in sys.modules
 SECURE_SSL_REDIRECT = _strict_bool("SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = _read("HSTS_SECONDS", env.int, 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _strict_bool("HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = _strict_bool("HSTS_PRELOAD", True)

@@ -79,3 +79,10 @@ def test_no_template_has_an_inline_script_without_a_nonce():
             if "src=" not in tag and "nonce=" not in tag and "application/json" not in tag:
                 offenders.append(f"{template.relative_to(BASE_DIR)}: {tag}")
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_https_redirect_spares_the_health_check(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/accounts/login/").status_code == 301
+    assert client.get("/healthz").status_code == 200
