@@ -1,5 +1,7 @@
 """Nothing is hard-deleted by staff: deleting is archiving, admins restore."""
 
+from decimal import Decimal
+
 import pytest
 from django.apps import apps
 from django.contrib.admin import site
@@ -139,3 +141,21 @@ def test_superusers_keep_the_delete_page(admin_client, department):
     enterprise = f.KeyEnterpriseFactory(responsible_department=department)
     page = admin_client.get(f"/admin/enterprises/keyenterprise/{enterprise.pk}/delete/")
     assert page.status_code == 200
+
+
+def test_an_archived_project_leaves_the_totals_and_returns_when_restored(
+    staff_client, admin_client, department
+):
+    campaign = f.CampaignFactory(slug="2026")
+    project = f.ProjectFactory(campaign=campaign, responsible_department=department)
+    f.ProjectReportFactory(project=project, week_investment_wan=Decimal("88.00"))
+
+    def completed():
+        summary = staff_client.get("/api/summary/", {"as_of": "2026-06-15"}).json()
+        return summary["infrastructure"]["completed_wan"]
+
+    assert completed() == "88.00"
+    staff_client.post(f"/archive/project/{project.pk}/")
+    assert completed() == "0.00"
+    admin_client.post(f"/restore/project/{project.pk}/")
+    assert completed() == "88.00"
