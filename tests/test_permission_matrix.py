@@ -32,6 +32,8 @@ MATRIX = [
     Row("GET", "/api/summary/", (LOGIN, 403, 200, 200, 200, 200)),
     Row("POST", "/api/summary/", (LOGIN, 403, 405, 405, 405, 405)),
     Row("GET", "/accounts/password-change/", (LOGIN, 200, 200, 200, 200, 200)),
+    Row("GET", "/accounts/password-change/done/", (LOGIN, 200, 200, 200, 200, 200)),
+    Row("POST", "/accounts/logout/", (LOGIN, 302, 302, 302, 302, 302)),
     # uploads: readers of the record only
     Row("GET", "/media/{photo_file}", (LOGIN, 404, 200, 404, 200, 200)),
     Row("POST", "/media/{photo_file}", (LOGIN, 405, 405, 405, 405, 405)),
@@ -132,3 +134,30 @@ def test_refused_writes_change_nothing(client_as, world):
     world["archived_project"].refresh_from_db()
     assert not world["project"].is_archived
     assert world["archived_project"].is_archived
+
+
+# Routes open to everyone (tests/test_login_required_everywhere.py) need no row here.
+OPEN_ROUTES = {
+    "login",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "healthz",
+}
+
+
+def test_every_portal_route_has_a_row(world):
+    """A view added later fails here until its row is in MATRIX. The admin's routes are
+    covered by the admin site's own rules (staff flag, permissions, PortalRulesMixin)."""
+    from django.urls import resolve
+
+    from .test_login_required_everywhere import ALL_ROUTES
+
+    covered = {resolve(_fill(row.url, world)).view_name for row in MATRIX}
+    portal = {
+        name
+        for _, name, _, _ in ALL_ROUTES
+        if name and not name.startswith("admin:") and name not in OPEN_ROUTES
+    }
+    assert portal - covered == set(), "这些路由还没有写进权限总表 MATRIX"
