@@ -6,6 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from baidays.media import FILE_OWNER_DEPARTMENT, models_with_files
@@ -120,3 +123,16 @@ def test_evidence_of_a_dangerous_type_is_refused(name):
 
 def test_evidence_pdf_passes():
     validate_evidence_upload(SimpleUploadedFile("纪要.pdf", b"%PDF-1.4 minimal"))
+
+
+@given(data=st.binary(max_size=4096), name=st.sampled_from(["a.jpg", "b.png", "c.gif", "d.webp"]))
+@hypothesis_settings(max_examples=60, deadline=None)
+def test_random_bytes_never_pass_as_a_photo_or_crash_the_check(data, name):
+    upload = SimpleUploadedFile(name, data)
+    try:
+        validate_image_upload(upload)
+    except ValidationError as exc:
+        assert name in exc.messages[0]
+    else:  # hypothesis found a real image: then Pillow must be able to load it fully
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
