@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.contrib.admin import site
+from django.core.exceptions import ValidationError
 
 from baidays.admin_site import PortalRulesMixin
 from baidays.views import ARCHIVABLE_MODELS
@@ -159,3 +160,23 @@ def test_an_archived_project_leaves_the_totals_and_returns_when_restored(
     assert completed() == "0.00"
     admin_client.post(f"/restore/project/{project.pk}/")
     assert completed() == "88.00"
+
+
+def test_admin_uploads_get_the_portal_upload_checks(admin_user, rf):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from baidays.models import PhaseTask
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    form_class = site._registry[PhaseTask].get_form(request)
+    form = form_class(files={"evidence": SimpleUploadedFile("页面.html", b"<script>x</script>")})
+    form.is_valid()
+    assert "不允许上传" in str(form.errors["evidence"])
+
+    inline = site._registry[Project].get_inline_instances(request)
+    photo_formset = next(i for i in inline if i.model.__name__ == "ProjectPhoto")
+    image_field = photo_formset.get_formset(request).form.base_fields["image"]
+    fake = SimpleUploadedFile("现场.jpg", b"<html>not an image</html>")
+    with pytest.raises(ValidationError, match="不是有效的图片"):
+        image_field.run_validators(fake)
