@@ -147,3 +147,15 @@ def test_password_reset_sends_a_chinese_mail_with_a_working_link(client, staff_u
     assert done.status_code == 302
     staff_user.refresh_from_db()
     assert staff_user.check_password("新的密码-2026-园区")
+
+
+def test_the_admin_login_is_limited_too(client, admin_user):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/", {"username": "admin", "password": "wrong"}, REMOTE_ADDR="10.1.1.1"
+        )
+    response = client.post(
+        "/admin/login/", {"username": "admin", "password": GOOD}, REMOTE_ADDR="10.1.1.1"
+    )
+    assert response.status_code == 429
+    assert client.get("/admin/").status_code == 302

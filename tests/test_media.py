@@ -136,3 +136,13 @@ def test_random_bytes_never_pass_as_a_photo_or_crash_the_check(data, name):
     else:  # hypothesis found a real image: then Pillow must be able to load it fully
         with Image.open(io.BytesIO(data)) as image:
             image.load()
+
+
+def test_serving_a_photo_takes_a_bounded_number_of_queries(
+    staff_client, department, django_assert_max_num_queries
+):
+    photo = f.EntryPhotoFactory(entry__responsible_department=department)
+    staff_client.get("/")  # session and user loaded once before counting
+    with django_assert_max_num_queries(4 + 2 * len(FILE_OWNER_DEPARTMENT)):
+        response = staff_client.get(photo.image.url)
+    assert response.status_code == 200
