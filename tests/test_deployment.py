@@ -70,14 +70,19 @@ def test_pages_carry_the_security_headers(request, url, client_fixture):
     assert "'unsafe-eval'" not in script_src
 
 
-def test_no_template_has_an_inline_script_without_a_nonce():
-    """Inline scripts are blocked by the CSP; data goes in json_script, code in static files."""
+def test_no_template_has_what_the_csp_would_block():
+    """Inline scripts, inline event handlers (onclick=...) and <style> elements are blocked by
+    the CSP; data goes in json_script, code and styles in static files."""
     offenders = []
     for template in (BASE_DIR / "templates").rglob("*.html"):
         text = template.read_text(encoding="utf-8")
+        name = template.relative_to(BASE_DIR)
         for tag in re.findall(r"<script\b[^>]*>", text):
             if "src=" not in tag and "nonce=" not in tag and "application/json" not in tag:
-                offenders.append(f"{template.relative_to(BASE_DIR)}: {tag}")
+                offenders.append(f"{name}: {tag}")
+        offenders += [f"{name}: {m}" for m in re.findall(r"<style\b[^>]*>", text)]
+        offenders += [f"{name}: {m}" for m in re.findall(r"\son[a-z]+\s*=\s*[\"']", text)]
+        offenders += [f"{name}: {m}" for m in re.findall(r"javascript:", text)]
     assert offenders == []
 
 
