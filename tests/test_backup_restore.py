@@ -125,3 +125,27 @@ def test_restore_refuses_an_archive_that_escapes_its_folder(tmp_path):
     assert result.returncode != 0
     assert "不安全的路径" in result.stderr
     assert not (tmp_path / "outside.txt").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_pg_dump_the_backup_falls_back_to_dumpdata(
+    tmp_path, settings, target_database_url, monkeypatch
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("只有 PostgreSQL 的备份需要 pg_dump；SQLite 用在线备份")
+    settings.MEDIA_ROOT = tmp_path / "source-media"
+    campaign = setup_campaign(year=2026)
+    f.ProjectReportFactory(project__campaign=campaign, week_investment_wan=Decimal("7.50"))
+    summary = io.StringIO()
+    call_command("summary", "--as-of", "2026-06-15", stdout=summary)
+
+    monkeypatch.setattr("baidays.backup.shutil.which", lambda name: None)
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    with tarfile.open(archive) as tar:
+        assert "database.json" in tar.getnames()
+
+    target = installation(tmp_path, "b", target_database_url)
+    target("restore", str(archive))
+    restored = json.loads(target("summary", "--as-of", "2026-06-15").stdout)
+    assert restored == json.loads(summary.getvalue())
