@@ -97,3 +97,11 @@ def test_https_redirect_spares_the_health_check(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/accounts/login/").status_code == 301
     assert client.get("/healthz").status_code == 200
+
+
+def test_the_500_page_needs_no_database_and_is_chinese():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "系统出错了" in html
+    assert "没有保存" in html

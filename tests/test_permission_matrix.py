@@ -161,3 +161,10 @@ def test_every_portal_route_has_a_row(world):
         if name and not name.startswith("admin:") and name not in OPEN_ROUTES
     }
     assert portal - covered == set(), "这些路由还没有写进权限总表 MATRIX"
+
+
+def test_refusals_explain_themselves_in_chinese(client_as, world):
+    refused = client_as("leader").post(_fill("/archive/project/{project}/", world))
+    assert "领导账号只能查看和批示" in refused.content.decode()
+    missing = client_as("other_staff").post(_fill("/archive/project/{project}/", world))
+    assert "不属于您的单位" in missing.content.decode()
