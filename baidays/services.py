@@ -135,3 +135,36 @@ def get_or_create_person(*, name, department, role=Role.LEADER, title=""):
     if person is None:
         person = _save(Person(name=name, title=title, department=department, role=role))
     return person
+
+
+# --- Archiving: nothing a user created is deleted; it is archived and an admin can restore it.
+def _set_archived(item, *, user, archived, reason):
+    from .access import require_item_writer
+
+    if not hasattr(item, "is_archived"):
+        raise TypeError(f"{item._meta.verbose_name} 不支持归档")
+    require_item_writer(user)
+    if item.is_archived == archived:
+        return item
+    item.is_archived = archived
+    item._history_user = user
+    item._change_reason = reason
+    return _save(item)
+
+
+@transaction.atomic
+def archive_item(*, item, user):
+    """Hide `item` from lists and totals. The caller has already checked that `user` may see the
+    item (get_visible_or_404), so a staff member can archive only their own department's."""
+    return _set_archived(item, user=user, archived=True, reason="归档")
+
+
+@transaction.atomic
+def restore_item(*, item, user):
+    from django.core.exceptions import PermissionDenied
+
+    from .roles import is_admin
+
+    if not is_admin(user):
+        raise PermissionDenied("只有管理员可以恢复已归档的事项")
+    return _set_archived(item, user=user, archived=False, reason="恢复")

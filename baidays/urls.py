@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import media, views
 
 admin.site.site_header = "百日行动管理平台"
 admin.site.site_title = "百日行动管理平台"
@@ -19,6 +19,9 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("baidays.account_urls")),
+    path("archive/<slug:kind>/<int:pk>/", views.ArchiveItemView.as_view(), name="archive-item"),
+    path("restore/<slug:kind>/<int:pk>/", views.RestoreItemView.as_view(), name="restore-item"),
     path("admin/", admin.site.urls),
     path("dashboards/", include("baidays.dashboards.urls")),
     path("report/", include("baidays.weekly.urls")),
@@ -27,7 +30,4 @@ urlpatterns = [
     path("topics/", include("topics.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]

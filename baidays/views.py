@@ -1,14 +1,20 @@
+from django.apps import apps
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
+from .access import RoleRequiredMixin, get_visible_or_404
 from .choices import Role
 from .dates import AsOfError, parse_as_of
-from .roles import is_staff_member, role_of
+from .roles import is_admin, is_staff_member, role_of
 from .selectors import campaign_summary, resolve_campaign
+from .services import archive_item, restore_item
 
 
 class CampaignScopeMixin:
@@ -28,7 +34,7 @@ class CampaignScopeMixin:
             raise Http404("没有这个百日行动")
 
 
-class HomeView(CampaignScopeMixin, TemplateView):
+class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
     template_name = "baidays/home.html"
 
     def get(self, request, *args, **kwargs):
@@ -54,9 +60,17 @@ class HomeView(CampaignScopeMixin, TemplateView):
         return context
 
 
-class SummaryApiView(CampaignScopeMixin, View):
+class SummaryApiView(RoleRequiredMixin, CampaignScopeMixin, View):
     def get(self, request):
-        self.resolve_scope()
+        try:
+            self.resolve_scope()
+        except Http404:
+            slug = request.GET.get("campaign")
+            return JsonResponse(
+                {"error": f"没有标识为 {slug} 的百日行动"},
+                status=404,
+                json_dumps_params={"ensure_ascii": False},
+            )
         if self.as_of_error:
             return JsonResponse({"error": self.as_of_error}, status=400)
         if self.campaign is None:
@@ -76,3 +90,53 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+# --- Archive and restore (POST only): deleting is archiving; admins restore ------------------
+# URL kind → model. Every model with an `is_archived` field must be listed (tests check).
+ARCHIVABLE_MODELS = {
+    "project": "projects.Project",
+    "competition-entry": "enterprises.CompetitionEntry",
+    "key-enterprise": "enterprises.KeyEnterprise",
+    "problem": "enterprises.Problem",
+}
+
+
+def _archivable_model(kind):
+    label = ARCHIVABLE_MODELS.get(kind)
+    if label is None:
+        raise Http404("没有这类事项")
+    return apps.get_model(label)
+
+
+def _back(request, fallback):
+    target = request.POST.get("next") or request.headers.get("referer") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+class ArchiveItemView(RoleRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, kind, pk):
+        model = _archivable_model(kind)
+        item = get_visible_or_404(model.objects.all(), request.user, pk=pk)
+        archive_item(item=item, user=request.user)
+        messages.success(request, f"已归档“{item}”。归档后不再计入统计；如需恢复，请联系管理员。")
+        return _back(request, "home")
+
+
+class RestoreItemView(RoleRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, kind, pk):
+        if not is_admin(request.user):
+            raise PermissionDenied("只有管理员可以恢复已归档的事项")
+        model = _archivable_model(kind)
+        item = get_object_or_404(model, pk=pk)
+        restore_item(item=item, user=request.user)
+        messages.success(request, f"已恢复“{item}”。")
+        return _back(request, "home")

@@ -1,0 +1,238 @@
+"""One-file backups of the database and the uploaded files, and their restore into an empty
+installation. The archive is a tar.gz with:
+
+    manifest.json        format, database kind, time, counts
+    database.sqlite3     SQLite: a consistent copy made with SQLite's online backup API
+    database.pgdump      PostgreSQL: pg_dump custom format (restored with pg_restore)
+    database.json        PostgreSQL without pg_dump on the machine: dumpdata (loaddata)
+    media/...            everything under MEDIA_ROOT
+"""
+
+import datetime
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.db import DatabaseError, connection, connections
+
+FORMAT = "baidays-backup-1"
+# Rows these hold are created by `migrate` itself, so they do not make an installation "used".
+MIGRATION_MADE = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot go on; the message says why, in Chinese."""
+
+
+def _engine():
+    return "sqlite" if connection.vendor == "sqlite" else "postgresql"
+
+
+def _pg_env():
+    db = settings.DATABASES["default"]
+    env = dict(os.environ)
+    if db.get("PASSWORD"):
+        env["PGPASSWORD"] = str(db["PASSWORD"])
+    return env
+
+
+def _pg_args():
+    db = settings.DATABASES["default"]
+    args = []
+    if db.get("HOST"):
+        args += ["-h", str(db["HOST"])]
+    if db.get("PORT"):
+        args += ["-p", str(db["PORT"])]
+    if db.get("USER"):
+        args += ["-U", str(db["USER"])]
+    return args
+
+
+def _run(command):
+    result = subprocess.run(command, env=_pg_env(), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BackupError(f"{command[0]} 失败：{result.stderr.strip()[:500]}")
+
+
+def _dump_database(workdir):
+    """Write the database into `workdir`; return the archive name of the file."""
+    if _engine() == "sqlite":
+        target = workdir / "database.sqlite3"
+        connection.ensure_connection()
+        destination = sqlite3.connect(target)
+        try:
+            connection.connection.backup(destination)
+        finally:
+            destination.close()
+        return target.name
+    if shutil.which("pg_dump"):
+        target = workdir / "database.pgdump"
+        name = settings.DATABASES["default"]["NAME"]
+        _run(["pg_dump", "-Fc", "--no-owner", "--no-privileges", *_pg_args(), "-f", target, name])
+        return target.name
+    target = workdir / "database.json"
+    with target.open("w", encoding="utf-8") as out:
+        call_command(
+            "dumpdata",
+            exclude=["contenttypes", "auth.permission", "sessions"],
+            natural_foreign=True,
+            stdout=out,
+        )
+    return target.name
+
+
+def _row_counts():
+    counts = {}
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if label in MIGRATION_MADE:
+            continue
+        try:
+            count = model._base_manager.count()
+        except DatabaseError:  # table not created yet: a brand-new database
+            connection.close()
+            return {}
+        if count:
+            counts[label] = count
+    return counts
+
+
+def create_backup(path):
+    """Write one archive at `path`; return its manifest."""
+    path = Path(path)
+    media_root = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        database_file = _dump_database(workdir)
+        manifest = {
+            "format": FORMAT,
+            "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
+            "database": {"engine": _engine(), "file": database_file},
+            "rows": _row_counts(),
+            "media_files": sum(1 for p in media_root.rglob("*") if p.is_file())
+            if media_root.exists()
+            else 0,
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        with tarfile.open(partial, "w:gz") as archive:
+            payload = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
+            info = tarfile.TarInfo("manifest.json")
+            info.size = len(payload)
+            archive.addfile(info, io.BytesIO(payload))
+            archive.add(workdir / database_file, arcname=database_file)
+            if media_root.exists():
+                archive.add(media_root, arcname="media")
+        partial.replace(path)  # never leave a half-written archive under the real name
+    return manifest
+
+
+def installation_contents():
+    """What makes this installation non-empty: rows per model and uploaded files."""
+    media_root = Path(settings.MEDIA_ROOT)
+    files = sum(1 for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else 0
+    return _row_counts(), files
+
+
+def _safe_members(archive):
+    for member in archive.getmembers():
+        name = PurePosixPath(member.name)
+        if name.is_absolute() or ".." in name.parts:
+            raise BackupError(f"备份文件中有不安全的路径：{member.name}")
+        if not (member.isfile() or member.isdir()):
+            raise BackupError(f"备份文件中有不支持的条目（链接或设备）：{member.name}")
+        yield member
+
+
+def _restore_sqlite(source):
+    name = settings.DATABASES["default"]["NAME"]
+    connections.close_all()
+    origin = sqlite3.connect(source)
+    destination = sqlite3.connect(name)
+    try:
+        origin.backup(destination)
+    finally:
+        origin.close()
+        destination.close()
+
+
+def _restore_postgresql(source):
+    name = settings.DATABASES["default"]["NAME"]
+    connections.close_all()
+    _run(
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            *_pg_args(),
+            "-d",
+            name,
+            source,
+        ]
+    )
+
+
+def _restore_json(source):
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("loaddata", str(source), verbosity=0)
+
+
+def restore_backup(path, *, force=False):
+    """Bring database and uploads back from the archive at `path`. Refuses a non-empty
+    installation unless `force`. Returns the archive's manifest."""
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"找不到备份文件：{path}")
+    if not force:
+        rows, files = installation_contents()
+        if rows or files:
+            what = "、".join(f"{label} {n} 条" for label, n in sorted(rows.items())[:5])
+            raise BackupError(
+                "当前安装不是空的（"
+                + "；".join(filter(None, [what, f"上传文件 {files} 个" if files else ""]))
+                + "），恢复会覆盖这些数据。确认覆盖请加 --force"
+            )
+    try:
+        archive = tarfile.open(path, "r:gz")  # noqa: SIM115  (closed by the with below)
+    except (tarfile.TarError, OSError) as exc:
+        raise BackupError(f"{path} 不是有效的备份文件（{exc}）") from None
+    with archive, tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        try:
+            manifest = json.load(archive.extractfile("manifest.json"))
+        except (KeyError, ValueError):
+            raise BackupError(f"{path} 中没有有效的 manifest.json，不是本系统的备份") from None
+        if manifest.get("format") != FORMAT:
+            raise BackupError(f"备份格式 {manifest.get('format')!r} 不受支持（应为 {FORMAT}）")
+        archive.extractall(workdir, members=_safe_members(archive))
+        database_file = workdir / manifest["database"]["file"]
+        kind = database_file.suffix
+        if kind == ".sqlite3" and _engine() != "sqlite":
+            raise BackupError("这是 SQLite 的备份，当前数据库是 PostgreSQL，无法直接恢复")
+        if kind == ".pgdump" and _engine() != "postgresql":
+            raise BackupError("这是 PostgreSQL 的备份，当前数据库是 SQLite，无法直接恢复")
+        {".sqlite3": _restore_sqlite, ".pgdump": _restore_postgresql, ".json": _restore_json}[kind](
+            database_file
+        )
+
+        media_root = Path(settings.MEDIA_ROOT)
+        if media_root.exists():
+            shutil.rmtree(media_root)
+        if (workdir / "media").exists():
+            shutil.copytree(workdir / "media", media_root)
+        else:
+            media_root.mkdir(parents=True)
+    return manifest

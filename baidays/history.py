@@ -1,0 +1,114 @@
+"""Who changed what, from what to what, and when: the change log of one item, read from
+django-simple-history and shown on item pages through templates/includes/history.html
+(`{% load history_tags %}{% change_history item %}`)."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import models
+from django.utils import timezone
+
+ACTIONS = {"+": "创建", "~": "修改", "-": "删除"}
+# bookkeeping fields whose change says nothing to a reader
+HIDDEN_FIELDS = {"version", "updated_at", "submitted_at", "uploaded_at"}
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime.datetime
+    who: str
+    action: str
+    reason: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+def _display(model_field, value, related):
+    if value is None or value == "":
+        return "（空）"
+    if model_field.is_relation:
+        return str(related.get((model_field.related_model, value), f"#{value}（已删除）"))
+    if model_field.flatchoices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return f"{value:.2f}" if model_field.decimal_places == 2 else str(value)
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(model_field, models.FileField):
+        return str(value).rsplit("/", 1)[-1]
+    return str(value)
+
+
+def _who(record):
+    user = record.history_user
+    if user is None:
+        return "系统"
+    person = getattr(user, "person", None)
+    return person.name if person is not None else user.get_username()
+
+
+def change_history(item, *, limit=50):
+    """The latest `limit` changes of `item`, newest first, each with its changed fields.
+    Queries: one for the records, one per related model whose value changed."""
+    model = type(item)
+    records = list(
+        item.history.select_related("history_user__person").order_by(
+            "-history_date", "-history_id"
+        )[: limit + 1]
+    )
+    pairs = []
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        delta = (
+            record.diff_against(previous, excluded_fields=HIDDEN_FIELDS).changes
+            if previous is not None and record.history_type == "~"
+            else []
+        )
+        pairs.append((record, delta))
+
+    wanted = {}
+    for _, delta in pairs:
+        for change in delta:
+            model_field = model._meta.get_field(change.field)
+            if model_field.is_relation:
+                ids = wanted.setdefault(model_field.related_model, set())
+                ids.update(v for v in (change.old, change.new) if v is not None)
+    related = {
+        (related_model, pk): obj
+        for related_model, ids in wanted.items()
+        for pk, obj in related_model._base_manager.in_bulk(ids).items()
+    }
+
+    entries = []
+    for record, delta in pairs:
+        changes = []
+        for change in delta:
+            model_field = model._meta.get_field(change.field)
+            changes.append(
+                FieldChange(
+                    label=str(model_field.verbose_name),
+                    old=_display(model_field, change.old, related),
+                    new=_display(model_field, change.new, related),
+                )
+            )
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                who=_who(record),
+                action=ACTIONS.get(record.history_type, record.history_type),
+                reason=record.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries
