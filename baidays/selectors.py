@@ -1,6 +1,8 @@
 """Reads for the campaign as a whole: the figures of `manage.py summary`, `/api/summary/` and
 the overview. Every figure is an SQL aggregate, cut at an as-of date."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
@@ -18,6 +20,7 @@ from projects.models import Project, ProjectReport
 from topics.choices import TargetMetric, Topic
 from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
 
+from .generation import current_generation
 from .lag import red_condition, yellow_condition
 from .models import Campaign
 from .money import ZERO, format_2dp, format_wan, percent
@@ -295,3 +298,19 @@ def campaign_summary(campaign, as_of):
         },
         "reports": _reports(campaign, week),
     }
+
+
+def cached_campaign_summary(campaign, as_of):
+    """campaign_summary, kept in this app server's memory while the data generation has not
+    moved. The generation is read before computing, so a write that commits meanwhile only
+    makes this entry unreachable, never stale."""
+    seconds = settings.SUMMARY_CACHE_SECONDS
+    generation = current_generation() if seconds > 0 else None
+    if generation is None:
+        return campaign_summary(campaign, as_of)
+    key = f"baidays:summary:{campaign.pk}:{as_of.isoformat()}:{generation}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = campaign_summary(campaign, as_of)
+        cache.set(key, summary, seconds)
+    return summary

@@ -5,7 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
 from .dates import AsOfError, parse_as_of
-from .selectors import campaign_summary, resolve_campaign
+from .selectors import cached_campaign_summary, resolve_campaign
 
 
 class CampaignScopeMixin:
@@ -33,7 +33,7 @@ class HomeView(CampaignScopeMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(campaign=self.campaign, as_of=self.as_of, as_of_error=self.as_of_error)
         if self.campaign is not None:
-            context["summary"] = campaign_summary(self.campaign, self.as_of)
+            context["summary"] = cached_campaign_summary(self.campaign, self.as_of)
         return context
 
 
@@ -45,7 +45,8 @@ class SummaryApiView(CampaignScopeMixin, View):
         if self.campaign is None:
             return JsonResponse({"error": "尚未建立百日行动"}, status=404)
         return JsonResponse(
-            campaign_summary(self.campaign, self.as_of), json_dumps_params={"ensure_ascii": False}
+            cached_campaign_summary(self.campaign, self.as_of),
+            json_dumps_params={"ensure_ascii": False},
         )
 
 

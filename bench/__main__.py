@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = (
-    [name for name in os.environ.get("BENCH_SUITES", "").split(",") if name]
-    or [
-        # modules under bench/, run in this order
-    ]
-)
+SUITES = [name for name in os.environ.get("BENCH_SUITES", "").split(",") if name] or [
+    # modules under bench/, run in this order
+    "dashboards",
+    "http",
+]
 
 
 def machine_line():
