@@ -17,7 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-LARGE_LOAD = ["--campaigns", "10", "--projects", "2000", "--enterprises", "2000", "--weeks", "15"]
+LARGE_LOAD = os.environ.get(
+    "BENCH_LARGE_LOAD", "--campaigns 10 --projects 2000 --enterprises 2000 --weeks 15"
+).split()  # override only for a quick trial of the harness itself
 PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 PG_BASE_NAME = os.environ.get("BENCH_PG_DB", "baidays_bench")
 
@@ -104,7 +106,10 @@ def _pg_drop(name):
 
 
 def backends():
-    return ["SQLite", "PostgreSQL"] if postgres_answers() else ["SQLite"]
+    """SQLite always, PostgreSQL when one answers; BENCH_BACKENDS=SQLite limits the run."""
+    found = ["SQLite", "PostgreSQL"] if postgres_answers() else ["SQLite"]
+    wanted = [name for name in os.environ.get("BENCH_BACKENDS", "").split(",") if name]
+    return [name for name in found if name in wanted] if wanted else found
 
 
 def _collect_static():

@@ -5,6 +5,7 @@ after one warm-up; prints JSON {name: {"times_ms": [...], "queries": n, "status"
 import argparse
 import importlib
 import json
+import os
 import time
 
 import django
@@ -31,6 +32,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--writes", action="store_true")
     args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baidays.settings")
     django.setup()
     from django.contrib.auth import get_user_model
     from django.test import Client

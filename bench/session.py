@@ -1,10 +1,13 @@
 """Runs inside a bench database's environment: logs the demo leader in and prints the session
 cookie's name and value, for the HTTP load generator."""
 
+import os
+
 import django
 
 
 def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baidays.settings")
     django.setup()
     from django.conf import settings
     from django.contrib.auth import get_user_model

@@ -51,6 +51,21 @@ class CompetitionEntryQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_archived=False)
 
+    def with_latest_percent(self, up_to_week=None):
+        """Only the latest reported percent (as of a week): what the lag counts need, one
+        index-only lookup per item."""
+        reports = EntryReport.objects.filter(entry=OuterRef("pk"))
+        if up_to_week is not None:
+            reports = reports.filter(report_week__lte=up_to_week)
+        latest = reports.order_by("-report_week").values("percent_complete")[:1]
+        return self.annotate(
+            latest_percent=Coalesce(
+                Subquery(latest),
+                Value(Decimal("0.00")),
+                output_field=models.DecimalField(max_digits=5, decimal_places=2),
+            )
+        )
+
     def with_progress(self, up_to_week=None):
         reports = EntryReport.objects.filter(entry=OuterRef("pk"))
         if up_to_week is not None:
@@ -171,6 +186,13 @@ class EntryReport(ProgressReport):
         verbose_name = "争先杯周报"
         verbose_name_plural = "争先杯周报"
         constraints = ProgressReport.item_constraints("entryreport", "entry")
+        # covers the summary's per-week sums and latest-percent lookups without reading rows
+        indexes = [
+            models.Index(
+                fields=["entry", "report_week", "percent_complete", "week_investment_wan"],
+                name="entryreport_week_figures",
+            )
+        ]
 
     def __str__(self):
         return f"{self.entry} 第{self.report_week}周"

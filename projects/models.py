@@ -32,6 +32,21 @@ class ProjectQuerySet(models.QuerySet):
     def key_industrial(self):
         return self.filter(annex=Annex.KEY_INDUSTRIAL)
 
+    def with_latest_percent(self, up_to_week=None):
+        """Only the latest reported percent (as of a week): what the lag counts need, one
+        index-only lookup per item."""
+        reports = ProjectReport.objects.filter(project=OuterRef("pk"))
+        if up_to_week is not None:
+            reports = reports.filter(report_week__lte=up_to_week)
+        latest = reports.order_by("-report_week").values("percent_complete")[:1]
+        return self.annotate(
+            latest_percent=Coalesce(
+                Subquery(latest),
+                Value(Decimal("0.00")),
+                output_field=models.DecimalField(max_digits=5, decimal_places=2),
+            )
+        )
+
     def with_progress(self, up_to_week=None):
         """Annotate completed investment and the latest reported percent, optionally as they
         stood at the end of a week."""
@@ -153,6 +168,13 @@ class ProjectReport(ProgressReport):
         verbose_name = "项目周报"
         verbose_name_plural = "项目周报"
         constraints = ProgressReport.item_constraints("projectreport", "project")
+        # covers the summary's per-week sums and latest-percent lookups without reading rows
+        indexes = [
+            models.Index(
+                fields=["project", "report_week", "percent_complete", "week_investment_wan"],
+                name="projectreport_week_figures",
+            )
+        ]
 
     def __str__(self):
         return f"{self.project.name} 第{self.report_week}周"
