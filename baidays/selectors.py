@@ -20,8 +20,8 @@ from projects.models import Project, ProjectReport
 from topics.choices import TargetMetric, Topic
 from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
 
+from .choices import LagStatus
 from .generation import current_generation
-from .lag import red_condition
 from .models import Campaign
 from .money import ZERO, format_2dp, format_wan, percent
 
@@ -49,16 +49,19 @@ def _sum(queryset, field):
 
 def _tracked_block(items, reports, week, time_percent, target_wan=None):
     """Count, plan, completion and lag of a set of tracked items (projects or entries)."""
-    items = items.with_latest_percent(up_to_week=week)
-    figures = items.aggregate(
-        count=Count("pk"),
-        planned=Coalesce(Sum("planned_investment_wan"), ZERO),
-        red=Count("pk", filter=red_condition("latest_percent", time_percent)),
-        # yellow = behind but not red; counted as a difference so SQLite, which inlines the
-        # annotation, looks each item's latest report up twice rather than three times
-        behind=Count("pk", filter=Q(latest_percent__lt=time_percent)),
+    by_lag = (
+        items.with_lag(week, time_percent)
+        .order_by()
+        .values("lag")
+        .annotate(n=Count("pk"), planned=Coalesce(Sum("planned_investment_wan"), ZERO))
     )
-    figures["yellow"] = figures["behind"] - figures["red"]
+    lag_counts = {row["lag"]: row["n"] for row in by_lag}
+    figures = {
+        "count": sum(lag_counts.values()),
+        "planned": sum((row["planned"] for row in by_lag), ZERO),
+        "red": lag_counts.get(LagStatus.RED, 0),
+        "yellow": lag_counts.get(LagStatus.YELLOW, 0),
+    }
     completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
     block = {
         "count": figures["count"],
@@ -76,18 +79,15 @@ def _tracked_block(items, reports, week, time_percent, target_wan=None):
 
 
 def _goals(campaign, as_of):
-    achieved = dict(
-        CompetitionEntry.objects.active()
-        .filter(campaign=campaign, achieved_on__lte=as_of)
-        .values_list("goal")
-        .annotate(n=Count("pk"))
-    )
-    entries = dict(
+    by_goal = (
         CompetitionEntry.objects.active()
         .filter(campaign=campaign)
-        .values_list("goal")
-        .annotate(n=Count("pk"))
+        .order_by()
+        .values("goal")
+        .annotate(n=Count("pk"), achieved=Count("pk", filter=Q(achieved_on__lte=as_of)))
     )
+    entries = {row["goal"]: row["n"] for row in by_goal}
+    achieved = {row["goal"]: row["achieved"] for row in by_goal}
     planned = {
         CompetitionGoal.START: campaign.goal_start_count,
         CompetitionGoal.ACCELERATE: campaign.goal_accelerate_count,
@@ -127,6 +127,7 @@ def _decision_counts(decisions, as_of):
 def _topics(campaign, as_of):
     meetings = dict(
         TopicMeeting.objects.filter(campaign=campaign, held_on__lte=as_of)
+        .order_by()
         .values_list("topic")
         .annotate(n=Count("pk"))
     )

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from baidays.lag import latest_report_lag
 from baidays.models import (
     Campaign,
     Department,
@@ -51,20 +52,10 @@ class CompetitionEntryQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_archived=False)
 
-    def with_latest_percent(self, up_to_week=None):
-        """Only the latest reported percent (as of a week): what the lag counts need, one
-        index-only lookup per item."""
-        reports = EntryReport.objects.filter(entry=OuterRef("pk"))
-        if up_to_week is not None:
-            reports = reports.filter(report_week__lte=up_to_week)
-        latest = reports.order_by("-report_week").values("percent_complete")[:1]
-        return self.annotate(
-            latest_percent=Coalesce(
-                Subquery(latest),
-                Value(Decimal("0.00")),
-                output_field=models.DecimalField(max_digits=5, decimal_places=2),
-            )
-        )
+    def with_lag(self, up_to_week, time_percent):
+        """Annotate `lag` (LagStatus value) from the latest report up to a week."""
+        reports = EntryReport.objects.filter(entry=OuterRef("pk"), report_week__lte=up_to_week)
+        return self.annotate(lag=latest_report_lag(reports, time_percent))
 
     def with_progress(self, up_to_week=None):
         reports = EntryReport.objects.filter(entry=OuterRef("pk"))

@@ -8,6 +8,7 @@ from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
+from baidays.lag import latest_report_lag
 from baidays.models import (
     Campaign,
     Department,
@@ -32,20 +33,10 @@ class ProjectQuerySet(models.QuerySet):
     def key_industrial(self):
         return self.filter(annex=Annex.KEY_INDUSTRIAL)
 
-    def with_latest_percent(self, up_to_week=None):
-        """Only the latest reported percent (as of a week): what the lag counts need, one
-        index-only lookup per item."""
-        reports = ProjectReport.objects.filter(project=OuterRef("pk"))
-        if up_to_week is not None:
-            reports = reports.filter(report_week__lte=up_to_week)
-        latest = reports.order_by("-report_week").values("percent_complete")[:1]
-        return self.annotate(
-            latest_percent=Coalesce(
-                Subquery(latest),
-                Value(Decimal("0.00")),
-                output_field=models.DecimalField(max_digits=5, decimal_places=2),
-            )
-        )
+    def with_lag(self, up_to_week, time_percent):
+        """Annotate `lag` (LagStatus value) from the latest report up to a week."""
+        reports = ProjectReport.objects.filter(project=OuterRef("pk"), report_week__lte=up_to_week)
+        return self.annotate(lag=latest_report_lag(reports, time_percent))
 
     def with_progress(self, up_to_week=None):
         """Annotate completed investment and the latest reported percent, optionally as they
