@@ -48,19 +48,23 @@ def _sum(queryset, field):
 
 
 def _tracked_block(items, reports, week, time_percent, target_wan=None):
-    """Count, plan, completion and lag of a set of tracked items (projects or entries)."""
-    by_lag = (
-        items.with_lag(week, time_percent)
+    """Count, plan, completion and lag of a set of tracked items (projects or entries), and
+    how many of them have reported `week` (for the "reports" block)."""
+    groups = list(
+        items.with_week_status(week, time_percent)
         .order_by()
-        .values("lag")
+        .values("lag", "reported")
         .annotate(n=Count("pk"), planned=Coalesce(Sum("planned_investment_wan"), ZERO))
     )
-    lag_counts = {row["lag"]: row["n"] for row in by_lag}
+
+    def count(**match):
+        return sum(g["n"] for g in groups if all(g[k] == v for k, v in match.items()))
+
     figures = {
-        "count": sum(lag_counts.values()),
-        "planned": sum((row["planned"] for row in by_lag), ZERO),
-        "red": lag_counts.get(LagStatus.RED, 0),
-        "yellow": lag_counts.get(LagStatus.YELLOW, 0),
+        "count": count(),
+        "planned": sum((g["planned"] for g in groups), ZERO),
+        "red": count(lag=LagStatus.RED),
+        "yellow": count(lag=LagStatus.YELLOW),
     }
     completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
     block = {
@@ -75,7 +79,7 @@ def _tracked_block(items, reports, week, time_percent, target_wan=None):
             "total": figures["red"] + figures["yellow"],
         },
     }
-    return block
+    return block, count(reported=True)
 
 
 def _goals(campaign, as_of):
@@ -194,17 +198,10 @@ def _topics(campaign, as_of):
     }
 
 
-def _reports(campaign, week):
-    """Which tracked items have their report for `week`."""
+def _reports(campaign, week, expected, submitted):
+    """Which tracked items have their report for `week` (counted by _tracked_block)."""
     if week == 0:
         return {"week": 0, "expected": 0, "submitted": 0, "missing": 0}
-    projects = Project.objects.active().filter(campaign=campaign)
-    entries = CompetitionEntry.objects.active().filter(campaign=campaign)
-    expected = projects.count() + entries.count()
-    submitted = (
-        projects.filter(reports__report_week=week).count()
-        + entries.filter(reports__report_week=week).count()
-    )
     return {
         "week": week,
         "week_start": campaign.week_start(week).isoformat(),
@@ -228,11 +225,11 @@ def campaign_summary(campaign, as_of):
     entries = CompetitionEntry.objects.active().filter(campaign=campaign)
     entry_reports = EntryReport.objects.filter(entry__campaign=campaign, entry__is_archived=False)
 
-    competition = _tracked_block(
+    competition, competition_reported = _tracked_block(
         entries, entry_reports, week, time_percent, campaign.competition_target_wan
     )
     competition["goals"] = _goals(campaign, as_of)
-    key_projects = _tracked_block(
+    key_projects, key_reported = _tracked_block(
         projects.key_industrial(),
         project_reports.filter(project__annex=3),
         week,
@@ -240,6 +237,13 @@ def campaign_summary(campaign, as_of):
     )
     key_projects["annual_planned_wan"] = format_wan(
         _sum(projects.key_industrial(), "annual_planned_wan")
+    )
+    infrastructure, infrastructure_reported = _tracked_block(
+        projects.infrastructure(),
+        project_reports.filter(project__annex=1),
+        week,
+        time_percent,
+        campaign.infrastructure_target_wan,
     )
     key_enterprises = KeyEnterprise.objects.filter(campaign=campaign, is_archived=False)
     key_problems = _problem_counts(
@@ -273,13 +277,7 @@ def campaign_summary(campaign, as_of):
                 else None
             ),
         },
-        "infrastructure": _tracked_block(
-            projects.infrastructure(),
-            project_reports.filter(project__annex=1),
-            week,
-            time_percent,
-            campaign.infrastructure_target_wan,
-        ),
+        "infrastructure": infrastructure,
         "competition": competition,
         "key_projects": key_projects,
         "key_enterprises": {
@@ -300,7 +298,12 @@ def campaign_summary(campaign, as_of):
             "done": milestones.done_by(as_of).count(),
             "overdue": milestones.overdue(as_of).count(),
         },
-        "reports": _reports(campaign, week),
+        "reports": _reports(
+            campaign,
+            week,
+            expected=infrastructure["count"] + key_projects["count"] + competition["count"],
+            submitted=infrastructure_reported + key_reported + competition_reported,
+        ),
     }
 
 

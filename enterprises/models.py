@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -52,10 +52,14 @@ class CompetitionEntryQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_archived=False)
 
-    def with_lag(self, up_to_week, time_percent):
-        """Annotate `lag` (LagStatus value) from the latest report up to a week."""
-        reports = EntryReport.objects.filter(entry=OuterRef("pk"), report_week__lte=up_to_week)
-        return self.annotate(lag=latest_report_lag(reports, time_percent))
+    def with_week_status(self, week, time_percent):
+        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
+        (whether the report of `week` is in): index-only lookups, one of each per item."""
+        reports = EntryReport.objects.filter(entry=OuterRef("pk"))
+        return self.annotate(
+            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
+            reported=Exists(reports.filter(report_week=week)),
+        )
 
     def with_progress(self, up_to_week=None):
         reports = EntryReport.objects.filter(entry=OuterRef("pk"))

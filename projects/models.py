@@ -4,7 +4,7 @@ progress reports and site photos."""
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
@@ -33,10 +33,14 @@ class ProjectQuerySet(models.QuerySet):
     def key_industrial(self):
         return self.filter(annex=Annex.KEY_INDUSTRIAL)
 
-    def with_lag(self, up_to_week, time_percent):
-        """Annotate `lag` (LagStatus value) from the latest report up to a week."""
-        reports = ProjectReport.objects.filter(project=OuterRef("pk"), report_week__lte=up_to_week)
-        return self.annotate(lag=latest_report_lag(reports, time_percent))
+    def with_week_status(self, week, time_percent):
+        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
+        (whether the report of `week` is in): index-only lookups, one of each per item."""
+        reports = ProjectReport.objects.filter(project=OuterRef("pk"))
+        return self.annotate(
+            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
+            reported=Exists(reports.filter(report_week=week)),
+        )
 
     def with_progress(self, up_to_week=None):
         """Annotate completed investment and the latest reported percent, optionally as they
