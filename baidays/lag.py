@@ -4,7 +4,8 @@ completion % is below time progress — yellow within LAG_YELLOW_POINTS, red bey
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Case, CharField, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from .choices import LagStatus
 
@@ -33,4 +34,18 @@ def lag_expression(field, time_percent):
         When(yellow_condition(field, time_percent), then=Value(LagStatus.YELLOW.value)),
         default=Value(LagStatus.ON_TRACK.value),
         output_field=CharField(),
+    )
+
+
+def latest_report_lag(reports, time_percent):
+    """The lag colour of an item's latest report among `reports` (an OuterRef-filtered
+    queryset), decided inside the subquery so the database looks the report up once per item;
+    an item without a report counts as 0 %."""
+    latest = (
+        reports.order_by("-report_week")
+        .annotate(lag=lag_expression("percent_complete", time_percent))
+        .values("lag")[:1]
+    )
+    return Coalesce(
+        Subquery(latest), Value(lag_status(0, time_percent).value), output_field=CharField()
     )

@@ -396,3 +396,24 @@ class PersonEvaluation(models.Model):
 
     def __str__(self):
         return f"{self.person} {self.score}分"
+
+
+class DataGeneration(models.Model):
+    """One row whose counter the database itself raises (triggers, baidays/generation.py) on
+    every committed write to a table the campaign summary reads — ORM saves, bulk writes,
+    imports and raw SQL alike. A cached summary is valid while the counter has not moved."""
+
+    counter = models.BigIntegerField("计数", default=0)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "数据版本"
+        verbose_name_plural = "数据版本"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(counter__gte=0), name="datageneration_counter_non_negative"
+            )
+        ]
+
+    def __str__(self):
+        return f"数据版本 {self.counter}"

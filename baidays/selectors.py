@@ -1,8 +1,10 @@
 """Reads for the campaign as a whole: the figures of `manage.py summary`, `/api/summary/` and
 the overview. Every figure is an SQL aggregate, cut at an as-of date."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.core.cache import cache
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from enterprises.choices import CompetitionGoal
@@ -19,7 +21,8 @@ from projects.models import Project, ProjectReport
 from topics.choices import TargetMetric, Topic
 from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
 
-from .lag import red_condition, yellow_condition
+from .choices import LagStatus
+from .generation import current_generation
 from .models import Campaign, Instruction
 from .money import ZERO, format_2dp, format_wan, percent
 
@@ -46,14 +49,24 @@ def _sum(queryset, field):
 
 
 def _tracked_block(items, reports, week, time_percent, target_wan=None, completed=None):
-    """Count, plan, completion and lag of a set of tracked items (projects or entries)."""
-    items = items.with_progress(up_to_week=week)
-    figures = items.aggregate(
-        count=Count("pk"),
-        planned=Coalesce(Sum("planned_investment_wan"), ZERO),
-        red=Count("pk", filter=red_condition("latest_percent", time_percent)),
-        yellow=Count("pk", filter=yellow_condition("latest_percent", time_percent)),
+    """Count, plan, completion and lag of a set of tracked items (projects or entries), and
+    how many of them have reported `week` (for the "reports" block)."""
+    groups = list(
+        items.with_week_status(week, time_percent)
+        .order_by()
+        .values("lag", "reported")
+        .annotate(n=Count("pk"), planned=Coalesce(Sum("planned_investment_wan"), ZERO))
     )
+
+    def count(**match):
+        return sum(g["n"] for g in groups if all(g[k] == v for k, v in match.items()))
+
+    figures = {
+        "count": count(),
+        "planned": sum((g["planned"] for g in groups), ZERO),
+        "red": count(lag=LagStatus.RED),
+        "yellow": count(lag=LagStatus.YELLOW),
+    }
     if completed is None:
         completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
     block = {
@@ -68,7 +81,7 @@ def _tracked_block(items, reports, week, time_percent, target_wan=None, complete
             "total": figures["red"] + figures["yellow"],
         },
     }
-    return block
+    return block, count(reported=True)
 
 
 def _goals(campaign, as_of):
@@ -119,6 +132,7 @@ def _decision_counts(decisions, as_of):
 def _topics(campaign, as_of):
     meetings = dict(
         TopicMeeting.objects.filter(campaign=campaign, held_on__lte=as_of)
+        .order_by()
         .values_list("topic")
         .annotate(n=Count("pk"))
     )
@@ -185,26 +199,10 @@ def _topics(campaign, as_of):
     }
 
 
-def _reports(campaign, week):
-    """Which tracked items have their report for `week`."""
+def _reports(campaign, week, expected, submitted):
+    """Which tracked items have their report for `week` (counted by _tracked_block)."""
     if week == 0:
         return {"week": 0, "expected": 0, "submitted": 0, "missing": 0}
-    expected = submitted = 0
-    for model, report_model, item_field in (
-        (Project, ProjectReport, "project"),
-        (CompetitionEntry, EntryReport, "entry"),
-    ):
-        reported = Exists(
-            report_model.objects.filter(**{item_field: OuterRef("pk"), "report_week": week})
-        )
-        counts = (
-            model.objects.active()
-            .filter(campaign=campaign)
-            .annotate(reported=reported)
-            .aggregate(expected=Count("pk"), submitted=Count("pk", filter=Q(reported=True)))
-        )
-        expected += counts["expected"]
-        submitted += counts["submitted"]
     return {
         "week": week,
         "week_start": campaign.week_start(week).isoformat(),
@@ -306,7 +304,7 @@ def campaign_summary(campaign, as_of):
     # week-by-week totals give both the chart and the completed amounts
     infrastructure_weekly = _weekly_totals(project_reports.filter(project__annex=1), week)
     competition_weekly = _weekly_totals(entry_reports, week)
-    competition = _tracked_block(
+    competition, competition_reported = _tracked_block(
         entries,
         entry_reports,
         week,
@@ -315,7 +313,7 @@ def campaign_summary(campaign, as_of):
         completed=sum(competition_weekly.values(), ZERO),
     )
     competition["goals"] = _goals(campaign, as_of)
-    key_projects = _tracked_block(
+    key_projects, key_reported = _tracked_block(
         projects.key_industrial(),
         project_reports.filter(project__annex=3),
         week,
@@ -323,6 +321,14 @@ def campaign_summary(campaign, as_of):
     )
     key_projects["annual_planned_wan"] = format_wan(
         _sum(projects.key_industrial(), "annual_planned_wan")
+    )
+    infrastructure, infrastructure_reported = _tracked_block(
+        projects.infrastructure(),
+        project_reports.filter(project__annex=1),
+        week,
+        time_percent,
+        campaign.infrastructure_target_wan,
+        completed=sum(infrastructure_weekly.values(), ZERO),
     )
     key_enterprises = KeyEnterprise.objects.filter(campaign=campaign, is_archived=False)
     key_problems = _problem_counts(
@@ -364,14 +370,7 @@ def campaign_summary(campaign, as_of):
                 else None
             ),
         },
-        "infrastructure": _tracked_block(
-            projects.infrastructure(),
-            project_reports.filter(project__annex=1),
-            week,
-            time_percent,
-            campaign.infrastructure_target_wan,
-            completed=sum(infrastructure_weekly.values(), ZERO),
-        ),
+        "infrastructure": infrastructure,
         "competition": competition,
         "key_projects": key_projects,
         "key_enterprises": {
@@ -392,8 +391,29 @@ def campaign_summary(campaign, as_of):
             "done": milestone_counts["done"],
             "overdue": milestone_counts["overdue"],
         },
-        "reports": _reports(campaign, week),
+        "reports": _reports(
+            campaign,
+            week,
+            expected=infrastructure["count"] + key_projects["count"] + competition["count"],
+            submitted=infrastructure_reported + key_reported + competition_reported,
+        ),
         "phases": _phases(campaign, as_of),
         "weeks": _weeks(campaign, week, infrastructure_weekly, competition_weekly),
         "instructions": _instructions(campaign, as_of),
     }
+
+
+def cached_campaign_summary(campaign, as_of):
+    """campaign_summary, kept in this app server's memory while the data generation has not
+    moved. The generation is read before computing, so a write that commits meanwhile only
+    makes this entry unreachable, never stale."""
+    seconds = settings.SUMMARY_CACHE_SECONDS
+    generation = current_generation() if seconds > 0 else None
+    if generation is None:
+        return campaign_summary(campaign, as_of)
+    key = f"baidays:summary:{campaign.pk}:{as_of.isoformat()}:{generation}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = campaign_summary(campaign, as_of)
+        cache.set(key, summary, seconds)
+    return summary

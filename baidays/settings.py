@@ -196,6 +196,12 @@ REPORT_WEEK_END_WEEKDAY = _read("REPORT_WEEK_END_WEEKDAY", env.int, 4)
 if not 0 <= REPORT_WEEK_END_WEEKDAY <= 6:
     sys.exit("配置错误：环境变量 REPORT_WEEK_END_WEEKDAY 应为 0–6（周一=0，周五=4）")
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
+# How long an app server keeps a computed summary in its own memory (0: never). Correctness does
+# not depend on it: the cache key carries the data generation that database triggers raise on
+# every write (baidays/generation.py). Off under pytest, whose rolled-back tests reuse keys.
+SUMMARY_CACHE_SECONDS = _read(
+    "SUMMARY_CACHE_SECONDS", env.int, 0 if "pytest" in sys.modules else 600
+)
 
 LOGGING = {
     "version": 1,

@@ -10,10 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
 from .access import RoleRequiredMixin, get_visible_or_404
-from .choices import Role
 from .dates import AsOfError, parse_as_of
-from .roles import is_admin, is_staff_member, role_of
-from .selectors import campaign_summary, resolve_campaign
+from .roles import is_admin, is_staff_member
+from .selectors import cached_campaign_summary, resolve_campaign
 from .services import archive_item, restore_item
 
 
@@ -47,16 +46,12 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
         self.resolve_scope()
         context = super().get_context_data(**kwargs)
         context.update(campaign=self.campaign, as_of=self.as_of, as_of_error=self.as_of_error)
-        if self.campaign is None:
-            return context
-        if role_of(self.request.user) in (Role.ADMIN, Role.LEADER):
-            # the leaders' home page is the overview dashboard
+        if self.campaign is not None:
+            # only leaders and admins get here (staff are sent to their weekly list above)
             from .dashboards.selectors import overview
             from .dashboards.views import common_context
 
             context.update(overview(self.campaign, self.as_of), **common_context(self.request))
-        else:
-            context["summary"] = campaign_summary(self.campaign, self.as_of)
         return context
 
 
@@ -76,7 +71,8 @@ class SummaryApiView(RoleRequiredMixin, CampaignScopeMixin, View):
         if self.campaign is None:
             return JsonResponse({"error": "尚未建立百日行动"}, status=404)
         return JsonResponse(
-            campaign_summary(self.campaign, self.as_of), json_dumps_params={"ensure_ascii": False}
+            cached_campaign_summary(self.campaign, self.as_of),
+            json_dumps_params={"ensure_ascii": False},
         )
 
 

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SUITES = [name for name in os.environ.get("BENCH_SUITES", "").split(",") if name] or [
     # modules under bench/, run in this order
     "import_annex",
+    "dashboards",
+    "http",
 ]
 
 

@@ -5,11 +5,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from baidays.lag import latest_report_lag
 from baidays.models import (
     Campaign,
     Department,
@@ -50,6 +51,15 @@ class Enterprise(models.Model):
 class CompetitionEntryQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_archived=False)
+
+    def with_week_status(self, week, time_percent):
+        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
+        (whether the report of `week` is in): index-only lookups, one of each per item."""
+        reports = EntryReport.objects.filter(entry=OuterRef("pk"))
+        return self.annotate(
+            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
+            reported=Exists(reports.filter(report_week=week)),
+        )
 
     def with_progress(self, up_to_week=None):
         reports = EntryReport.objects.filter(entry=OuterRef("pk"))
@@ -172,6 +182,13 @@ class EntryReport(ProgressReport):
         verbose_name = "争先杯周报"
         verbose_name_plural = "争先杯周报"
         constraints = ProgressReport.item_constraints("entryreport", "entry")
+        # covers the summary's per-week sums and latest-percent lookups without reading rows
+        indexes = [
+            models.Index(
+                fields=["entry", "report_week", "percent_complete", "week_investment_wan"],
+                name="entryreport_week_figures",
+            )
+        ]
 
     def __str__(self):
         return f"{self.entry} 第{self.report_week}周"

@@ -4,10 +4,11 @@ progress reports and site photos."""
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
+from baidays.lag import latest_report_lag
 from baidays.models import (
     Campaign,
     Department,
@@ -31,6 +32,15 @@ class ProjectQuerySet(models.QuerySet):
 
     def key_industrial(self):
         return self.filter(annex=Annex.KEY_INDUSTRIAL)
+
+    def with_week_status(self, week, time_percent):
+        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
+        (whether the report of `week` is in): index-only lookups, one of each per item."""
+        reports = ProjectReport.objects.filter(project=OuterRef("pk"))
+        return self.annotate(
+            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
+            reported=Exists(reports.filter(report_week=week)),
+        )
 
     def with_progress(self, up_to_week=None):
         """Annotate completed investment and the latest reported percent, optionally as they
@@ -154,6 +164,13 @@ class ProjectReport(ProgressReport):
         verbose_name = "项目周报"
         verbose_name_plural = "项目周报"
         constraints = ProgressReport.item_constraints("projectreport", "project")
+        # covers the summary's per-week sums and latest-percent lookups without reading rows
+        indexes = [
+            models.Index(
+                fields=["project", "report_week", "percent_complete", "week_investment_wan"],
+                name="projectreport_week_figures",
+            )
+        ]
 
     def __str__(self):
         return f"{self.project.name} 第{self.report_week}周"

@@ -1,0 +1,19 @@
+"""What the benchmarks measure. Adding a page is one line in DASHBOARD_URLS; adding a write
+(the weekly batch save) is one entry in WRITE_SCENARIOS."""
+
+# Pages read by a leader, measured at demo size and at the large size (server time, queries).
+# The first one is "the overview" of the goals.
+DASHBOARD_URLS = [
+    "/",
+    "/api/summary/",
+]
+
+# Writes: name -> "module:function". The function gets (client, user) — a Django test Client
+# logged in as `user` on the bench database — and returns a callable that performs one write
+# and returns its response; it is timed and its queries counted like a page.
+# HOOK for the lead after merging baidays/weekly: the 30-row weekly batch save, e.g.
+#   "weekly_batch_save_30": "bench.weekly_batch:prepare",
+# whose prepare() builds the POST data of 30 rows for the staff user's department.
+WRITE_SCENARIOS = {}
+WRITE_USER = "staff"  # the writes are a 填报员's
+BATCH_SAVE_SCENARIO = "weekly_batch_save_30"  # the goal row "30-row batch save ≤ 40 queries"
