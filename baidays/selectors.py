@@ -403,17 +403,23 @@ def campaign_summary(campaign, as_of):
     }
 
 
-def cached_campaign_summary(campaign, as_of):
-    """campaign_summary, kept in this app server's memory while the data generation has not
-    moved. The generation is read before computing, so a write that commits meanwhile only
-    makes this entry unreachable, never stale."""
+def cached_by_generation(name, campaign, as_of, compute):
+    """`compute()`, kept in this app server's memory while the data generation has not moved
+    (baidays/generation.py). The generation is read before computing, so a write that commits
+    meanwhile only makes this entry unreachable, never stale."""
     seconds = settings.SUMMARY_CACHE_SECONDS
     generation = current_generation() if seconds > 0 else None
     if generation is None:
-        return campaign_summary(campaign, as_of)
-    key = f"baidays:summary:{campaign.pk}:{as_of.isoformat()}:{generation}"
-    summary = cache.get(key)
-    if summary is None:
-        summary = campaign_summary(campaign, as_of)
-        cache.set(key, summary, seconds)
-    return summary
+        return compute()
+    key = f"baidays:{name}:{campaign.pk}:{as_of.isoformat()}:{generation}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def cached_campaign_summary(campaign, as_of):
+    return cached_by_generation(
+        "summary", campaign, as_of, lambda: campaign_summary(campaign, as_of)
+    )

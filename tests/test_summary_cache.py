@@ -85,3 +85,32 @@ def test_without_the_cache_setting_nothing_is_cached(leader_client, settings):
     cache.clear()
     _completed(leader_client)
     assert not any(key for key in getattr(cache, "_cache", {}) if "summary" in str(key))
+
+
+@pytest.mark.django_db
+def test_every_table_the_overview_reads_raises_the_generation():
+    from baidays.dashboards.selectors import _overview
+
+    campaign = _campaign_with_a_report()
+    f.InstructionFactory(target=campaign.projects.get())
+    f.ProblemFactory(campaign=campaign, due_date=datetime.date(2026, 5, 20))
+    f.MilestoneFactory(plan__campaign=campaign, due_date=datetime.date(2026, 6, 1))
+    with CaptureQueriesContext(connection) as captured:
+        _overview(campaign, datetime.date(2026, 6, 15))
+    read = set()
+    for query in captured:
+        read |= set(re.findall(r'(?:FROM|JOIN) "(\w+)"', query["sql"]))
+    assert read
+    assert read <= set(summary_tables())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_cached_overview_follows_a_new_report(leader_client, summary_cache):
+    campaign = _campaign_with_a_report()
+    first = leader_client.get("/", {"campaign": "cache2026", "as_of": AS_OF})
+    assert first.context["summary"]["infrastructure"]["completed_wan"] == "10.00"
+    ProjectReport.objects.create(
+        project=campaign.projects.get(), report_week=2, week_investment_wan=Decimal("5.00")
+    )
+    second = leader_client.get("/", {"campaign": "cache2026", "as_of": AS_OF})
+    assert second.context["summary"]["infrastructure"]["completed_wan"] == "15.00"

@@ -35,7 +35,7 @@ from ..choices import LagStatus, PhaseKind
 from ..lag import lag_expression, lag_status
 from ..models import Department, Instruction, PersonEvaluation, Phase, PhaseTask
 from ..money import ZERO, format_wan, percent, quantize_wan
-from ..selectors import campaign_summary, report_week_as_of
+from ..selectors import cached_by_generation, cached_campaign_summary, report_week_as_of
 
 TOP_N = 10
 LAGGING = [LagStatus.RED.value, LagStatus.YELLOW.value]
@@ -230,8 +230,14 @@ def missing_queryset(kind, scope, department=None):
 
 
 def overview(campaign, as_of):
+    """The overview's figures and bounded lists; every table they read raises the data
+    generation, so they are cached like the summary."""
+    return cached_by_generation("overview", campaign, as_of, lambda: _overview(campaign, as_of))
+
+
+def _overview(campaign, as_of):
     scope = Scope(campaign, as_of)
-    summary = campaign_summary(campaign, as_of)
+    summary = cached_campaign_summary(campaign, as_of)
     problems = Problem.objects.filter(campaign=campaign, is_archived=False)
     return {
         "summary": summary,
@@ -626,7 +632,7 @@ def phase_detail(scope, kind):
 
 def advance_figures(scope):
     campaign, as_of = scope.campaign, scope.as_of
-    summary = campaign_summary(campaign, as_of)
+    summary = cached_campaign_summary(campaign, as_of)
     promotions = PromotionEvent.objects.filter(campaign=campaign, held_on__lte=as_of)
     meetings = (
         TopicMeeting.objects.filter(campaign=campaign, held_on__lte=as_of)

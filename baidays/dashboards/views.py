@@ -13,7 +13,7 @@ from ..access import RoleRequiredMixin, require_leader_or_admin
 from ..choices import PhaseKind, Role
 from ..models import Department
 from ..roles import department_of, role_of
-from ..selectors import campaign_summary
+from ..selectors import cached_campaign_summary
 from ..views import CampaignScopeMixin
 from . import selectors
 from .briefing import briefing, briefing_workbook
@@ -129,7 +129,7 @@ class LeagueView(DashboardMixin, TemplateView):
             "entries_count": len(standings),
             "red_board_count": sum(1 for row in standings if row["board"] == "red"),
             "black_board_count": sum(1 for row in standings if row["board"] == "black"),
-            "summary": campaign_summary(self.campaign, self.as_of),
+            "summary": cached_campaign_summary(self.campaign, self.as_of),
         }
 
 
