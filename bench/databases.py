@@ -49,6 +49,7 @@ def bench_env(database_url):
         SECRET_KEY="bench-only-secret-key-not-used-anywhere-else-0123456789",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SECURE_COOKIES="false",
+        SECURE_SSL_REDIRECT="false",  # loopback HTTP: no TLS in front of the bench server
         STATIC_ROOT=str(_workdir / "static"),
         MEDIA_ROOT=str(_workdir / "media"),
         LOG_LEVEL="ERROR",

@@ -6,14 +6,19 @@
 DASHBOARD_URLS = [
     "/",
     "/api/summary/",
+    "/dashboards/screen/",
+    "/dashboards/phases/advance/",
+    "/dashboards/departments/",
+    "/dashboards/league/",
+    "/dashboards/briefing/",
+    "/dashboards/lagging/",
 ]
 
 # Writes: name -> "module:function". The function gets (client, user) — a Django test Client
 # logged in as `user` on the bench database — and returns a callable that performs one write
 # and returns its response; it is timed and its queries counted like a page.
-# HOOK for the lead after merging baidays/weekly: the 30-row weekly batch save, e.g.
-#   "weekly_batch_save_30": "bench.weekly_batch:prepare",
-# whose prepare() builds the POST data of 30 rows for the staff user's department.
-WRITE_SCENARIOS = {}
+WRITE_SCENARIOS = {
+    "weekly_batch_save_30": "bench.weekly_batch:prepare",
+}
 WRITE_USER = "staff"  # the writes are a 填报员's
 BATCH_SAVE_SCENARIO = "weekly_batch_save_30"  # the goal row "30-row batch save ≤ 40 queries"
