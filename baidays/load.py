@@ -179,7 +179,7 @@ class _CampaignLoad:
             share = min(1.0, pace * day / campaign.days_total * rng.uniform(0.94, 1.04))
             share = max(share, share_before)
             # cumulative amounts are rounded, so the weekly figures add up to planned × share
-            cumulative = _money(float(planned) * share)
+            cumulative = _money(planned * Decimal(str(share)))
             week_amount = cumulative - reported
             reported, share_before = cumulative, share
             percent = _money(share * 100)
