@@ -2,14 +2,16 @@
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from plans.models import Milestone, Plan
 from topics.models import PowerItem, TopicTarget
 
 from . import plan_data
+from .access import require_leader_or_admin
 from .choices import Role
-from .models import Campaign, Department, Person, Phase, PhaseTask
+from .models import Campaign, Department, Instruction, Person, Phase, PhaseTask
 
 
 def _save(instance):
@@ -168,3 +170,17 @@ def restore_item(*, item, user):
     if not is_admin(user):
         raise PermissionDenied("只有管理员可以恢复已归档的事项")
     return _set_archived(item, user=user, archived=False, reason="恢复")
+
+
+@transaction.atomic
+def create_instruction(*, author, item, text):
+    """A leader's 批示 on a tracked item, from the item page or a dashboard."""
+    require_leader_or_admin(author)
+    return _save(
+        Instruction(
+            content_type=ContentType.objects.get_for_model(item),
+            object_id=item.pk,
+            author=author,
+            text=text.strip(),
+        )
+    )

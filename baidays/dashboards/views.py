@@ -14,11 +14,11 @@ from ..choices import PhaseKind, Role
 from ..models import Department
 from ..roles import department_of, role_of
 from ..selectors import cached_campaign_summary
+from ..services import create_instruction
 from ..views import CampaignScopeMixin
 from . import selectors
 from .briefing import briefing, briefing_workbook
 from .forms import InstructionForm
-from .services import create_instruction
 
 PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300

@@ -15,8 +15,9 @@ from baidays.access import (
     require_leader_or_admin,
 )
 
+from ..services import create_instruction
 from .forms import InstructionForm, PhotoForm
-from .items import add_instruction, add_photos, item_page, mark_instructions_read
+from .items import add_photos, item_page, mark_instructions_read
 from .photos import content_type_of
 
 ITEM_RELATED = {
@@ -99,7 +100,7 @@ class ItemInstructionView(ItemMixin, View):
         form = InstructionForm(request.POST)
         if not form.is_valid():
             return self.render_page(item, status=400, instruction_form=form)
-        add_instruction(item=item, author=request.user, text=form.cleaned_data["text"])
+        create_instruction(item=item, author=request.user, text=form.cleaned_data["text"])
         messages.success(request, "批示已发送，责任单位填报人员打开此页时会看到。")
         return redirect(f"{request.path.rsplit('/instructions/', 1)[0]}/#instructions")
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from baidays.access import require_item_writer, require_leader_or_admin
+from baidays.access import require_item_writer
 from baidays.lag import lag_status
 from baidays.models import Instruction
 from baidays.money import ZERO, percent
@@ -106,20 +106,6 @@ def mark_instructions_read(item, user):
         .filter(read_at__isnull=True)
         .update(read_at=timezone.now(), read_by=user)
     )
-
-
-@transaction.atomic
-def add_instruction(*, item, author, text):
-    require_leader_or_admin(author)
-    instruction = Instruction(
-        content_type=ContentType.objects.get_for_model(item),
-        object_id=item.pk,
-        author=author,
-        text=text.strip(),
-    )
-    instruction.full_clean()
-    instruction.save()
-    return instruction
 
 
 MAX_PHOTOS_PER_UPLOAD = 10
