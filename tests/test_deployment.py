@@ -52,7 +52,12 @@ def test_check_deploy_fails_with_the_development_key():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "client_fixture"),
-    [("/", "staff_client"), ("/accounts/login/", "client"), ("/admin/", "admin_client")],
+    [
+        ("/", "leader_client"),
+        ("/report/", "staff_client"),
+        ("/accounts/login/", "client"),
+        ("/admin/", "admin_client"),
+    ],
 )
 def test_pages_carry_the_security_headers(request, url, client_fixture):
     client = request.getfixturevalue(client_fixture)
