@@ -8,6 +8,7 @@ from django.views import View
 from baidays.access import (
     RoleRequiredMixin,
     can_write_items,
+    get_visible_department_or_404,
     get_visible_or_404,
     require_item_writer,
     visible_to,
@@ -267,6 +268,10 @@ class CampaignRecordListView(RoleRequiredMixin, View):
     def post(self, request):
         require_item_writer(request.user)
         campaign = current_campaign_or_404(request)
+        raw_department = request.POST.get("responsible_department", "")
+        if "responsible_department" in self.form_class.base_fields and raw_department.isdigit():
+            # staff register records of their own unit only; another unit's is a 404
+            get_visible_department_or_404(request.user, raw_department)
         form = self.form_class(request.POST)
         if form.is_valid():
             try:
