@@ -189,7 +189,9 @@ class KeyEnterpriseListView(RoleRequiredMixin, View):
     def get(self, request):
         campaign = current_campaign_or_404(request)
         items = (
-            visible_to(KeyEnterprise.objects.filter(campaign=campaign), request.user)
+            visible_to(
+                KeyEnterprise.objects.filter(campaign=campaign, is_archived=False), request.user
+            )
             .select_related("enterprise", "service_person", "responsible_department")
             .annotate(visit_count=Count("visits"))
         )
@@ -213,7 +215,7 @@ class KeyEnterpriseDetailView(RoleRequiredMixin, View):
                 "problems"
             ),
             "problems": Problem.objects.filter(
-                enterprise=item.enterprise, campaign=item.campaign
+                enterprise=item.enterprise, campaign=item.campaign, is_archived=False
             ).select_related("responsible_department"),
             "can_write": can_write_items(self.request.user),
         }
