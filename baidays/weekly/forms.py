@@ -24,7 +24,12 @@ class WeeklyRowForm(forms.Form):
         decimal_places=2,
         required=False,
         widget=forms.NumberInput(attrs=MONEY_INPUT),
-        error_messages={"invalid": "请输入金额（万元），例如 12.50"},
+        error_messages={
+            "invalid": "请输入金额（万元），例如 12.50",
+            "max_decimal_places": "本周投资最多两位小数（万元，精确到百元）",
+            "max_digits": "本周投资金额过大，请核对单位是否为万元",
+            "max_whole_digits": "本周投资金额过大，请核对单位是否为万元",
+        },
     )
     percent_complete = forms.DecimalField(
         label="完成百分比（%）",
@@ -32,7 +37,12 @@ class WeeklyRowForm(forms.Form):
         decimal_places=2,
         required=False,
         widget=forms.NumberInput(attrs=PERCENT_INPUT),
-        error_messages={"invalid": "请输入 0–100 之间的数字"},
+        error_messages={
+            "invalid": "请输入 0–100 之间的数字",
+            "max_decimal_places": "完成百分比最多两位小数",
+            "max_digits": "完成百分比应在 0–100 之间",
+            "max_whole_digits": "完成百分比应在 0–100 之间",
+        },
     )
     progress_text = forms.CharField(label="形象进度", max_length=500, required=False)
     problems = forms.CharField(
@@ -154,7 +164,9 @@ class PhotoForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # the limits are the upload checks' own (baidays.uploads, settings.UPLOAD_MAX_BYTES)
-        self.fields["image"].help_text = (
+        self.fields[
+            "image"
+        ].help_text = (
             f"JPEG、PNG 或 WebP，每张不超过 {max_megabytes()}，一次最多 {MAX_PHOTOS_PER_UPLOAD} 张"
         )
 
