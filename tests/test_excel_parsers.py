@@ -133,3 +133,11 @@ def test_any_cell_is_a_date_or_a_chinese_cell_error(value):
         assert any("\u4e00" <= char <= "\u9fff" for char in str(error))
     else:
         assert day is None or type(day) is datetime.date
+
+
+def test_the_largest_amount_passes_and_a_cent_more_is_refused_by_name():
+    assert parse_amount("999999999999.99") == Decimal("999999999999.99")
+    assert parse_amount("999999999999.994") == Decimal("999999999999.99")
+    for too_big in ("999999999999.995", 1e26, Decimal("1e30"), "1000000000000"):
+        with pytest.raises(CellError, match="金额过大"):
+            parse_amount(too_big)
