@@ -61,3 +61,21 @@ class RoleRequiredMixin:
         if role_of(request.user) is None:
             raise PermissionDenied("您的账号尚未分配角色，请联系管委会办公室管理员")
         return super().dispatch(request, *args, **kwargs)
+
+
+def get_visible_department_or_404(user, pk):
+    """A unit `user` may keep records for: staff their own (another unit is a 404), leaders and
+    admins any. For registers whose rows name a responsible unit."""
+    from .models import Department
+
+    role = role_of(user)
+    departments = Department.objects.all()
+    if role == Role.STAFF:
+        department = department_of(user)
+        departments = departments.filter(pk=department.pk if department else None)
+    elif role not in (Role.ADMIN, Role.LEADER):
+        departments = departments.none()
+    try:
+        return departments.get(pk=pk)
+    except Department.DoesNotExist:
+        raise Http404("没有找到该单位，或不是您的单位") from None

@@ -98,6 +98,12 @@ ARCHIVABLE_MODELS = {
 }
 
 
+def archive_kind_of(item):
+    """The URL kind of an archivable item (the reverse of ARCHIVABLE_MODELS)."""
+    label = item._meta.label
+    return next(kind for kind, model_label in ARCHIVABLE_MODELS.items() if model_label == label)
+
+
 def _archivable_model(kind):
     label = ARCHIVABLE_MODELS.get(kind)
     if label is None:

@@ -8,6 +8,7 @@ from django.views import View
 from baidays.access import (
     RoleRequiredMixin,
     can_write_items,
+    get_visible_department_or_404,
     get_visible_or_404,
     require_item_writer,
     visible_to,
@@ -188,7 +189,9 @@ class KeyEnterpriseListView(RoleRequiredMixin, View):
     def get(self, request):
         campaign = current_campaign_or_404(request)
         items = (
-            visible_to(KeyEnterprise.objects.filter(campaign=campaign), request.user)
+            visible_to(
+                KeyEnterprise.objects.filter(campaign=campaign, is_archived=False), request.user
+            )
             .select_related("enterprise", "service_person", "responsible_department")
             .annotate(visit_count=Count("visits"))
         )
@@ -212,7 +215,7 @@ class KeyEnterpriseDetailView(RoleRequiredMixin, View):
                 "problems"
             ),
             "problems": Problem.objects.filter(
-                enterprise=item.enterprise, campaign=item.campaign
+                enterprise=item.enterprise, campaign=item.campaign, is_archived=False
             ).select_related("responsible_department"),
             "can_write": can_write_items(self.request.user),
         }
@@ -267,6 +270,10 @@ class CampaignRecordListView(RoleRequiredMixin, View):
     def post(self, request):
         require_item_writer(request.user)
         campaign = current_campaign_or_404(request)
+        raw_department = request.POST.get("responsible_department", "")
+        if "responsible_department" in self.form_class.base_fields and raw_department.isdigit():
+            # staff register records of their own unit only; another unit's is a 404
+            get_visible_department_or_404(request.user, raw_department)
         form = self.form_class(request.POST)
         if form.is_valid():
             try:

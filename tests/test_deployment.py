@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management.utils import get_random_secret_key
 
+from .weekly.support import running_campaign
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -52,9 +54,15 @@ def test_check_deploy_fails_with_the_development_key():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "client_fixture"),
-    [("/", "staff_client"), ("/accounts/login/", "client"), ("/admin/", "admin_client")],
+    [
+        ("/", "leader_client"),
+        ("/report/", "staff_client"),
+        ("/accounts/login/", "client"),
+        ("/admin/", "admin_client"),
+    ],
 )
 def test_pages_carry_the_security_headers(request, url, client_fixture):
+    running_campaign()  # the staff's weekly list needs a campaign under way
     client = request.getfixturevalue(client_fixture)
     response = client.get(url, secure=True)
     assert response.status_code == 200

@@ -99,3 +99,45 @@ def test_seq_accepts_numbers_stored_as_text():
     assert parse_seq("4、") == 4
     with pytest.raises(CellError):
         parse_seq("一")
+
+
+cell_values = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+)
+
+
+@given(cell_values)
+def test_any_cell_is_an_amount_of_two_places_or_a_chinese_cell_error(value):
+    try:
+        amount = parse_amount(value)
+    except CellError as error:
+        assert any("\u4e00" <= char <= "\u9fff" for char in str(error))
+    else:
+        assert amount is None or (
+            isinstance(amount, Decimal) and amount >= 0 and amount.as_tuple().exponent == -2
+        )
+
+
+@given(cell_values)
+def test_any_cell_is_a_date_or_a_chinese_cell_error(value):
+    try:
+        day = parse_date(value)
+    except CellError as error:
+        assert any("\u4e00" <= char <= "\u9fff" for char in str(error))
+    else:
+        assert day is None or type(day) is datetime.date
+
+
+def test_the_largest_amount_passes_and_a_cent_more_is_refused_by_name():
+    assert parse_amount("999999999999.99") == Decimal("999999999999.99")
+    assert parse_amount("999999999999.994") == Decimal("999999999999.99")
+    for too_big in ("999999999999.995", 1e26, Decimal("1e30"), "1000000000000"):
+        with pytest.raises(CellError, match="金额过大"):
+            parse_amount(too_big)

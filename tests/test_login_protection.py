@@ -67,11 +67,13 @@ def _only_session():
 
 def test_an_idle_session_expires(client, staff_user):
     login(client, "staff", GOOD)
-    assert client.get("/").status_code == 200
+    assert client.get("/")["Location"] == "/report/"  # logged in: staff go to their list
+    assert client.get("/accounts/password-change/").status_code == 200
     Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
-    response = client.get("/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+    for url in ("/", "/report/", "/accounts/password-change/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
 
 
 def test_every_request_restarts_the_idle_clock(client, staff_user):

@@ -132,6 +132,12 @@ class LandFilingView(RoleRequiredMixin, View):
     def post(self, request):
         require_item_writer(request.user)
         campaign = campaign_or_404(request)
+        raw_target = request.POST.get("target", "")
+        if raw_target.isdigit():
+            # another unit's target is a 404, as for any item that is not the user's
+            get_visible_or_404(
+                TopicTarget.objects.filter(campaign=campaign), request.user, pk=raw_target
+            )
         form = LandFilingForm(request.POST, targets=self.targets(campaign))
         if form.is_valid():
             try:

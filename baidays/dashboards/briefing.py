@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from enterprises.models import KeyEnterprise, Problem
 from projects.choices import Annex
 
+from ..excel.export import FORMULA_TRIGGERS
 from ..money import percent
 from .selectors import PROJECTS, Scope, item_row, league_table, overview
 
@@ -302,6 +303,17 @@ def briefing_workbook(context):
             for record, counts in key_enterprise_rows(scope)
         ],
     )
+    _keep_text_as_text(workbook)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _keep_text_as_text(workbook):
+    """The briefing writes no formulas: a name typed as "=HYPERLINK(...)" or "+86 ..." would
+    otherwise run as one when the workbook is opened (formula injection)."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+                    cell.data_type = "s"

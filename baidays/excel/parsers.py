@@ -77,10 +77,11 @@ def parse_amount(value):
         raise CellError("不是数字")
     if amount < 0:
         raise CellError("金额不能为负数")
-    amount = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-    if amount > MAX_WAN:
-        raise CellError("金额过大")
-    return amount
+    # compared before rounding (quantizing a huge number overflows the decimal context), with
+    # the half cent that would round up past the limit
+    if amount >= MAX_WAN + CENT / 2:
+        raise CellError(f"金额过大（超过 {MAX_WAN} 万元），请核对单位是否为万元")
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def parse_date(value):

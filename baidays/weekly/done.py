@@ -9,15 +9,13 @@ from django.utils import timezone
 from baidays.access import require_item_writer
 from baidays.choices import TaskStatus
 from baidays.models import PhaseTask
+from baidays.uploads import validate_evidence_upload
 from plans.choices import MilestoneStatus
 from plans.models import Milestone
 from topics.choices import ItemStatus
 from topics.models import Decision, PowerItem
 
 from .locking import save_versioned
-
-EVIDENCE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png", "webp", "doc", "docx", "xls", "xlsx", "ofd")
-EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -49,23 +47,6 @@ DONE_KINDS = {
 }
 
 
-def check_evidence(upload):
-    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if extension not in EVIDENCE_EXTENSIONS:
-        raise ValidationError(
-            f"佐证材料“{upload.name}”的类型不支持，只能上传 "
-            + "、".join(e.upper() for e in EVIDENCE_EXTENSIONS)
-            + " 文件",
-            code="evidence_type",
-        )
-    if upload.size > EVIDENCE_MAX_BYTES:
-        raise ValidationError(
-            f"佐证材料“{upload.name}”有 {upload.size / 1024 / 1024:.1f} MB，超过 "
-            f"{EVIDENCE_MAX_BYTES // 1024 // 1024} MB 的限制",
-            code="evidence_size",
-        )
-
-
 def mark_progress(*, user, kind, item, version, status, completed_on, result, evidence=None):
     """Save the item's status; done needs a date (not in the future) and an evidence file,
     either uploaded now or already on the item."""
@@ -80,7 +61,7 @@ def mark_progress(*, user, kind, item, version, status, completed_on, result, ev
         errors["evidence"] = "标记为已完成时请上传佐证材料（文件、照片或扫描件）"
     if evidence is not None:
         try:
-            check_evidence(evidence)
+            validate_evidence_upload(evidence)
         except ValidationError as exc:
             errors["evidence"] = exc.messages[0]
     if errors:

@@ -6,7 +6,9 @@ from decimal import Decimal
 from django import forms
 
 from baidays.money import ZERO
+from baidays.uploads import max_megabytes
 
+from .items import MAX_PHOTOS_PER_UPLOAD
 from .services import RowInput
 
 MONEY_INPUT = {"inputmode": "decimal", "step": "0.01", "min": "0", "placeholder": "0.00"}
@@ -22,7 +24,12 @@ class WeeklyRowForm(forms.Form):
         decimal_places=2,
         required=False,
         widget=forms.NumberInput(attrs=MONEY_INPUT),
-        error_messages={"invalid": "请输入金额（万元），例如 12.50"},
+        error_messages={
+            "invalid": "请输入金额（万元），例如 12.50",
+            "max_decimal_places": "本周投资最多两位小数（万元，精确到百元）",
+            "max_digits": "本周投资金额过大，请核对单位是否为万元",
+            "max_whole_digits": "本周投资金额过大，请核对单位是否为万元",
+        },
     )
     percent_complete = forms.DecimalField(
         label="完成百分比（%）",
@@ -30,7 +37,12 @@ class WeeklyRowForm(forms.Form):
         decimal_places=2,
         required=False,
         widget=forms.NumberInput(attrs=PERCENT_INPUT),
-        error_messages={"invalid": "请输入 0–100 之间的数字"},
+        error_messages={
+            "invalid": "请输入 0–100 之间的数字",
+            "max_decimal_places": "完成百分比最多两位小数",
+            "max_digits": "完成百分比应在 0–100 之间",
+            "max_whole_digits": "完成百分比应在 0–100 之间",
+        },
     )
     progress_text = forms.CharField(label="形象进度", max_length=500, required=False)
     problems = forms.CharField(
@@ -138,7 +150,6 @@ class MultipleFileField(forms.FileField):
 class PhotoForm(forms.Form):
     image = MultipleFileField(
         label="现场照片（可多选）",
-        help_text="JPEG、PNG 或 WebP，每张不超过 10 MB，一次最多 10 张",
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         error_messages={"required": "请选择要上传的照片"},
     )
@@ -149,6 +160,15 @@ class PhotoForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="不填为今天",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the limits are the upload checks' own (baidays.uploads, settings.UPLOAD_MAX_BYTES)
+        self.fields[
+            "image"
+        ].help_text = (
+            f"JPEG、PNG 或 WebP，每张不超过 {max_megabytes()}，一次最多 {MAX_PHOTOS_PER_UPLOAD} 张"
+        )
 
 
 class InstructionForm(forms.Form):
@@ -174,11 +194,14 @@ class MarkDoneForm(forms.Form):
     evidence = forms.FileField(
         label="佐证材料",
         required=False,
-        help_text="PDF、图片、Word、Excel 或 OFD，不超过 20 MB；已上传过的可不再上传",
     )
 
     def __init__(self, *args, statuses, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["evidence"].help_text = (
+            f"PDF、OFD、图片、Word、Excel、PPT、文本或 ZIP，不超过 {max_megabytes()}；"
+            "已上传过的可不再上传"
+        )
         self.fields["status"].choices = statuses.choices
 
 

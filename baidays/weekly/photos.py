@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # a 50-megapixel phone photo is refused; 40 MP is above usual cameras
+from baidays.uploads import PHOTO_FORMATS, validate_image_upload
+
 THUMBNAIL_BOX = (480, 480)
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
@@ -30,37 +30,17 @@ def _encode(image, image_format):
 
 
 def prepare_photo(upload):
-    """(image file, thumbnail file) ready for a SitePhoto, or a ValidationError in Chinese."""
-    if upload.size > MAX_BYTES:
-        raise ValidationError(
-            f"照片“{upload.name}”有 {upload.size / 1024 / 1024:.1f} MB，超过 "
-            f"{MAX_BYTES // 1024 // 1024} MB 的限制，请压缩后再上传",
-            code="photo_too_big",
-        )
+    """(image file, thumbnail file) ready for a SitePhoto, or a ValidationError in Chinese.
+    The checks are baidays.uploads' (the same as every other upload's)."""
+    image_format = validate_image_upload(upload, PHOTO_FORMATS)
     try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            image_format = probe.format
-            width, height = probe.size
-            if image_format not in FORMATS:
-                raise ValidationError(
-                    f"“{upload.name}”不是 JPEG、PNG 或 WebP 格式的照片", code="photo_type"
-                )
-            if width * height > MAX_PIXELS:
-                raise ValidationError(
-                    f"照片“{upload.name}”为 {width}×{height} 像素，超过 "
-                    f"{MAX_PIXELS // 1_000_000} 百万像素的限制",
-                    code="photo_pixels",
-                )
-            probe.verify()
-        upload.seek(0)
         with Image.open(upload) as original:
             original.load()
             image = ImageOps.exif_transpose(original)
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):
-        raise ValidationError(
-            f"“{upload.name}”不是有效的 JPEG、PNG 或 WebP 图片", code="photo_type"
-        ) from None
+        raise ValidationError(f"文件“{upload.name}”不是有效的图片，或已损坏") from None
+    finally:
+        upload.seek(0)
     extension = FORMATS[image_format]
     stem = uuid.uuid4().hex
     thumbnail = image.copy()

@@ -1,7 +1,8 @@
 """The staff's landing page (本周填报) and the week's batch form."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -187,7 +188,7 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
             key = form["item"].value()
             row = by_key.get(key)
             if row is None:
-                raise PermissionDenied("表单中有不属于您单位的事项，请刷新页面后重新填报")
+                raise Http404("表单中有不属于您单位的事项，请刷新页面后重新填报")
             pairs.append((number, form, row))
         error_rows = [(number, row) for number, form, row in pairs if form.errors]
         return render(

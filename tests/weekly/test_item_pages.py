@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from baidays import uploads
 from baidays.models import Instruction
 from baidays.weekly import photos
 from projects.models import ProjectPhoto
@@ -115,7 +116,12 @@ def test_a_photo_of_another_type_is_refused(staff_client, campaign, department):
         reverse("projects:photo-upload", args=[project.pk]), {"image": gif}
     )
     assert response.status_code == 400
-    assert "不是 JPEG、PNG 或 WebP 格式的照片" in response.content.decode()
+    assert "“a.gif”的类型 .gif 不允许上传" in response.content.decode()
+    disguised = image_upload(name="a.jpg", image_format="GIF")
+    response = staff_client.post(
+        reverse("projects:photo-upload", args=[project.pk]), {"image": disguised}
+    )
+    assert "“a.jpg”不是 JPEG、PNG 或 WebP 格式的图片" in response.content.decode()
     text = image_upload(name="report.jpg")
     text.file.write(b"not an image")
     text.file.seek(0)
@@ -123,20 +129,21 @@ def test_a_photo_of_another_type_is_refused(staff_client, campaign, department):
     response = staff_client.post(
         reverse("projects:photo-upload", args=[project.pk]), {"image": text}
     )
-    assert "不是有效的 JPEG、PNG 或 WebP 图片" in response.content.decode()
+    assert "“report.jpg”不是有效的图片，或已损坏" in response.content.decode()
     assert not ProjectPhoto.objects.exists()
 
 
 def test_a_photo_too_big_or_with_too_many_pixels_is_refused(
-    staff_client, campaign, department, monkeypatch
+    staff_client, campaign, department, monkeypatch, settings
 ):
     project = project_for(campaign, department)
     url = reverse("projects:photo-upload", args=[project.pk])
-    monkeypatch.setattr(photos, "MAX_BYTES", 100)
+    settings.UPLOAD_MAX_BYTES = 100
     response = staff_client.post(url, {"image": image_upload(size=(200, 200))})
-    assert "超过" in response.content.decode() and "MB 的限制" in response.content.decode()
-    monkeypatch.setattr(photos, "MAX_BYTES", 10 * 1024 * 1024)
-    monkeypatch.setattr(photos, "MAX_PIXELS", 1000)
+    assert "“site.jpg”大小为" in response.content.decode()
+    assert "超过上限" in response.content.decode()
+    settings.UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+    monkeypatch.setattr(uploads, "MAX_PIXELS", 1000)
     response = staff_client.post(url, {"image": image_upload(size=(50, 50))})
     assert "百万像素的限制" in response.content.decode()
     assert not ProjectPhoto.objects.exists()
@@ -215,7 +222,7 @@ def test_several_photos_are_saved_together_or_not_at_all(staff_client, campaign,
     mixed = [image_upload(name="c.jpg"), image_upload(name="d.gif", image_format="GIF")]
     refused = staff_client.post(url, {"image": mixed})
     body = refused.content.decode()
-    assert refused.status_code == 400 and "“d.gif”不是" in body and "都没有保存" in body
+    assert refused.status_code == 400 and "“d.gif”的类型" in body and "都没有保存" in body
     assert ProjectPhoto.objects.count() == 2
 
 

@@ -63,11 +63,7 @@ def test_done_without_date_or_evidence_is_refused(staff_client, campaign, depart
     assert item.status == ItemStatus.NOT_STARTED
 
 
-def test_evidence_of_a_wrong_type_or_size_is_refused(
-    staff_client, campaign, department, monkeypatch
-):
-    from baidays.weekly import done
-
+def test_evidence_of_a_wrong_type_or_size_is_refused(staff_client, campaign, department, settings):
     milestone = f.MilestoneFactory(
         plan=f.PlanFactory(campaign=campaign), lead_department=department
     )
@@ -75,12 +71,14 @@ def test_evidence_of_a_wrong_type_or_size_is_refused(
     bad_type = staff_client.post(
         done_url("milestone", milestone.pk), {**data, "evidence": evidence("run.exe")}
     )
-    assert "类型不支持" in bad_type.content.decode()
-    monkeypatch.setattr(done, "EVIDENCE_MAX_BYTES", 10)
+    assert "“run.exe”的类型 .exe 不允许上传" in bad_type.content.decode()
+    ofd = staff_client.get(done_url("milestone", milestone.pk))
+    assert "OFD" in ofd.content.decode()  # the form says which types it takes
+    settings.UPLOAD_MAX_BYTES = 10
     too_big = staff_client.post(
         done_url("milestone", milestone.pk), {**data, "evidence": evidence()}
     )
-    assert "MB 的限制" in too_big.content.decode()
+    assert "超过上限" in too_big.content.decode()
     milestone.refresh_from_db()
     assert milestone.completed_on is None
 

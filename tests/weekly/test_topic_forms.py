@@ -65,7 +65,7 @@ def test_staff_cannot_file_toward_another_departments_target(other_staff_client,
             "area_mu": "5",
         },
     )
-    assert response.status_code == 400
+    assert response.status_code == 404  # another unit's target, as for any item not theirs
     assert not LandFiling.objects.exists()
 
 
