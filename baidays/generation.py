@@ -100,10 +100,9 @@ def install_after_migrate(sender, using="default", **kwargs):
 
 
 def current_generation(using="default"):
-    """The counter, or None when its row is missing (after a flush): then nothing is cached."""
-    return (
-        DataGeneration.objects.using(using)
-        .filter(pk=GENERATION_ROW)
-        .values_list("counter", flat=True)
-        .first()
-    )
+    """The counter, or None when its row is missing (after a flush): then nothing is cached.
+    Every overview request asks, so one plain statement rather than a compiled queryset."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT counter FROM {COUNTER_TABLE} WHERE id = %s", [GENERATION_ROW])
+        row = cursor.fetchone()
+    return row[0] if row else None

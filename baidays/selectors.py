@@ -403,19 +403,26 @@ def campaign_summary(campaign, as_of):
     }
 
 
-def cached_by_generation(name, campaign, as_of, compute):
+def cacheable_generation():
+    """The data generation to key cached values by, or None when nothing may be cached
+    (caching switched off, or the counter's row missing after a flush)."""
+    return current_generation() if settings.SUMMARY_CACHE_SECONDS > 0 else None
+
+
+def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
     """`compute()`, kept in this app server's memory while the data generation has not moved
     (baidays/generation.py). The generation is read before computing, so a write that commits
-    meanwhile only makes this entry unreachable, never stale."""
-    seconds = settings.SUMMARY_CACHE_SECONDS
-    generation = current_generation() if seconds > 0 else None
+    meanwhile only makes this entry unreachable, never stale. A caller that has just read it
+    (cacheable_generation()) passes it on, so one request reads the counter once."""
+    if generation is ...:
+        generation = cacheable_generation()
     if generation is None:
         return compute()
     key = f"baidays:{name}:{campaign.pk}:{as_of.isoformat()}:{generation}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, seconds)
+        cache.set(key, value, settings.SUMMARY_CACHE_SECONDS)
     return value
 
 

@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +13,7 @@ from django.views.generic import TemplateView, View
 from .access import RoleRequiredMixin, get_visible_or_404
 from .dates import AsOfError, parse_as_of
 from .roles import is_admin, is_staff_member
-from .selectors import cached_campaign_summary, resolve_campaign
+from .selectors import cacheable_generation, cached_campaign_summary, resolve_campaign
 from .services import archive_item, restore_item
 
 
@@ -51,7 +52,19 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
             from .dashboards.selectors import overview
             from .dashboards.views import common_context
 
-            context.update(overview(self.campaign, self.as_of), **common_context(self.request))
+            shared = common_context(self.request)
+            generation = cacheable_generation()
+            context.update(
+                overview(self.campaign, self.as_of, generation=generation),
+                **shared,
+                # The rendered figures are cached under the same generation: every write moves
+                # it, so a cached fragment is never served once the data it shows has changed.
+                generation=generation,
+                fragment_seconds=settings.SUMMARY_CACHE_SECONDS if generation is not None else 0,
+                # the 批示 forms come back here; the fragment varies by scope_qs, not the path
+                next_url=self.request.path
+                + (f"?{shared['scope_qs']}" if shared["scope_qs"] else ""),
+            )
         return context
 
 

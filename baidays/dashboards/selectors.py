@@ -229,10 +229,12 @@ def missing_queryset(kind, scope, department=None):
     return queryset.order_by("responsible_department__sort_order", "pk")
 
 
-def overview(campaign, as_of):
+def overview(campaign, as_of, *, generation=...):
     """The overview's figures and bounded lists; every table they read raises the data
     generation, so they are cached like the summary."""
-    return cached_by_generation("overview", campaign, as_of, lambda: _overview(campaign, as_of))
+    return cached_by_generation(
+        "overview", campaign, as_of, lambda: _overview(campaign, as_of), generation=generation
+    )
 
 
 def _overview(campaign, as_of):
