@@ -1,6 +1,7 @@
 """Settings for the 百日行动 portal; everything that differs between machines comes from the
 environment (see README, "配置")."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -45,7 +46,9 @@ DEBUG = _strict_bool("DEBUG", False)
 # Without SECRET_KEY, management commands and tests run with a development key; serving with
 # DEBUG off refuses it (baidays/wsgi.py) and `check --deploy` reports it.
 DEVELOPMENT_SECRET_KEY = "django-insecure-local-development-key-only-for-debug-and-tests"
-SECRET_KEY = env.str("SECRET_KEY", default="") or DEVELOPMENT_SECRET_KEY
+# read as written: django-environ would treat a key starting with "$" as a reference to another
+# variable, and random keys do start with "$" now and then
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = _read("ALLOWED_HOSTS", env.list, ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, [])

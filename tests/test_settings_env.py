@@ -54,3 +54,18 @@ def test_serving_without_secret_key_and_debug_off_is_refused():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_a_secret_key_starting_with_a_dollar_is_taken_as_written():
+    key = "$" + "k7#Qx!" * 10
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment["SECRET_KEY"] = key
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "baidays.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == key, result.stderr
