@@ -145,7 +145,7 @@ def _reports_for(item, planned, campaign, weeks, rng, report_model, item_field, 
                 **{item_field: item},
                 report_week=week,
                 week_investment_wan=week_amount,
-                progress_text=_progress_text(percent),
+                progress_text=progress_text(percent),
                 percent_complete=percent,
                 problems="" if pace >= 0.8 else "施工力量不足，进度滞后于计划",
                 next_steps="加快施工进度" if pace >= 0.8 else "增加施工班组，倒排工期",
@@ -158,7 +158,8 @@ def _reports_for(item, planned, campaign, weeks, rng, report_model, item_field, 
     return reports, pace
 
 
-def _progress_text(percent):
+def progress_text(percent):
+    """A believable 形象进度 for a completion percentage (the demo's and generate_load's)."""
     if percent < 20:
         return "前期准备、场地清理"
     if percent < 45:

@@ -28,6 +28,7 @@ from projects.models import Project, ProjectReport
 
 from . import plan_data
 from .choices import Role
+from .demo import progress_text
 from .models import Campaign, Person
 from .services import get_or_create_department, setup_campaign
 
@@ -188,7 +189,7 @@ class _CampaignLoad:
                     **{item_field: item_id},
                     report_week=week,
                     week_investment_wan=week_amount,
-                    progress_text=_progress_text(percent),
+                    progress_text=progress_text(percent),
                     percent_complete=percent,
                     problems="" if pace >= 0.8 else "施工力量不足，进度滞后于计划",
                     next_steps="按计划推进" if pace >= 0.8 else "增加施工班组，倒排工期",
@@ -458,15 +459,3 @@ def generate_load(*, projects, enterprises, weeks, campaigns=1, today=None, seed
         result.milestones += len(milestones)
         result.key_enterprises += len(key)
     return result
-
-
-def _progress_text(percent):
-    if percent < 20:
-        return "前期准备、场地清理"
-    if percent < 45:
-        return "基础施工中"
-    if percent < 70:
-        return "主体施工中"
-    if percent < 95:
-        return "主体基本完成，配套施工中"
-    return "已完成百日目标任务"

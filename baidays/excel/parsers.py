@@ -3,6 +3,7 @@ separators, and dates as date cells or text in two spellings; every one ends up 
 with two places or a date, never a float."""
 
 import datetime
+import math
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -49,7 +50,7 @@ def parse_amount(value):
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise CellError("不是数字")
         # repr gives the shortest text that reads back as the same float: 0.1 -> "0.1"
         amount = Decimal(repr(value))
