@@ -1,7 +1,7 @@
 """附件2 (争先杯 entries) and 附件4 ("2112" key enterprises) imports. Both name an enterprise,
 which is found or created by name and kept up to date (法人代表, 联系电话, 主要产品)."""
 
-from baidays.excel.importing import AnnexResource
+from baidays.excel.importing import AnnexMeta, AnnexResource
 
 from .models import CompetitionEntry, Enterprise, KeyEnterprise
 
@@ -69,14 +69,8 @@ class CompetitionEntryResource(EnterpriseAnnexResource):
         "responsible_department": ("responsible_department", "department"),
     }
 
-    class Meta:
+    class Meta(AnnexMeta):
         model = CompetitionEntry
-        fields = ()
-        import_id_fields = ()
-        use_bulk = True
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = False
 
     def existing_queryset(self):
         return CompetitionEntry.objects.filter(campaign=self.campaign).select_related(
@@ -103,14 +97,8 @@ class KeyEnterpriseResource(EnterpriseAnnexResource):
         "responsible_department": ("responsible_department", "department"),
     }
 
-    class Meta:
+    class Meta(AnnexMeta):
         model = KeyEnterprise
-        fields = ()
-        import_id_fields = ()
-        use_bulk = True
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = False
 
     def existing_queryset(self):
         return KeyEnterprise.objects.filter(campaign=self.campaign).select_related(

@@ -1,6 +1,6 @@
 """附件1 and 附件3 imports into Project; the natural key is campaign + annex + project name."""
 
-from baidays.excel.importing import AnnexResource
+from baidays.excel.importing import AnnexMeta, AnnexResource
 from enterprises.models import Enterprise
 
 from .choices import Annex
@@ -25,14 +25,8 @@ class ProjectResource(AnnexResource):
         "responsible_department": ("responsible_department", "department"),
     }
 
-    class Meta:
+    class Meta(AnnexMeta):
         model = Project
-        fields = ()
-        import_id_fields = ()
-        use_bulk = True
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = False
 
     def existing_queryset(self):
         return Project.objects.filter(campaign=self.campaign, annex=self.annex).select_related(

@@ -56,6 +56,18 @@ def field(attribute, column=None, widget=None):
     )
 
 
+class AnnexMeta:
+    """The import-export options every annex resource shares: bulk writes, unchanged rows
+    skipped and reported, validation done by the resource itself."""
+
+    fields = ()
+    import_id_fields = ()
+    use_bulk = True
+    skip_unchanged = True
+    report_skipped = True
+    clean_model_instances = False
+
+
 class AnnexResource(resources.ModelResource):
     """Base of the four annex resources. Subclasses set `annex`, the model, the natural key
     (`natural_key(values)` for a row and `instance_key(instance)` for a record) and
