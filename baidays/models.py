@@ -9,11 +9,13 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .choices import PhaseKind, ReportState, Role, TaskStatus
+from .lag import latest_report_lag
 from .money import MONEY_KWARGS, ZERO
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
@@ -238,6 +240,55 @@ class PhaseTask(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class TrackedItemQuerySet(models.QuerySet):
+    """Reads shared by the tracked items (projects, 争先杯 entries): each has weekly
+    ProgressReports under the related name `reports`."""
+
+    def active(self):
+        return self.filter(is_archived=False)
+
+    def _reports_of_each_item(self):
+        relation = self.model._meta.get_field("reports")
+        item_field = relation.field.name
+        return relation.related_model.objects.filter(**{item_field: OuterRef("pk")}), item_field
+
+    def with_week_status(self, week, time_percent):
+        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
+        (whether the report of `week` is in): index-only lookups, one of each per item."""
+        reports, _item_field = self._reports_of_each_item()
+        return self.annotate(
+            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
+            reported=Exists(reports.filter(report_week=week)),
+        )
+
+    def with_progress(self, up_to_week=None):
+        """Annotate completed investment and the latest reported percent, optionally as they
+        stood at the end of a week."""
+        reports, item_field = self._reports_of_each_item()
+        if up_to_week is not None:
+            reports = reports.filter(report_week__lte=up_to_week)
+        completed = (
+            reports.order_by()
+            .values(item_field)
+            .annotate(total=Sum("week_investment_wan"))
+            .values("total")
+        )
+        latest = reports.order_by("-report_week")
+        money = models.DecimalField(**MONEY_KWARGS)
+        return self.annotate(
+            completed_investment_wan=Coalesce(
+                Subquery(completed, output_field=money), Value(ZERO), output_field=money
+            ),
+            latest_percent=Coalesce(
+                Subquery(latest.values("percent_complete")[:1]),
+                Value(ZERO),
+                output_field=models.DecimalField(max_digits=5, decimal_places=2),
+            ),
+            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
+            latest_report_week=Subquery(latest.values("report_week")[:1]),
+        )
 
 
 class ProgressReport(models.Model):

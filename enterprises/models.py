@@ -1,26 +1,22 @@
 """附件2 争先杯 entries, 附件4 "2112" key enterprises, their problems and service visits, and
 招商引资 (promotion events, land transfers)."""
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from baidays.lag import latest_report_lag
 from baidays.models import (
     Campaign,
     Department,
     Person,
     ProgressReport,
     SitePhoto,
+    TrackedItemQuerySet,
     money_field,
     non_negative,
 )
-from baidays.money import MONEY_KWARGS
 
 from .choices import (
     CompetitionGoal,
@@ -46,43 +42,6 @@ class Enterprise(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class CompetitionEntryQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(is_archived=False)
-
-    def with_week_status(self, week, time_percent):
-        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
-        (whether the report of `week` is in): index-only lookups, one of each per item."""
-        reports = EntryReport.objects.filter(entry=OuterRef("pk"))
-        return self.annotate(
-            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
-            reported=Exists(reports.filter(report_week=week)),
-        )
-
-    def with_progress(self, up_to_week=None):
-        reports = EntryReport.objects.filter(entry=OuterRef("pk"))
-        if up_to_week is not None:
-            reports = reports.filter(report_week__lte=up_to_week)
-        completed = (
-            reports.order_by().values("entry").annotate(total=Sum("week_investment_wan"))
-        ).values("total")
-        latest = reports.order_by("-report_week")
-        return self.annotate(
-            completed_investment_wan=Coalesce(
-                Subquery(completed, output_field=models.DecimalField(**MONEY_KWARGS)),
-                Value(Decimal("0.00")),
-                output_field=models.DecimalField(**MONEY_KWARGS),
-            ),
-            latest_percent=Coalesce(
-                Subquery(latest.values("percent_complete")[:1]),
-                Value(Decimal("0.00")),
-                output_field=models.DecimalField(max_digits=5, decimal_places=2),
-            ),
-            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
-            latest_report_week=Subquery(latest.values("report_week")[:1]),
-        )
 
 
 class CompetitionEntry(models.Model):
@@ -129,7 +88,7 @@ class CompetitionEntry(models.Model):
     version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
 
-    objects = CompetitionEntryQuerySet.as_manager()
+    objects = TrackedItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["campaign", "seq"]

@@ -1,74 +1,30 @@
 """附件1 infrastructure projects and 附件3 key industrial investment projects, with their weekly
 progress reports and site photos."""
 
-from decimal import Decimal
-
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from baidays.lag import latest_report_lag
 from baidays.models import (
     Campaign,
     Department,
     Person,
     ProgressReport,
     SitePhoto,
+    TrackedItemQuerySet,
     money_field,
     non_negative,
 )
-from baidays.money import MONEY_KWARGS
 
 from .choices import Annex
 
 
-class ProjectQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(is_archived=False)
-
+class ProjectQuerySet(TrackedItemQuerySet):
     def infrastructure(self):
         return self.filter(annex=Annex.INFRASTRUCTURE)
 
     def key_industrial(self):
         return self.filter(annex=Annex.KEY_INDUSTRIAL)
-
-    def with_week_status(self, week, time_percent):
-        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
-        (whether the report of `week` is in): index-only lookups, one of each per item."""
-        reports = ProjectReport.objects.filter(project=OuterRef("pk"))
-        return self.annotate(
-            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
-            reported=Exists(reports.filter(report_week=week)),
-        )
-
-    def with_progress(self, up_to_week=None):
-        """Annotate completed investment and the latest reported percent, optionally as they
-        stood at the end of a week."""
-        reports = ProjectReport.objects.filter(project=OuterRef("pk"))
-        if up_to_week is not None:
-            reports = reports.filter(report_week__lte=up_to_week)
-        completed = (
-            reports.order_by()
-            .values("project")
-            .annotate(total=Sum("week_investment_wan"))
-            .values("total")
-        )
-        latest = reports.order_by("-report_week")
-        return self.annotate(
-            completed_investment_wan=Coalesce(
-                Subquery(completed, output_field=models.DecimalField(**MONEY_KWARGS)),
-                Value(Decimal("0.00")),
-                output_field=models.DecimalField(**MONEY_KWARGS),
-            ),
-            latest_percent=Coalesce(
-                Subquery(latest.values("percent_complete")[:1]),
-                Value(Decimal("0.00")),
-                output_field=models.DecimalField(max_digits=5, decimal_places=2),
-            ),
-            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
-            latest_report_week=Subquery(latest.values("report_week")[:1]),
-        )
 
 
 class Project(models.Model):
