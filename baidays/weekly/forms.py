@@ -9,7 +9,7 @@ from baidays.money import ZERO
 from baidays.uploads import max_megabytes
 
 from .items import MAX_PHOTOS_PER_UPLOAD
-from .services import RowInput
+from .services import REPORT_FIELDS, RowInput
 
 MONEY_INPUT = {"inputmode": "decimal", "step": "0.01", "min": "0", "placeholder": "0.00"}
 PERCENT_INPUT = {"inputmode": "decimal", "step": "0.01", "min": "0", "max": "100"}
@@ -58,14 +58,7 @@ class WeeklyRowForm(forms.Form):
         help_text="完成百分比比上周低时，请写明原因",
     )
 
-    CONTENT_FIELDS = (
-        "week_investment_wan",
-        "percent_complete",
-        "progress_text",
-        "problems",
-        "next_steps",
-        "note",
-    )
+    CONTENT_FIELDS = REPORT_FIELDS
 
     def clean_week_investment_wan(self):
         value = self.cleaned_data["week_investment_wan"]
