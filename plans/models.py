@@ -4,9 +4,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from baidays.models import Campaign, Department
-
-from .choices import MilestoneStatus, PlanKind
+from core.models import Campaign, Department
+from plans.choices import MilestoneStatus, PlanKind
 
 
 class Plan(models.Model):

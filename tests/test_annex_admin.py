@@ -12,9 +12,8 @@ from openpyxl import load_workbook
 from baidays.excel import admin as excel_admin
 from enterprises.models import CompetitionEntry
 from projects.models import Project
-
-from .annex_workbooks import annex1_file, annex1_row, sample_copy
-from .factories import CampaignFactory, UserFactory
+from tests.annex_workbooks import annex1_file, annex1_row, sample_copy
+from tests.factories import CampaignFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = reverse("admin:projects_project_import")

@@ -6,10 +6,9 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from baidays.models import Campaign, Department
+from core.models import Campaign, Department
 from enterprises.models import Enterprise
-
-from .choices import ItemStatus, ProcedureKind, TargetMetric, TargetUnit, Topic
+from topics.choices import ItemStatus, ProcedureKind, TargetMetric, TargetUnit, Topic
 
 
 def done_has_date(prefix):

@@ -2,10 +2,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from baidays.access import require_item_writer
-
-from .choices import ItemStatus
-from .models import Decision, LandFiling, TopicMeeting
+from core.access import require_item_writer
+from topics.choices import ItemStatus
+from topics.models import Decision, LandFiling, TopicMeeting
 
 
 @transaction.atomic

@@ -3,10 +3,9 @@ each cell is read. Imports map columns by header text, never by position."""
 
 from dataclasses import dataclass, field, replace
 
+from baidays.excel import parsers
+from baidays.excel.errors import CellError
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
-
-from . import parsers
-from .errors import CellError
 
 TEXT, AMOUNT, DATE, SEQ, GOAL, CATEGORY = "text", "amount", "date", "seq", "goal", "category"
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
-from . import parsers
-from .errors import CellError, RowErrors, RowProblem, WorkbookError
-from .layouts import SECTION_SPELLINGS, header_key, parse_cell, section_choice
-from .safety import check_workbook
+from baidays.excel import parsers
+from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
+from baidays.excel.layouts import SECTION_SPELLINGS, header_key, parse_cell, section_choice
+from baidays.excel.safety import check_workbook
 
 MAX_DATA_ROWS = 20000
 HEADER_SEARCH_ROWS = 30

@@ -6,16 +6,15 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from baidays.access import require_item_writer
-from baidays.choices import TaskStatus
-from baidays.models import PhaseTask
-from baidays.uploads import validate_evidence_upload
+from core.access import require_item_writer
+from core.choices import TaskStatus
+from core.locking import save_versioned
+from core.models import PhaseTask
+from core.uploads import validate_evidence_upload
 from plans.choices import MilestoneStatus
 from plans.models import Milestone
 from topics.choices import ItemStatus
 from topics.models import Decision, PowerItem
-
-from .locking import save_versioned
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,10 @@ from decimal import Decimal
 
 from django import forms
 
-from baidays.money import ZERO
-from baidays.uploads import max_megabytes
-
-from .items import MAX_PHOTOS_PER_UPLOAD
-from .services import REPORT_FIELDS, RowInput
+from baidays.weekly.items import MAX_PHOTOS_PER_UPLOAD
+from baidays.weekly.services import REPORT_FIELDS, RowInput
+from core.money import ZERO
+from core.uploads import max_megabytes
 
 MONEY_INPUT = {"inputmode": "decimal", "step": "0.01", "min": "0", "placeholder": "0.00"}
 PERCENT_INPUT = {"inputmode": "decimal", "step": "0.01", "min": "0", "max": "100"}
@@ -156,7 +155,7 @@ class PhotoForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # the limits are the upload checks' own (baidays.uploads, settings.UPLOAD_MAX_BYTES)
+        # the limits are the upload checks' own (core.uploads, settings.UPLOAD_MAX_BYTES)
         self.fields[
             "image"
         ].help_text = (

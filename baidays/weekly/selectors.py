@@ -9,19 +9,18 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from baidays.access import visible_to
-from baidays.choices import TaskStatus
-from baidays.models import Instruction, Person, PhaseTask
-from baidays.money import MONEY_KWARGS, ZERO, quantize_wan
-from baidays.selectors import report_week_as_of, resolve_campaign
+from baidays.weekly.tracked import ENTRY, KINDS, PROJECT, row_key
+from core.access import visible_to
+from core.choices import TaskStatus
+from core.models import Instruction, Person, PhaseTask
+from core.money import MONEY_KWARGS, ZERO, quantize_wan
+from core.selectors import report_week_as_of, resolve_campaign
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from plans.choices import MilestoneStatus
 from plans.models import Milestone
 from projects.models import Project
 from topics.choices import ItemStatus
 from topics.models import Decision, PowerItem
-
-from .tracked import ENTRY, KINDS, PROJECT, row_key
 
 RELATED = {
     PROJECT.key: ("responsible_department",),

@@ -4,10 +4,9 @@ import pytest
 from django.urls import reverse
 
 from enterprises.choices import ProblemStatus
+from tests import factories as f
+from tests.weekly.support import entry_for, project_for
 from topics.choices import ItemStatus
-
-from .. import factories as f
-from .support import entry_for, project_for
 
 pytestmark = pytest.mark.django_db
 URL = reverse("weekly:home")

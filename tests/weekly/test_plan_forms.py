@@ -9,15 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from baidays.choices import TaskStatus
-from baidays.models import PersonEvaluation
+from core.choices import TaskStatus
+from core.models import PersonEvaluation
 from enterprises.choices import ProblemStatus
 from enterprises.models import LandTransfer, Problem, PromotionEvent, ServiceVisit
+from tests import factories as f
+from tests.weekly.support import project_for
 from topics.choices import ItemStatus
 from topics.models import Decision, TopicMeeting
-
-from .. import factories as f
-from .support import project_for
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
