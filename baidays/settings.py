@@ -95,9 +95,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "core.middleware.PortalResponseMiddleware",
 ]
 
 ROOT_URLCONF = "baidays.urls"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WSGI_APPLICATION = "baidays.wsgi.application"
 
 TEMPLATES = [

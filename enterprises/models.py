@@ -26,6 +26,16 @@ from enterprises.choices import (
 )
 
 
+class EnterpriseQuerySet(models.QuerySet):
+    def kept_by(self, department):
+        """Enterprises a unit serves: its 争先杯 entries' or key-enterprise records'
+        responsible unit (staff raise problems on these only)."""
+        return self.filter(
+            Q(competition_entries__responsible_department=department)
+            | Q(key_enterprise_records__responsible_department=department)
+        ).distinct()
+
+
 class Enterprise(models.Model):
     name = models.CharField("企业名称", max_length=200, unique=True)
     legal_representative = models.CharField("法人代表", max_length=50, blank=True)
@@ -33,6 +43,8 @@ class Enterprise(models.Model):
     main_products = models.CharField("主要产品", max_length=200, blank=True)
     note = models.CharField("备注", max_length=300, blank=True)
     history = HistoricalRecords()
+
+    objects = EnterpriseQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

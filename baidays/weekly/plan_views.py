@@ -17,6 +17,7 @@ from core.access import RoleRequiredMixin, get_visible_or_404
 from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
 from core.models import PersonEvaluation
+from core.parsing import parse_int
 from core.selectors import current_phase
 
 
@@ -132,12 +133,8 @@ class EvaluationListView(WriterRequiredMixin, NoCampaignMixin, View):
         campaign, _week = current_scope(request)
         if campaign is None:
             return self.no_campaign(request)
-        raw = request.POST.get("person", "")
-        person = (
-            responsible_people(request.user, campaign)
-            .filter(pk=raw if raw.isdigit() else None)
-            .first()
-        )
+        person_pk = parse_int(request.POST.get("person"), label="责任人编号")
+        person = responsible_people(request.user, campaign).filter(pk=person_pk).first()
         if person is None:
             raise Http404("没有这位责任人，或其负责的事项不属于您的单位")
         form = EvaluationForm(request.POST, prefix=f"p{person.pk}")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from core.parsing import parse_int
 from enterprises.models import CompetitionEntry, EntryPhoto, EntryReport
 from projects.models import Project, ProjectPhoto, ProjectReport
 
@@ -53,6 +54,6 @@ def parse_row_key(key):
     """ "project-12" → (PROJECT, 12); None for anything else."""
     kind_key, _, raw_pk = (key or "").partition("-")
     kind = KINDS.get(kind_key)
-    if kind is None or not raw_pk.isdigit():
+    if kind is None:
         return None
-    return kind, int(raw_pk)
+    return kind, parse_int(raw_pk, label="事项编号")
