@@ -228,9 +228,16 @@ if not DEBUG:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if _strict_bool("BEHIND_HTTPS_PROXY", False) else None
-)
+BEHIND_HTTPS_PROXY = _strict_bool("BEHIND_HTTPS_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_HTTPS_PROXY else None
+if BEHIND_HTTPS_PROXY:
+    # Behind nginx REMOTE_ADDR is the proxy for every client, so the failed-login lock
+    # (username + address) would let anyone lock anyone out. nginx overwrites X-Real-IP with
+    # the address that connected to it (docs/deploy/nginx.conf), so a client cannot forge it;
+    # axes reads it through django-ipware. X-Forwarded-For is not used: its left part is
+    # whatever the client sent. Several proxies in a row: the outermost sets X-Real-IP and the
+    # inner ones pass it on (`proxy_set_header X-Real-IP $http_x_real_ip`).
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_REAL_IP", "REMOTE_ADDR")
 
 # Production defaults pass `check --deploy --fail-level WARNING`. A plain-HTTP intranet install
 # sets SECURE_SSL_REDIRECT=false, SECURE_COOKIES=false and HSTS_SECONDS=0 knowingly (README).
