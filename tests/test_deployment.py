@@ -15,8 +15,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    # the browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for its own process only
-    dropped = ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    # the browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for its own process only; without
+    # pytest's DJANGO_SETTINGS_MODULE, manage.py reads the production settings
+    dropped = ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE")
     full_env = {k: v for k, v in os.environ.items() if k not in dropped}
     full_env.update(env)
     return subprocess.run(
