@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "simple_history",
-    "django_filters",
     "axes",
     "csp",
     # layers, bottom up (the import-linter contract in pyproject.toml keeps them so)
