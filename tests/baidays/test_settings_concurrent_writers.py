@@ -14,7 +14,7 @@ from django.db import connection
 
 from tests import factories as f
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 WRITERS = 8
 WEEKS = 25
 

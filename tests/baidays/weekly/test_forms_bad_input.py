@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from baidays.weekly.forms import WeeklyRowForm
 from projects.models import ProjectReport
 from tests import factories as f
-from tests.weekly.support import batch_post, running_campaign
+from tests.baidays.weekly.support import batch_post, running_campaign
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from core.models import PersonEvaluation
 from enterprises.choices import ProblemStatus
 from enterprises.models import LandTransfer, Problem, PromotionEvent, ServiceVisit
 from tests import factories as f
-from tests.weekly.support import project_for
+from tests.baidays.weekly.support import project_for
 from topics.choices import ItemStatus
 from topics.models import Decision, TopicMeeting
 

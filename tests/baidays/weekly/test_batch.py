@@ -8,7 +8,7 @@ from django.urls import reverse
 from baidays.dashboards.summary import campaign_summary
 from projects.models import ProjectReport
 from tests import factories as f
-from tests.weekly.support import batch_post, entry_for, project_for
+from tests.baidays.weekly.support import batch_post, entry_for, project_for
 
 pytestmark = pytest.mark.django_db
 URL = reverse("weekly:batch")

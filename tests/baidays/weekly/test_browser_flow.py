@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from tests.conftest import browser_login
-from tests.weekly.support import project_for, running_campaign
+from tests.baidays.weekly.support import project_for, running_campaign
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -87,7 +87,7 @@ def test_every_staff_page_fits_a_375_px_phone(page, staff_user, department):
     from django.urls import reverse
 
     from tests import factories as f
-    from tests.weekly.support import entry_for
+    from tests.baidays.weekly.support import entry_for
 
     page.set_viewport_size({"width": 375, "height": 800})
     campaign = running_campaign()

@@ -4,7 +4,7 @@ var/media."""
 import pytest
 from django.utils import timezone
 
-from tests.weekly.support import running_campaign
+from tests.baidays.weekly.support import running_campaign
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def test_briefing_page_is_an_a4_print_page_with_the_overview_figures(campaign, l
 def test_briefing_css_prints_on_a4():
     from pathlib import Path
 
-    css = (Path(__file__).resolve().parent.parent / "static/css/briefing.css").read_text()
+    css = (Path(__file__).resolve().parents[3] / "static/css/briefing.css").read_text()
     assert "size: A4" in css and "@media print" in css
 
 

@@ -14,7 +14,7 @@ from core import uploads
 from core.models import Instruction
 from projects.models import ProjectPhoto
 from tests import factories as f
-from tests.weekly.support import entry_for, image_upload, project_for
+from tests.baidays.weekly.support import entry_for, image_upload, project_for
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from enterprises.choices import ProblemStatus
 from tests import factories as f
-from tests.weekly.support import entry_for, project_for
+from tests.baidays.weekly.support import entry_for, project_for
 from topics.choices import ItemStatus
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from django.core.management.utils import get_random_secret_key
 
-from tests.weekly.support import running_campaign
+from tests.baidays.weekly.support import running_campaign
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):

@@ -19,7 +19,7 @@ from django.db import connection
 from baidays.setup.services import setup_campaign
 from tests import factories as f
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 EVIDENCE = b"%PDF-1.4 meeting minutes"
 
 
