@@ -255,7 +255,7 @@ def _overview(campaign, as_of):
         ),
         "overdue_milestones": list(
             Milestone.objects.filter(plan__campaign=campaign)
-            .overdue(as_of)
+            .overdue_as_of(as_of)
             .select_related("plan", "lead_department")[:5]
         ),
         "top_n": TOP_N,
@@ -348,7 +348,7 @@ def _overdue_sources(scope):
     return [
         (
             "规划节点",
-            Milestone.objects.filter(plan__campaign=campaign).overdue(as_of),
+            Milestone.objects.filter(plan__campaign=campaign).overdue_as_of(as_of),
             "lead_department",
         ),
         (
@@ -676,7 +676,7 @@ def advance_figures(scope):
             {
                 "milestone": milestone,
                 "done": milestone.completed_on is not None and milestone.completed_on <= as_of,
-                "overdue": milestone.is_overdue(as_of),
+                "overdue": milestone.is_overdue_as_of(as_of),
             }
             for milestone in Milestone.objects.filter(plan__campaign=campaign)
             .select_related("plan", "lead_department")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from baidays.demo.seed import progress_text
 from baidays.setup.services import setup_campaign
 from core import plan_data
-from core.choices import Role
+from core.choices import CompletionStatus, Role
 from core.models import Campaign, Person
 from core.services import get_or_create_department
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory, ProblemCategory
@@ -27,7 +27,6 @@ from enterprises.models import (
     KeyEnterprise,
     Problem,
 )
-from plans.choices import MilestoneStatus
 from plans.models import Milestone, Plan
 from projects.choices import Annex
 from projects.models import Project, ProjectReport
@@ -399,11 +398,11 @@ class _CampaignLoad:
                 )
                 done_on = due - datetime.timedelta(days=rng.randrange(-5, 10))
                 if done_on <= self.as_of and rng.random() < 0.75:
-                    milestone.status = MilestoneStatus.DONE
+                    milestone.status = CompletionStatus.DONE
                     milestone.completed_on = done_on
                     milestone.result = "已按节点完成"
                 elif due <= self.as_of + datetime.timedelta(days=30):
-                    milestone.status = MilestoneStatus.IN_PROGRESS
+                    milestone.status = CompletionStatus.IN_PROGRESS
                 rows.append(milestone)
         return Milestone.objects.bulk_create(rows, batch_size=BATCH)
 
