@@ -25,12 +25,12 @@ from baidays.demo.load_pool import (
 from baidays.demo.seed_reports import progress_text
 from baidays.setup.services import setup_campaign
 from core import plan_data
+from core.choices import CompletionStatus
 from core.models import Campaign
 from core.services import get_or_create_department
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 from enterprises.choices import ProblemStatus as PS
 from enterprises.models import CompetitionEntry, EntryReport, KeyEnterprise, Problem
-from plans.choices import MilestoneStatus
 from plans.models import Milestone, Plan
 from projects.choices import Annex
 from projects.models import Project, ProjectReport
@@ -321,11 +321,11 @@ class _CampaignLoad:
                 )
                 done_on = due - datetime.timedelta(days=rng.randrange(-5, 10))
                 if done_on <= self.as_of and rng.random() < 0.75:
-                    milestone.status = MilestoneStatus.DONE
+                    milestone.status = CompletionStatus.DONE
                     milestone.completed_on = done_on
                     milestone.result = "已按节点完成"
                 elif due <= self.as_of + datetime.timedelta(days=30):
-                    milestone.status = MilestoneStatus.IN_PROGRESS
+                    milestone.status = CompletionStatus.IN_PROGRESS
                 rows.append(milestone)
         return Milestone.objects.bulk_create(rows, batch_size=BATCH)
 

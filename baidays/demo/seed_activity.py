@@ -5,13 +5,13 @@ import datetime
 from decimal import Decimal
 
 from core import plan_data
-from core.choices import TaskStatus
+from core.choices import CompletionStatus
 from core.models import PhaseTask
 from core.services import get_or_create_department
 from enterprises.choices import ProblemStatus
 from enterprises.models import LandTransfer, Problem, PromotionEvent, ServiceVisit
 from plans.models import Milestone
-from topics.choices import ItemStatus, ProcedureKind, TargetMetric, Topic
+from topics.choices import ProcedureKind, TargetMetric, Topic
 from topics.models import (
     ApprovalCase,
     ApprovalProcedure,
@@ -144,7 +144,7 @@ def seed_topics(campaign, dates, today, enterprises):
                 content=content,
                 responsible_department=department,
                 due_date=due,
-                status=ItemStatus.DONE if done else ItemStatus.IN_PROGRESS,
+                status=CompletionStatus.DONE if done else CompletionStatus.IN_PROGRESS,
                 completed_on=done_on if done else None,
                 result="已按期完成" if done else "",
             )
@@ -177,12 +177,12 @@ def seed_topics(campaign, dates, today, enterprises):
             approved_on=case.solved_on,
         )
     for item in PowerItem.objects.filter(campaign=campaign, seq__in=[4, 6]):
-        item.status = ItemStatus.DONE
+        item.status = CompletionStatus.DONE
         item.completed_on = dates.plan(6, 10)
         item.result = "已完成"
         item.save()
     PowerItem.objects.filter(campaign=campaign, seq__in=[1, 2, 3]).update(
-        status=ItemStatus.IN_PROGRESS
+        status=CompletionStatus.IN_PROGRESS
     )
 
 
@@ -194,7 +194,7 @@ def seed_plans_and_tasks(campaign, dates, today):
             milestone.result = "可研初稿已完成，正在征求意见"
             milestone.save()
     for task in PhaseTask.objects.filter(phase__campaign=campaign, phase__kind="mobilize"):
-        task.status = TaskStatus.DONE
+        task.status = CompletionStatus.DONE
         task.completed_on = min(task.due_date, today)
         task.result = "已按方案完成"
         task.save()

@@ -88,7 +88,7 @@ def _overdue_sources(scope):
     return [
         (
             "规划节点",
-            Milestone.objects.filter(plan__campaign=campaign).overdue(as_of),
+            Milestone.objects.filter(plan__campaign=campaign).overdue_as_of(as_of),
             "lead_department",
         ),
         (

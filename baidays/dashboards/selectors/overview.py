@@ -34,7 +34,7 @@ def _overview(campaign, as_of):
         ),
         "overdue_milestones": list(
             Milestone.objects.filter(plan__campaign=campaign)
-            .overdue(as_of)
+            .overdue_as_of(as_of)
             .select_related("plan", "lead_department")[:5]
         ),
         "top_n": TOP_N,

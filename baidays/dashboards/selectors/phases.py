@@ -113,7 +113,7 @@ def advance_figures(scope):
             {
                 "milestone": milestone,
                 "done": milestone.completed_on is not None and milestone.completed_on <= as_of,
-                "overdue": milestone.is_overdue(as_of),
+                "overdue": milestone.is_overdue_as_of(as_of),
             }
             for milestone in Milestone.objects.filter(plan__campaign=campaign)
             .select_related("plan", "lead_department")

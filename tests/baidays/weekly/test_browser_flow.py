@@ -6,8 +6,8 @@ import io
 import pytest
 from PIL import Image
 
-from tests.conftest import browser_login
 from tests.baidays.weekly.support import project_for, running_campaign
+from tests.conftest import browser_login
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
