@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "baidays",
+    "baidays.excel",
     "projects",
     "enterprises",
     "topics",

@@ -18,6 +18,7 @@ from baidays.services import get_or_create_department, get_or_create_person
 
 from .errors import AnnexRefusal, RowErrors, RowProblem, WorkbookError
 from .layouts import AMOUNT, LAYOUTS, TEXT
+from .mappings import remember, saved_mappings, with_overrides
 from .reader import read_annex
 
 ROW_NUMBER = "excel_row"
@@ -151,8 +152,12 @@ class AnnexResource(resources.ModelResource):
         for option in ("use_transactions", "rollback_on_validation_errors", "collect_failed_rows"):
             kwargs.pop(option, None)
         try:
-            table = read_annex(workbook, self.layout, filename=kwargs.get("file_name"))
-            return run_import(resource=self, table=table, dry_run=dry_run, **kwargs).result
+            mappings = saved_mappings(self.annex)
+            table = read_annex(workbook, self.layout, mappings=mappings)
+            result = run_import(resource=self, table=table, dry_run=dry_run, **kwargs).result
+            result.annex_notes = table.notes
+            result.annex_unknown = table.unknown
+            return result
         except (WorkbookError, RowErrors) as error:
             result = self.get_result_class()()
             lines = error.problems if isinstance(error, RowErrors) else [error]
@@ -340,6 +345,7 @@ class ImportSummary:
     sheet_name: str
     result: object = None
     changes: tuple = ()
+    notes: tuple = ()  # units, columns not imported, totals checked (see AnnexTable.notes)
 
     @property
     def total(self):
@@ -414,11 +420,18 @@ def run_import(*, resource, table, dry_run=False, **import_kwargs):
         sheet_name=table.sheet_name,
         result=result,
         changes=tuple(resource.changes),
+        notes=tuple(table.notes),
     )
 
 
-def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=None):
-    """Read and import one annex workbook; WorkbookError or RowErrors when it is refused."""
-    table = read_annex(source, LAYOUTS[annex], filename=filename)
+def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=None, mapped=()):
+    """Read and import one annex workbook; WorkbookError or RowErrors when it is refused.
+    `mapped` are the admin's (header, column key) pairs for columns the reader could not
+    place; they are remembered for the annex once an import with them succeeds."""
+    mappings = with_overrides(annex, mapped)
+    table = read_annex(source, LAYOUTS[annex], filename=filename, mappings=mappings)
     resource = resource_class(annex)(campaign=campaign, user=user)
-    return run_import(resource=resource, table=table, dry_run=dry_run)
+    summary = run_import(resource=resource, table=table, dry_run=dry_run)
+    if mapped and not dry_run:
+        remember(annex, mapped)
+    return summary
