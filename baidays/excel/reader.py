@@ -294,8 +294,8 @@ class _Reading:
         lines = [line for line in (self.table.unit_line(), self.table.unknown_line()) if line]
         for key, numbers in self.month_only.items():
             lines.append(
-                f"“{self.header.texts[key]}”有 {len(numbers)} 处只写了月份（第 {numbers[0]} 行起），"
-                "按当月 1 日导入"
+                f"“{self.header.texts[key]}”有 {len(numbers)} 处只写了月份"
+                f"（第 {numbers[0]} 行起），按当月 1 日导入"
             )
         return lines + self.totals.notes()
 
