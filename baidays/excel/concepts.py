@@ -146,7 +146,7 @@ OWNER = concept(
 ENTERPRISE = concept(
     "enterprise_name",
     ("企业名称", "企业", "参赛企业", "单位名称", "公司名称", "公司"),
-    none_of=("类别", "类型", "法人", "性质", "产品", "困难", "联系"),
+    none_of=("类别", "类型", "分类", "法人", "性质", "产品", "困难", "联系", "诉求"),
     spellings=("企业名称", "参赛企业", "单位名称", "企业(单位)名称", "公司名称", "企业"),
 )
 ENTRY_PROJECT = concept(
@@ -179,7 +179,7 @@ PLEDGE = concept(
 )
 CATEGORY = concept(
     "category",
-    ("企业类别", "类别", "企业类型", "类型", "分类"),
+    ("企业类别", "类别", "企业类型", "类型", "企业分类", "分类"),
     spellings=("企业类别", "类别", "企业类型", "企业分类"),
 )
 PRODUCTS = concept(

@@ -122,20 +122,30 @@ def _classify(concepts, mappings, paths):
     for index, parts in enumerate(paths):
         if not parts:
             continue
-        text = path_key(parts)
-        mapped = mappings.get(text)
+        mapped = mappings.get(path_key(parts))
         if mapped is not None:
             if mapped:
                 keys[index] = mapped
             else:
                 ignored.add(index)
             continue
-        found = best_concepts(concepts, text)
+        found = _meaning(concepts, parts)
         if len(found) == 1:
             keys[index] = found[0]
         elif found:
             ties[index] = found
     return keys, ties, ignored
+
+
+def _meaning(concepts, parts):
+    """The keys a header path says: its sub-header alone first (a group's words must not
+    override a clear sub-header: "百日行动计划/总投资" is 总投资), then with its groups."""
+    found = []
+    for depth in range(1, len(parts) + 1):
+        found = best_concepts(concepts, path_key(parts[-depth:])) or found
+        if len(found) == 1:
+            return found
+    return found
 
 
 def _candidates(sheet, rows, concepts, mappings):
