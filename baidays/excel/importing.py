@@ -24,6 +24,10 @@ from .reader import read_annex
 ROW_NUMBER = "excel_row"
 SEQ_PARKING_OFFSET = 1_000_000  # rows whose 序号 moves are parked out of the way first
 BULK_BATCH = 500
+# the database's own text never reaches the clerk: it is English and names tables
+CANNOT_SAVE = (
+    "无法保存：数据与已有记录冲突或不符合填写规则（如完成时间早于开工时间），请核对后重新导入"
+)
 
 
 class LookupWidget(widgets.Widget):
@@ -383,9 +387,9 @@ def result_problems(result, dataset):
                 problems.append(RowProblem(number, str(column), str(message)))
     for index, errors in result.row_errors():
         for error in errors:
-            problems.append(RowProblem(numbers[index - 1], "", f"无法保存：{error.error}"))
+            problems.append(RowProblem(numbers[index - 1], "", CANNOT_SAVE))
     for error in result.base_errors:
-        problems.append(RowProblem(0, "", f"无法保存：{error.error}"))
+        problems.append(RowProblem(0, "", CANNOT_SAVE))
     return problems
 
 

@@ -45,6 +45,9 @@ class MonthOnly(datetime.date):
     def __str__(self):
         return f"{self.year}年{self.month}月"
 
+    def as_date(self):
+        return datetime.date(self.year, self.month, 1)
+
 
 def normalize(value):
     """Text as compared: NFKC (full-width digits, brackets and spaces become half-width) with

@@ -226,7 +226,10 @@ class _Reading:
             if column.required and parsed in (None, ""):
                 problems.append(RowProblem(number, texts[column.key], "不能为空"))
             if isinstance(parsed, parsers.MonthOnly):
+                # noted for the summary, stored as a plain date (a date subclass would reach
+                # the database adapter as its own text)
                 self.month_only.setdefault(column.key, []).append(number)
+                parsed = parsed.as_date()
             values[column.key] = parsed
         for check in self.layout.extra_checks:
             failure = check(values)
