@@ -386,10 +386,8 @@ def result_problems(result, dataset):
             for message in messages:
                 problems.append(RowProblem(number, str(column), str(message)))
     for index, errors in result.row_errors():
-        for error in errors:
-            problems.append(RowProblem(numbers[index - 1], "", CANNOT_SAVE))
-    for error in result.base_errors:
-        problems.append(RowProblem(0, "", CANNOT_SAVE))
+        problems.extend(RowProblem(numbers[index - 1], "", CANNOT_SAVE) for _ in errors)
+    problems.extend(RowProblem(0, "", CANNOT_SAVE) for _ in result.base_errors)
     return problems
 
 
