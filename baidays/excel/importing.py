@@ -161,6 +161,8 @@ class AnnexResource(resources.ModelResource):
             result = run_import(resource=self, table=table, dry_run=dry_run, **kwargs).result
             result.annex_notes = table.notes
             result.annex_unknown = table.unknown
+            result.annex_fields = [(c.key, c.header) for c in self.layout.columns]
+            result.annex_number = self.annex
             return result
         except (WorkbookError, RowErrors) as error:
             result = self.get_result_class()()
