@@ -5,15 +5,12 @@ in row 1 of the active sheet" — must find the sheet and header."""
 
 from urllib.parse import quote
 
-from django.contrib import messages
-from django.http import HttpResponseRedirect
-from django.urls import reverse
-
 import tablib
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.urls import path
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
@@ -185,7 +182,8 @@ class AnnexAdminMixin(ImportMixin):
         remember(annex, pairs)
         if pairs:
             names = "、".join(f"“{header}”" for header, _ in pairs)
-            messages.success(request, f"已记住{LAYOUTS[annex].label}的列对应：{names}，请重新上传文件")
+            label = LAYOUTS[annex].label
+            messages.success(request, f"已记住{label}的列对应：{names}，请重新上传文件")
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         return HttpResponseRedirect(reverse(f"admin:{prefix}_import"))
 
