@@ -54,7 +54,7 @@ ALLOWED_HOSTS = _read("ALLOWED_HOSTS", env.list, ["127.0.0.1", "localhost"] if D
 CSRF_TRUSTED_ORIGINS = _read("CSRF_TRUSTED_ORIGINS", env.list, [])
 
 INSTALLED_APPS = [
-    "baidays.apps.PortalAdminConfig",  # django.contrib.admin with the portal's admin rules
+    "core.apps.PortalAdminConfig",  # django.contrib.admin with the portal's admin rules
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,12 +69,17 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
-    "baidays",
-    "baidays.excel",
-    "projects",
+    # layers, bottom up (the import-linter contract in pyproject.toml keeps them so)
+    "core",
     "enterprises",
+    "projects",
     "topics",
     "plans",
+    "baidays.setup",
+    "baidays.weekly",
+    "baidays.excel",
+    "baidays.dashboards",
+    "baidays.demo",
 ]
 
 MIDDLEWARE = [
@@ -105,7 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "baidays.context_processors.portal",
+                "core.context_processors.portal",
             ],
         },
     },
@@ -144,7 +149,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "baidays.passwords.ChineseMinimumLengthValidator",
+        "NAME": "core.passwords.ChineseMinimumLengthValidator",
         "OPTIONS": {"min_length": _read("PASSWORD_MIN_LENGTH", env.int, 10)},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -261,7 +266,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Uploaded files are served by baidays.media (login and the owner's department required), never
+# Uploaded files are served by core.media (login and the owner's department required), never
 # by the web server directly; uploads larger than this are refused with a message.
 UPLOAD_MAX_BYTES = _read("UPLOAD_MAX_BYTES", env.int, 10 * 1024 * 1024)
 

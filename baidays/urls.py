@@ -3,16 +3,19 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import media, views
+from baidays.dashboards import views as dashboard_views
+from baidays.weekly import item_urls
+from core import media, views
+from enterprises import urls as enterprise_urls
 
 admin.site.site_header = "百日行动管理平台"
 admin.site.site_title = "百日行动管理平台"
 admin.site.index_title = "数据管理"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", dashboard_views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("api/summary/", views.SummaryApiView.as_view(), name="api-summary"),
+    path("api/summary/", dashboard_views.SummaryApiView.as_view(), name="api-summary"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
@@ -25,8 +28,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("dashboards/", include("baidays.dashboards.urls")),
     path("report/", include("baidays.weekly.urls")),
-    path("projects/", include("projects.urls")),
-    path("enterprises/", include("enterprises.urls")),
+    path("projects/", include((item_urls.project_patterns, "projects"))),
+    path(
+        "enterprises/",
+        include((item_urls.entry_patterns + enterprise_urls.urlpatterns, "enterprises")),
+    ),
     path("topics/", include("topics.urls")),
 ]
 

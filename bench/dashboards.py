@@ -6,9 +6,9 @@ request recomputes, as the first request after a write does)."""
 
 import json
 
-from .databases import LARGE_LOAD, backends, database, python_module
-from .report import goals_table, median, table
-from .scenarios import BATCH_SAVE_SCENARIO, DASHBOARD_URLS, WRITE_SCENARIOS
+from bench.databases import LARGE_LOAD, backends, database, python_module
+from bench.report import goals_table, median, table
+from bench.scenarios import BATCH_SAVE_SCENARIO, DASHBOARD_URLS, WRITE_SCENARIOS
 
 ROUNDS = 3  # demo and large alternate, so a busy moment of the machine hits both
 REPEAT = 7  # requests per page per round, after one warm-up

@@ -13,9 +13,9 @@ import threading
 import time
 from pathlib import Path
 
-from .databases import PYTHON, ROOT, backends, database, python_module
-from .report import goals_table, median, p95, table
-from .scenarios import DASHBOARD_URLS
+from bench.databases import PYTHON, ROOT, backends, database, python_module
+from bench.report import goals_table, median, p95, table
+from bench.scenarios import DASHBOARD_URLS
 
 WORKERS = 2
 CLIENT_THREADS = 4  # two requests waiting per worker keeps both busy

@@ -127,7 +127,8 @@ def _setup_django(db_path):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from baidays.services import get_or_create_department, get_or_create_person, setup_campaign
+    from baidays.setup.services import setup_campaign
+    from core.services import get_or_create_department, get_or_create_person
 
     campaign = setup_campaign(year=2026, slug="bench")
     office = get_or_create_department(name="县工业园区管委会")

@@ -11,7 +11,7 @@ BATCH_ROWS = 30
 def _department_projects(user, campaign):
     """Thirty projects of the user's department, created on the bench database if the data
     set has fewer."""
-    from baidays.roles import department_of
+    from core.roles import department_of
     from projects.choices import Annex
     from projects.models import Project
 
@@ -38,7 +38,7 @@ def _department_projects(user, campaign):
 
 
 def prepare(client, user):
-    from baidays.models import Campaign
+    from core.models import Campaign
 
     campaign = Campaign.objects.current()
     week = campaign.week_of(min(campaign.end_date, max(campaign.start_date, _today())))

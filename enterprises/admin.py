@@ -1,9 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from baidays.excel.admin import AnnexAdminMixin
-
-from .models import (
+from enterprises.models import (
     CompetitionEntry,
     Enterprise,
     EntryPhoto,
@@ -14,7 +12,6 @@ from .models import (
     PromotionEvent,
     ServiceVisit,
 )
-from .resources import CompetitionEntryResource, KeyEnterpriseResource
 
 
 @admin.register(Enterprise)
@@ -37,10 +34,7 @@ class EntryPhotoInline(admin.TabularInline):
 
 
 @admin.register(CompetitionEntry)
-class CompetitionEntryAdmin(AnnexAdminMixin, SimpleHistoryAdmin):
-    resource_classes = [CompetitionEntryResource]
-    annexes = (2,)
-    import_permission = "enterprises.import_annex"
+class CompetitionEntryAdmin(SimpleHistoryAdmin):
     list_display = [
         "seq",
         "enterprise",
@@ -82,10 +76,7 @@ class ServiceVisitInline(admin.TabularInline):
 
 
 @admin.register(KeyEnterprise)
-class KeyEnterpriseAdmin(AnnexAdminMixin, SimpleHistoryAdmin):
-    resource_classes = [KeyEnterpriseResource]
-    annexes = (4,)
-    import_permission = "enterprises.import_annex"
+class KeyEnterpriseAdmin(SimpleHistoryAdmin):
     list_display = [
         "seq",
         "enterprise",

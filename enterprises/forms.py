@@ -1,10 +1,9 @@
 from django import forms
 from django.utils import timezone
 
-from baidays.models import Department
-
-from .choices import ProblemCategory, ProblemStatus
-from .models import LandTransfer, Problem, PromotionEvent, ServiceVisit
+from core.models import Department
+from enterprises.choices import ProblemCategory, ProblemStatus
+from enterprises.models import LandTransfer, Problem, PromotionEvent, ServiceVisit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

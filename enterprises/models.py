@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from baidays.models import (
+from core.models import (
     Campaign,
     Department,
     Person,
@@ -17,8 +17,7 @@ from baidays.models import (
     money_field,
     non_negative,
 )
-
-from .choices import (
+from enterprises.choices import (
     CompetitionGoal,
     KeyEnterpriseCategory,
     ProblemCategory,

@@ -5,11 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from baidays.access import require_item_writer
-from baidays.weekly.locking import save_versioned
-
-from .choices import ProblemStatus
-from .models import CompetitionEntry, LandTransfer, Problem, PromotionEvent, ServiceVisit
+from core.access import require_item_writer
+from core.locking import save_versioned
+from enterprises.choices import ProblemStatus
+from enterprises.models import CompetitionEntry, LandTransfer, Problem, PromotionEvent, ServiceVisit
 
 
 def _save(instance):

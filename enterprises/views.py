@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
-from baidays.access import (
+from core.access import (
     RoleRequiredMixin,
     can_write_items,
     get_visible_department_or_404,
@@ -13,36 +13,19 @@ from baidays.access import (
     require_item_writer,
     visible_to,
 )
-from baidays.selectors import resolve_campaign
-from baidays.weekly.item_views import (
-    ItemDetailView,
-    ItemInstructionView,
-    ItemMixin,
-    ItemPhotoFileView,
-    ItemPhotoUploadView,
-)
-from baidays.weekly.locking import StaleVersion, apply_stale
-from baidays.weekly.tracked import ENTRY
-from projects.models import Project
-
-from . import services
-from .forms import (
-    GoalAchievedForm,
+from core.forms import add_validation_errors
+from core.locking import StaleVersion, apply_stale
+from core.selectors import resolve_campaign
+from enterprises import services
+from enterprises.forms import (
     LandTransferForm,
     ProblemForm,
     ProblemProgressForm,
     PromotionEventForm,
     ServiceVisitForm,
 )
-from .models import Enterprise, KeyEnterprise, LandTransfer, Problem, PromotionEvent
-
-
-def add_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+from enterprises.models import Enterprise, KeyEnterprise, LandTransfer, Problem, PromotionEvent
+from projects.models import Project
 
 
 def current_campaign_or_404(request):
@@ -50,58 +33,6 @@ def current_campaign_or_404(request):
     if campaign is None:
         raise Http404("尚未建立百日行动")
     return campaign
-
-
-class EntryGoalFormMixin:
-    def extra_forms(self, item):
-        if not can_write_items(self.request.user):
-            return {}
-        return {
-            "goal_form": GoalAchievedForm(
-                initial={"achieved_on": item.achieved_on, "version": item.version}
-            )
-        }
-
-
-class EntryDetailView(EntryGoalFormMixin, ItemDetailView):
-    kind = ENTRY
-
-
-class EntryPhotoUploadView(EntryGoalFormMixin, ItemPhotoUploadView):
-    kind = ENTRY
-
-
-class EntryPhotoFileView(ItemPhotoFileView):
-    kind = ENTRY
-
-
-class EntryInstructionView(EntryGoalFormMixin, ItemInstructionView):
-    kind = ENTRY
-
-
-class EntryGoalView(ItemMixin, View):
-    kind = ENTRY
-
-    def post(self, request, pk):
-        require_item_writer(request.user)
-        entry = self.get_item(pk)
-        form = GoalAchievedForm(request.POST)
-        if form.is_valid():
-            try:
-                services.set_goal_achieved(
-                    user=request.user,
-                    entry=entry,
-                    achieved_on=form.cleaned_data["achieved_on"],
-                    version=form.cleaned_data["version"],
-                )
-            except StaleVersion as exc:
-                apply_stale(form, exc)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, "目标实现情况已保存。")
-                return redirect("enterprises:entry-detail", pk=entry.pk)
-        return self.render_page(entry, status=400, goal_form=form)
 
 
 class ProblemCreateView(RoleRequiredMixin, View):
@@ -137,7 +68,7 @@ class ProblemCreateView(RoleRequiredMixin, View):
                     user=request.user, campaign=campaign, **owner, **form.cleaned_data
                 )
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(
                     request, f"问题“{problem.title}”已登记，交办{problem.responsible_department}。"
@@ -178,7 +109,7 @@ class ProblemEditView(RoleRequiredMixin, View):
             except StaleVersion as exc:
                 apply_stale(form, exc)
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, f"问题“{problem.title}”的办理情况已保存。")
                 return redirect("weekly:home")
@@ -239,7 +170,7 @@ class KeyEnterpriseDetailView(RoleRequiredMixin, View):
                     findings=form.cleaned_data["findings"],
                 )
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, "走访记录已保存。")
                 return redirect("enterprises:key-detail", pk=item.pk)
@@ -279,7 +210,7 @@ class CampaignRecordListView(RoleRequiredMixin, View):
             try:
                 self.service(user=request.user, campaign=campaign, **form.cleaned_data)
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, self.success_message)
                 return redirect(request.get_full_path())

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Milestone, Plan
+from plans.models import Milestone, Plan
 
 
 class MilestoneInline(admin.TabularInline):

@@ -1,10 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from baidays.excel.admin import AnnexAdminMixin
-
-from .models import Project, ProjectPhoto, ProjectReport
-from .resources import InfrastructureProjectResource, KeyProjectResource
+from projects.models import Project, ProjectPhoto, ProjectReport
 
 
 class ProjectReportInline(admin.TabularInline):
@@ -29,10 +26,7 @@ class ProjectPhotoInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(AnnexAdminMixin, SimpleHistoryAdmin):
-    resource_classes = [InfrastructureProjectResource, KeyProjectResource]
-    annexes = (1, 3)
-    import_permission = "projects.import_annex"
+class ProjectAdmin(SimpleHistoryAdmin):
     list_display = [
         "seq",
         "name",

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from baidays.models import (
+from core.models import (
     Campaign,
     Department,
     Person,
@@ -15,8 +15,7 @@ from baidays.models import (
     money_field,
     non_negative,
 )
-
-from .choices import Annex
+from projects.choices import Annex
 
 
 class ProjectQuerySet(TrackedItemQuerySet):

@@ -7,10 +7,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from baidays.demo.samples import sample_path
 from baidays.excel.concepts import ANNEX_CONCEPTS
 from baidays.excel.layouts import AMOUNT, CATEGORY, GOAL, LAYOUTS
 from baidays.excel.reader import read_annex
-from baidays.samples import sample_path
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 
 UNIT_DIVISORS = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}

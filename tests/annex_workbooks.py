@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from baidays.samples import sample_path
+from baidays.demo.samples import sample_path
 
 ANNEX1_HEADER = [
     "序号",

@@ -3,9 +3,8 @@
 import pytest
 from django.test import Client
 
-from baidays.choices import Role
-
-from .factories import DepartmentFactory, PersonFactory, UserFactory
+from core.choices import Role
+from tests.factories import DepartmentFactory, PersonFactory, UserFactory
 
 
 def _user_with_role(username, role, department, *, superuser=False):

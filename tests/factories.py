@@ -7,8 +7,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
-from baidays.choices import PhaseKind, Role
-from baidays.models import (
+from core.choices import PhaseKind, Role
+from core.models import (
     Campaign,
     Department,
     Instruction,

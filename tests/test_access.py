@@ -2,10 +2,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from baidays.access import get_visible_or_404, require_item_writer, visible_to
+from core.access import get_visible_or_404, require_item_writer, visible_to
 from projects.models import Project
-
-from . import factories as f
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

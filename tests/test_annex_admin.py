@@ -12,9 +12,8 @@ from openpyxl import load_workbook
 from baidays.excel import admin as excel_admin
 from enterprises.models import CompetitionEntry
 from projects.models import Project
-
-from .annex_workbooks import annex1_file, annex1_row, sample_copy, write_rows
-from .factories import CampaignFactory, UserFactory
+from tests.annex_workbooks import annex1_file, annex1_row, sample_copy, write_rows
+from tests.factories import CampaignFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = reverse("admin:projects_project_import")
@@ -131,7 +130,7 @@ def test_staff_without_admin_access_cannot_download(staff_client):
 
 # --- issue 10: every format, Chinese only, columns not placed ---------------------------------
 def test_an_xls_upload_previews_with_its_unit_and_confirms(admin_client, campaign, tmp_path):
-    from .annex_corpus import VARIANTS, build, write_xls
+    from tests.annex_corpus import VARIANTS, build, write_xls
 
     path = write_xls(build(1, VARIANTS[1])[0], tmp_path / "a.xls")
     response = upload(admin_client, path, campaign)

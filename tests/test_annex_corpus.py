@@ -12,9 +12,8 @@ from django.db.models import Sum
 from baidays.excel.importing import import_annex
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
-
-from .annex_corpus import VARIANTS, WRITERS, build, write_xlsx
-from .factories import CampaignFactory
+from tests.annex_corpus import VARIANTS, WRITERS, build, write_xlsx
+from tests.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 

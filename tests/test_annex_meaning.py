@@ -18,10 +18,9 @@ from baidays.excel.headers import path_key
 from baidays.excel.models import AnnexColumnMapping
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
-
-from .annex_corpus import VARIANTS, build, write_xlsx
-from .annex_workbooks import ANNEX1_HEADER, annex1_file, annex1_row, sample_copy, write_rows
-from .factories import CampaignFactory
+from tests.annex_corpus import VARIANTS, build, write_xlsx
+from tests.annex_workbooks import ANNEX1_HEADER, annex1_file, annex1_row, sample_copy, write_rows
+from tests.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,11 @@ from django.apps import apps
 from django.contrib.admin import site
 from django.core.exceptions import ValidationError
 
-from baidays.admin_site import PortalRulesMixin
-from baidays.views import ARCHIVABLE_MODELS
+from core.admin_site import PortalRulesMixin
+from core.views import ARCHIVABLE_MODELS
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from projects.models import Project
-
-from . import factories as f
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +164,7 @@ def test_an_archived_project_leaves_the_totals_and_returns_when_restored(
 def test_admin_uploads_get_the_portal_upload_checks(admin_user, rf):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from baidays.models import PhaseTask
+    from core.models import PhaseTask
 
     request = rf.get("/admin/")
     request.user = admin_user

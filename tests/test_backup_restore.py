@@ -16,9 +16,8 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 
-from baidays.services import setup_campaign
-
-from . import factories as f
+from baidays.setup.services import setup_campaign
+from tests import factories as f
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 EVIDENCE = b"%PDF-1.4 meeting minutes"
@@ -139,7 +138,7 @@ def test_without_pg_dump_the_backup_falls_back_to_dumpdata(
     summary = io.StringIO()
     call_command("summary", "--as-of", "2026-06-15", stdout=summary)
 
-    monkeypatch.setattr("baidays.backup.shutil.which", lambda name: None)
+    monkeypatch.setattr("core.backup.shutil.which", lambda name: None)
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive), stdout=io.StringIO())
     with tarfile.open(archive) as tar:

@@ -8,9 +8,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baidays.dates import AsOfError, parse_as_of
-
-from . import factories as f
+from core.dates import AsOfError, parse_as_of
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

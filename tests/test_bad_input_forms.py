@@ -14,9 +14,8 @@ from openpyxl import load_workbook
 
 from baidays.weekly.forms import WeeklyRowForm
 from projects.models import ProjectReport
-
-from . import factories as f
-from .weekly.support import batch_post, running_campaign
+from tests import factories as f
+from tests.weekly.support import batch_post, running_campaign
 
 pytestmark = pytest.mark.django_db
 

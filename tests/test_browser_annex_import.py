@@ -3,10 +3,9 @@
 import pytest
 
 from projects.models import Project
-
-from . import factories as f
-from .annex_workbooks import sample_copy
-from .conftest import browser_login
+from tests import factories as f
+from tests.annex_workbooks import sample_copy
+from tests.conftest import browser_login
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 

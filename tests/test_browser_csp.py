@@ -3,8 +3,8 @@ reports every CSP violation as a console error."""
 
 import pytest
 
-from . import factories as f
-from .conftest import browser_login
+from tests import factories as f
+from tests.conftest import browser_login
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -41,7 +41,7 @@ def test_an_injected_inline_script_is_blocked(page, admin_user):
 def test_every_portal_page_runs_under_the_csp(page, admin_user):
     """The pages the weekly entry, the item pages, the topics and the dashboards brought, with
     their charts and scripts, as an admin (who may open all of them)."""
-    from .weekly.support import running_campaign
+    from tests.weekly.support import running_campaign
 
     campaign = running_campaign()
     phase = f.PhaseFactory(
@@ -87,7 +87,7 @@ def test_every_portal_page_runs_under_the_csp(page, admin_user):
 
 
 def test_the_week_picker_and_the_print_button_work_without_inline_handlers(page, admin_user):
-    from .weekly.support import running_campaign
+    from tests.weekly.support import running_campaign
 
     campaign = running_campaign()
     f.ProjectFactory(campaign=campaign)

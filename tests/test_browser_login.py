@@ -2,8 +2,8 @@
 
 import pytest
 
-from . import factories as f
-from .conftest import browser_login
+from tests import factories as f
+from tests.conftest import browser_login
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 

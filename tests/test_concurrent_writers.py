@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from . import factories as f
+from tests import factories as f
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 WRITERS = 8

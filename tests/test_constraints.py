@@ -7,8 +7,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from projects.choices import Annex
-
-from . import factories as f
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,8 @@
 
 import pytest
 
-from baidays.models import Instruction
-
-from . import factories as f
+from core.models import Instruction
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from decimal import Decimal
 import pytest
 
 from projects.choices import Annex
-
-from . import factories as f
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

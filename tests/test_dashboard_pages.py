@@ -6,9 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from baidays.choices import PhaseKind
-
-from . import factories as f
+from core.choices import PhaseKind
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management.utils import get_random_secret_key
 
-from .weekly.support import running_campaign
+from tests.weekly.support import running_campaign
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Max, Min, Sum
 
-from baidays.load import generate_load
-from baidays.models import Campaign
-from baidays.selectors import campaign_summary
+from baidays.dashboards.summary import campaign_summary
+from baidays.demo.load import generate_load
+from core.models import Campaign
 from enterprises.models import CompetitionEntry, Enterprise, EntryReport, Problem
 from plans.models import Milestone
 from projects.choices import Annex

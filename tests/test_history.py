@@ -6,10 +6,9 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from baidays.history import change_history
+from core.history import change_history
 from projects.models import Project
-
-from . import factories as f
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 import pytest
 
-from . import factories as f
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

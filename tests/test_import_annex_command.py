@@ -14,9 +14,8 @@ from openpyxl import load_workbook
 from baidays.excel import reader
 from enterprises.models import CompetitionEntry, Enterprise, KeyEnterprise
 from projects.models import Project
-
-from .annex_workbooks import annex1_file, annex1_row, sample_copy, write_rows
-from .factories import CampaignFactory, ProjectReportFactory
+from tests.annex_workbooks import annex1_file, annex1_row, sample_copy, write_rows
+from tests.factories import CampaignFactory, ProjectReportFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,8 @@ from django.db.models import Sum
 
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
-
-from .annex_workbooks import ANNEX1_HEADER, annex1_file, annex1_row, write_rows
-from .factories import CampaignFactory
+from tests.annex_workbooks import ANNEX1_HEADER, annex1_file, annex1_row, write_rows
+from tests.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -199,7 +198,7 @@ def test_numbered_empty_template_rows_are_skipped(campaign, tmp_path):
 
 
 def test_sample_layouts_give_the_plan_figures(campaign, tmp_path):
-    from .annex_workbooks import sample_copy
+    from tests.annex_workbooks import sample_copy
 
     run_import(1, sample_copy(1, tmp_path))
     run_import(2, sample_copy(2, tmp_path))

@@ -9,10 +9,9 @@ import pytest
 from django.core.management import call_command
 
 from projects.models import Project
-
-from . import factories as f
-from .annex_workbooks import annex1_file, annex1_row
-from .weekly.support import running_campaign
+from tests import factories as f
+from tests.annex_workbooks import annex1_file, annex1_row
+from tests.weekly.support import running_campaign
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from baidays.media import FILE_OWNER_DEPARTMENT, models_with_files
-from baidays.uploads import validate_evidence_upload, validate_image_upload
-
-from . import factories as f
+from core.media import FILE_OWNER_DEPARTMENT, models_with_files
+from core.uploads import validate_evidence_upload, validate_image_upload
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from baidays.models import Instruction
-
-from . import factories as f
-from .conftest import browser_login
+from core.models import Instruction
+from tests import factories as f
+from tests.conftest import browser_login
 
 SCOPE = {"campaign": "t2026", "as_of": "2026-06-15"}  # report week 8, time progress 41.07%
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)">')

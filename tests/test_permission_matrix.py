@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from . import factories as f
-from .weekly.support import batch_post, image_upload, running_campaign
+from tests import factories as f
+from tests.weekly.support import batch_post, image_upload, running_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -388,7 +388,7 @@ def test_every_portal_route_has_a_row(world):
     covered by the admin site's own rules (staff flag, permissions, PortalRulesMixin)."""
     from django.urls import resolve
 
-    from .test_login_required_everywhere import ALL_ROUTES
+    from tests.test_login_required_everywhere import ALL_ROUTES
 
     covered = {resolve(_fill(row.url, world).split("?")[0]).view_name for row in MATRIX}
     portal = {

@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from baidays.models import Campaign
+from core.models import Campaign
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from projects.models import Project, ProjectReport
 from topics.models import TopicMeeting
@@ -71,7 +71,7 @@ def test_seed_demo_if_empty_leaves_a_used_database_alone(demo_output):
 
 
 def test_demo_start_keeps_today_in_advancement_whatever_the_date():
-    from baidays.demo import DEMO_DAY, demo_start
+    from baidays.demo.seed import DEMO_DAY, demo_start
 
     for today in [datetime.date(2026, 1, 3), datetime.date(2027, 12, 31)]:
         start = demo_start(today)

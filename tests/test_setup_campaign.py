@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from baidays.models import Campaign, Phase, PhaseTask
+from core.models import Campaign, Phase, PhaseTask
 from plans.models import Milestone
 from topics.models import PowerItem, TopicTarget
 

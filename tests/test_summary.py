@@ -8,8 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from projects.choices import Annex
-
-from . import factories as f
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from baidays.generation import current_generation, summary_tables
-from baidays.selectors import campaign_summary
+from baidays.dashboards.summary import campaign_summary
+from core.generation import current_generation, summary_tables
 from projects.models import ProjectReport
-
-from . import factories as f
+from tests import factories as f
 
 AS_OF = "2026-05-08"
 

@@ -8,9 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from baidays.choices import PhaseKind
-
-from . import factories as f
+from core.choices import PhaseKind
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

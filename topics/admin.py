@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
+from topics.models import (
     ApprovalCase,
     ApprovalProcedure,
     Decision,

@@ -1,8 +1,7 @@
 from django import forms
 
-from baidays.models import Department
-
-from .models import Decision, LandFiling, TopicMeeting
+from core.models import Department
+from topics.models import Decision, LandFiling, TopicMeeting
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

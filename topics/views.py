@@ -6,20 +6,20 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views import View
 
-from baidays.access import (
+from core.access import (
     RoleRequiredMixin,
     can_write_items,
     get_visible_or_404,
     require_item_writer,
     visible_to,
 )
-from baidays.money import ZERO, percent, quantize_wan
-from baidays.selectors import resolve_campaign
-
-from .choices import TargetUnit
-from .forms import ApprovalSolvedForm, DecisionFormSet, LandFilingForm, TopicMeetingForm
-from .models import ApprovalCase, Decision, TopicMeeting, TopicTarget
-from .services import add_land_filing, record_meeting, set_approval_solved
+from core.forms import add_validation_errors
+from core.money import ZERO, percent, quantize_wan
+from core.selectors import resolve_campaign
+from topics.choices import TargetUnit
+from topics.forms import ApprovalSolvedForm, DecisionFormSet, LandFilingForm, TopicMeetingForm
+from topics.models import ApprovalCase, Decision, TopicMeeting, TopicTarget
+from topics.services import add_land_filing, record_meeting, set_approval_solved
 
 
 def campaign_or_404(request):
@@ -84,11 +84,7 @@ class MeetingCreateView(RoleRequiredMixin, View):
                     decisions=rows,
                 )
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for field, errors in exc.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, f"“{meeting.title}”及 {len(rows)} 条议定事项已保存。")
                 return redirect("topics:meetings")
@@ -143,8 +139,7 @@ class LandFilingView(RoleRequiredMixin, View):
             try:
                 add_land_filing(user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, "土地手续上报已登记。")
                 return redirect("topics:land")
@@ -201,8 +196,7 @@ class ApprovalCaseView(RoleRequiredMixin, View):
                     user=request.user, case=case, solved_on=form.cleaned_data["solved_on"]
                 )
             except ValidationError as exc:
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, f"{case.enterprise}的报批验收情况已保存。")
                 return redirect("topics:approvals")

@@ -9,12 +9,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from baidays.dashboards.selectors import PROJECTS, Scope, item_row, league_table, overview
+from baidays.excel.export import FORMULA_TRIGGERS
+from core.money import percent
 from enterprises.models import KeyEnterprise, Problem
 from projects.choices import Annex
-
-from ..excel.export import FORMULA_TRIGGERS
-from ..money import percent
-from .selectors import PROJECTS, Scope, item_row, league_table, overview
 
 MONEY_FORMAT = "#,##0.00"
 THIN = Side(style="thin", color="999999")

@@ -1,6 +1,6 @@
 from django import forms
 
-from .selectors import KINDS
+from baidays.dashboards.selectors import KINDS
 
 
 class InstructionForm(forms.Form):

@@ -1,6 +1,6 @@
 """Reads for the leader dashboards. Every figure is an SQL aggregate cut at an as-of date by the
-rules of baidays.selectors (reports with report_week <= the as-of week; completions dated on or
-before as_of); every list is bounded. Lag colours come from baidays.lag only."""
+rules of core.selectors (reports with report_week <= the as-of week; completions dated on or
+before as_of); every list is bounded. Lag colours come from core.lag only."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +17,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from core.choices import LagStatus, PhaseKind
+from core.lag import lag_expression, lag_status
+from core.models import Department, Instruction, PersonEvaluation, Phase, PhaseTask
+from core.money import ZERO, format_wan, percent, quantize_wan
+from core.selectors import cached_by_generation, report_week_as_of
 from enterprises.models import (
     CompetitionEntry,
     EntryReport,
@@ -31,11 +36,7 @@ from projects.choices import Annex
 from projects.models import Project, ProjectReport
 from topics.models import ApprovalCase, Decision, PowerItem, TopicMeeting
 
-from ..choices import LagStatus, PhaseKind
-from ..lag import lag_expression, lag_status
-from ..models import Department, Instruction, PersonEvaluation, Phase, PhaseTask
-from ..money import ZERO, format_wan, percent, quantize_wan
-from ..selectors import cached_by_generation, cached_campaign_summary, report_week_as_of
+from .summary import cached_campaign_summary
 
 TOP_N = 10
 LAGGING = [LagStatus.RED.value, LagStatus.YELLOW.value]
@@ -254,7 +255,7 @@ def _overview(campaign, as_of):
         ),
         "overdue_milestones": list(
             Milestone.objects.filter(plan__campaign=campaign)
-            .overdue(as_of)
+            .overdue_as_of(as_of)
             .select_related("plan", "lead_department")[:5]
         ),
         "top_n": TOP_N,
@@ -347,7 +348,7 @@ def _overdue_sources(scope):
     return [
         (
             "规划节点",
-            Milestone.objects.filter(plan__campaign=campaign).overdue(as_of),
+            Milestone.objects.filter(plan__campaign=campaign).overdue_as_of(as_of),
             "lead_department",
         ),
         (
@@ -519,7 +520,7 @@ BOARD_OF = {LagStatus.ON_TRACK: "red", LagStatus.YELLOW: "", LagStatus.RED: "bla
 def league_standings(scope):
     """Every 争先杯 entry ranked by share of its 100-day planned investment completed; ties by
     the amount completed, then by 序号. One light query; shares and boards are exact Decimals
-    (the board applies the lag rule of baidays.lag to the share)."""
+    (the board applies the lag rule of core.lag to the share)."""
     figures = (
         CompetitionEntry.objects.active()
         .filter(campaign=scope.campaign)
@@ -675,7 +676,7 @@ def advance_figures(scope):
             {
                 "milestone": milestone,
                 "done": milestone.completed_on is not None and milestone.completed_on <= as_of,
-                "overdue": milestone.is_overdue(as_of),
+                "overdue": milestone.is_overdue_as_of(as_of),
             }
             for milestone in Milestone.objects.filter(plan__campaign=campaign)
             .select_related("plan", "lead_department")

@@ -4,21 +4,23 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
 
-from ..access import RoleRequiredMixin, require_leader_or_admin
-from ..choices import PhaseKind, Role
-from ..models import Department
-from ..roles import department_of, role_of
-from ..selectors import cached_campaign_summary
-from ..services import create_instruction
-from ..views import CampaignScopeMixin
+from core.access import RoleRequiredMixin, require_leader_or_admin
+from core.choices import PhaseKind, Role
+from core.models import Department
+from core.roles import department_of, is_staff_member, role_of
+from core.scope import CampaignScopeMixin
+from core.selectors import cacheable_generation
+from core.services import create_instruction
+
 from . import selectors
 from .briefing import briefing, briefing_workbook
 from .forms import InstructionForm
+from .summary import cached_campaign_summary
 
 PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300
@@ -248,3 +250,55 @@ class InstructionCreateView(RoleRequiredMixin, View):
         create_instruction(author=request.user, item=item, text=form.cleaned_data["text"])
         messages.success(request, f"已对“{item.name}”作出批示，责任单位下次登录时可见。")
         return redirect(back)
+
+
+class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
+    template_name = "baidays/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # staff work from their weekly list; leaders and admins keep the overview
+        if is_staff_member(request.user):
+            return redirect("weekly:home")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        self.resolve_scope()
+        context = super().get_context_data(**kwargs)
+        context.update(campaign=self.campaign, as_of=self.as_of, as_of_error=self.as_of_error)
+        if self.campaign is not None:
+            # only leaders and admins get here (staff are sent to their weekly list above)
+            shared = common_context(self.request)
+            generation = cacheable_generation()
+            context.update(
+                selectors.overview(self.campaign, self.as_of, generation=generation),
+                **shared,
+                # The rendered figures are cached under the same generation: every write moves
+                # it, so a cached fragment is never served once the data it shows has changed.
+                generation=generation,
+                fragment_seconds=settings.SUMMARY_CACHE_SECONDS if generation is not None else 0,
+                # the 批示 forms come back here; the fragment varies by scope_qs, not the path
+                next_url=self.request.path
+                + (f"?{shared['scope_qs']}" if shared["scope_qs"] else ""),
+            )
+        return context
+
+
+class SummaryApiView(RoleRequiredMixin, CampaignScopeMixin, View):
+    def get(self, request):
+        try:
+            self.resolve_scope()
+        except Http404:
+            slug = request.GET.get("campaign")
+            return JsonResponse(
+                {"error": f"没有标识为 {slug} 的百日行动"},
+                status=404,
+                json_dumps_params={"ensure_ascii": False},
+            )
+        if self.as_of_error:
+            return JsonResponse({"error": self.as_of_error}, status=400)
+        if self.campaign is None:
+            return JsonResponse({"error": "尚未建立百日行动"}, status=404)
+        return JsonResponse(
+            cached_campaign_summary(self.campaign, self.as_of),
+            json_dumps_params={"ensure_ascii": False},
+        )

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import tablib
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
@@ -15,13 +15,16 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
 
-from baidays.models import Campaign
-
-from .errors import WorkbookError
-from .export import export_filename, write_annex
-from .layouts import LAYOUTS
-from .mappings import remember, resolve_field
-from .safety import MAX_UPLOAD_BYTES, check_workbook
+from baidays.excel.enterprise_resources import CompetitionEntryResource, KeyEnterpriseResource
+from baidays.excel.errors import WorkbookError
+from baidays.excel.export import export_filename, write_annex
+from baidays.excel.layouts import LAYOUTS
+from baidays.excel.mappings import remember, resolve_field
+from baidays.excel.project_resources import InfrastructureProjectResource, KeyProjectResource
+from baidays.excel.safety import MAX_UPLOAD_BYTES, check_workbook
+from core.models import Campaign
+from enterprises.models import CompetitionEntry, KeyEnterprise
+from projects.models import Project
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -210,3 +213,31 @@ def column_mapping_pairs(layout, data):
             key = "" if choice == "ignore" else resolve_field(layout, choice)
             pairs.append((header, key))
     return pairs
+
+
+def with_annex_import(model, **options):
+    """The domain app registers the model's admin; import and annex export belong to this
+    feature, so it registers that same admin again with them mixed in."""
+    declared = admin.site._registry[model].declared_admin
+    admin.site.unregister(model)
+    admin.site.register(model, type(declared.__name__, (AnnexAdminMixin, declared), options))
+
+
+with_annex_import(
+    Project,
+    resource_classes=[InfrastructureProjectResource, KeyProjectResource],
+    annexes=(1, 3),
+    import_permission="projects.import_annex",
+)
+with_annex_import(
+    CompetitionEntry,
+    resource_classes=[CompetitionEntryResource],
+    annexes=(2,),
+    import_permission="enterprises.import_annex",
+)
+with_annex_import(
+    KeyEnterprise,
+    resource_classes=[KeyEnterpriseResource],
+    annexes=(4,),
+    import_permission="enterprises.import_annex",
+)

@@ -11,14 +11,13 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from baidays import plan_data
-from baidays.choices import LagStatus
-from baidays.lag import lag_status
+from baidays.excel.layouts import AMOUNT, CATEGORY, DATE, GOAL, LAYOUTS
+from core import plan_data
+from core.choices import LagStatus
+from core.lag import lag_status
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory, ProblemStatus
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
-
-from .layouts import AMOUNT, CATEGORY, DATE, GOAL, LAYOUTS
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
 MONEY_FORMAT = "#,##0.00"

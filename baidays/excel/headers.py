@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from .concepts import ANNEX_CONCEPTS, best_concepts
-from .errors import WorkbookError
-from .layouts import AMOUNT
+from baidays.excel.concepts import ANNEX_CONCEPTS, best_concepts
+from baidays.excel.errors import WorkbookError
+from baidays.excel.layouts import AMOUNT
 
 HEADER_SEARCH_ROWS = 30
 MAX_HEADER_ROWS = 3

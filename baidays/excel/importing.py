@@ -13,13 +13,12 @@ from import_export import fields, resources, widgets
 from import_export.results import RowResult
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from baidays import plan_data
-from baidays.services import get_or_create_department, get_or_create_person
-
-from .errors import AnnexRefusal, RowErrors, RowProblem, WorkbookError
-from .layouts import AMOUNT, LAYOUTS, TEXT
-from .mappings import remember, saved_mappings, with_overrides
-from .reader import read_annex
+from baidays.excel.errors import AnnexRefusal, RowErrors, RowProblem, WorkbookError
+from baidays.excel.layouts import AMOUNT, LAYOUTS, TEXT
+from baidays.excel.mappings import remember, saved_mappings, with_overrides
+from baidays.excel.reader import read_annex
+from core import plan_data
+from core.services import get_or_create_department, get_or_create_person
 
 ROW_NUMBER = "excel_row"
 SEQ_PARKING_OFFSET = 1_000_000  # rows whose 序号 moves are parked out of the way first
@@ -366,8 +365,8 @@ class ImportSummary:
 
 
 def resource_class(annex):
-    from enterprises.resources import CompetitionEntryResource, KeyEnterpriseResource
-    from projects.resources import InfrastructureProjectResource, KeyProjectResource
+    from baidays.excel.enterprise_resources import CompetitionEntryResource, KeyEnterpriseResource
+    from baidays.excel.project_resources import InfrastructureProjectResource, KeyProjectResource
 
     return {
         1: InfrastructureProjectResource,

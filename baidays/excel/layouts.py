@@ -4,10 +4,9 @@ place columns by what their headers mean, never by position."""
 
 from dataclasses import dataclass, field, replace
 
+from baidays.excel import parsers
+from baidays.excel.errors import CellError
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
-
-from . import parsers
-from .errors import CellError
 
 TEXT, AMOUNT, DATE, SEQ, GOAL, CATEGORY = "text", "amount", "date", "seq", "goal", "category"
 

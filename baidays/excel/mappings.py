@@ -1,9 +1,9 @@
 """Column mappings the admin gives for headers the reader could not place ("表头文字=字段" on
 the command, or the form on the admin preview), remembered per annex."""
 
-from .errors import WorkbookError
-from .headers import header_key
-from .models import IGNORE, AnnexColumnMapping
+from baidays.excel.errors import WorkbookError
+from baidays.excel.headers import header_key
+from baidays.excel.models import IGNORE, AnnexColumnMapping
 
 IGNORE_WORDS = ("忽略", "不导入", "-")
 

@@ -8,9 +8,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from baidays.money import CENT
-
-from .errors import CellError
+from baidays.excel.errors import CellError
+from core.money import CENT
 
 MAX_WAN = Decimal("999999999999.99")  # the money fields hold 14 digits with 2 places
 UNIT_FACTORS = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}

@@ -8,13 +8,13 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from . import parsers
-from .errors import CellError, RowErrors, RowProblem, WorkbookError
-from .headers import HEADER_SEARCH_ROWS, find_header
-from .layouts import AMOUNT, SECTION_SPELLINGS, parse_cell, section_choice
-from .safety import check_workbook
-from .totals import TotalsCheck
-from .workbook import open_workbook, uncached_formulas, visible_sheets
+from baidays.excel import parsers
+from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
+from baidays.excel.headers import HEADER_SEARCH_ROWS, find_header
+from baidays.excel.layouts import AMOUNT, SECTION_SPELLINGS, parse_cell, section_choice
+from baidays.excel.safety import check_workbook
+from baidays.excel.totals import TotalsCheck
+from baidays.excel.workbook import open_workbook, uncached_formulas, visible_sheets
 
 MAX_DATA_ROWS = 20000
 _TOTAL_PREFIXES = ("合计", "总计", "全部合计", "总合计")

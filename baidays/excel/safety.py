@@ -7,7 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from .errors import WorkbookError
+from baidays.excel.errors import WorkbookError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024

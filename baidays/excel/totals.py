@@ -5,7 +5,7 @@ and either way it must not be imported as if nothing were wrong."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .errors import RowProblem
+from baidays.excel.errors import RowProblem
 
 TOLERANCE = Decimal("0.01")
 

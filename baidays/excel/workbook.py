@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
-from .errors import WorkbookError
-from .safety import MAX_CELLS
+from baidays.excel.errors import WorkbookError
+from baidays.excel.safety import MAX_CELLS
 
 DAMAGED = "文件已损坏，无法打开，请重新保存后再导入"
 

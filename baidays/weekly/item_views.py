@@ -7,18 +7,18 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views import View
 
-from baidays.access import (
+from baidays.weekly.forms import InstructionForm, PhotoForm
+from baidays.weekly.items import add_photos, item_page, mark_instructions_read
+from baidays.weekly.photos import content_type_of
+from core.access import (
     RoleRequiredMixin,
     can_write_items,
     get_visible_or_404,
     require_item_writer,
     require_leader_or_admin,
 )
-
-from ..services import create_instruction
-from .forms import InstructionForm, PhotoForm
-from .items import add_photos, item_page, mark_instructions_read
-from .photos import content_type_of
+from core.forms import add_validation_errors
+from core.services import create_instruction
 
 ITEM_RELATED = {
     "project": ("responsible_department", "responsible_leader", "owner", "campaign"),
@@ -82,11 +82,7 @@ class ItemPhotoUploadView(ItemMixin, View):
                     taken_on=form.cleaned_data["taken_on"],
                 )
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for field, errors in exc.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error("image", exc)
+                add_validation_errors(form, exc, default_field="image")
             else:
                 messages.success(request, f"照片已上传（{len(added)} 张）。")
                 return redirect(f"{request.path.rsplit('/photos/', 1)[0]}/#photos")

@@ -6,15 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from baidays.access import require_item_writer
-from baidays.lag import lag_status
-from baidays.models import Instruction
-from baidays.money import ZERO, percent
-from baidays.roles import is_staff_member
-from baidays.selectors import report_week_as_of
+from baidays.weekly.photos import prepare_photo
+from core.access import require_item_writer
+from core.lag import lag_status
+from core.models import Instruction
+from core.money import ZERO, percent
+from core.roles import is_staff_member
+from core.selectors import report_week_as_of
 from enterprises.models import Problem
-
-from .photos import prepare_photo
 
 
 def instructions_for(item):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from baidays.uploads import PHOTO_FORMATS, validate_image_upload
+from core.uploads import PHOTO_FORMATS, validate_image_upload
 
 THUMBNAIL_BOX = (480, 480)
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -31,7 +31,7 @@ def _encode(image, image_format):
 
 def prepare_photo(upload):
     """(image file, thumbnail file) ready for a SitePhoto, or a ValidationError in Chinese.
-    The checks are baidays.uploads' (the same as every other upload's)."""
+    The checks are core.uploads' (the same as every other upload's)."""
     image_format = validate_image_upload(upload, PHOTO_FORMATS)
     try:
         with Image.open(upload) as original:

@@ -8,16 +8,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from baidays.access import RoleRequiredMixin, get_visible_or_404
-from baidays.models import PersonEvaluation
-from baidays.selectors import current_phase
-
-from .done import DONE_KINDS, mark_progress
-from .forms import EvaluationForm, MarkDoneForm
-from .locking import StaleVersion, apply_stale
-from .selectors import current_scope, responsible_people
-from .services import evaluate_person
-from .views import NoCampaignMixin, WriterRequiredMixin
+from baidays.weekly.done import DONE_KINDS, mark_progress
+from baidays.weekly.forms import EvaluationForm, MarkDoneForm
+from baidays.weekly.selectors import current_scope, responsible_people
+from baidays.weekly.services import evaluate_person
+from baidays.weekly.views import NoCampaignMixin, WriterRequiredMixin
+from core.access import RoleRequiredMixin, get_visible_or_404
+from core.forms import add_validation_errors
+from core.locking import StaleVersion, apply_stale
+from core.models import PersonEvaluation
+from core.selectors import current_phase
 
 
 class MarkDoneView(WriterRequiredMixin, View):
@@ -42,9 +42,8 @@ class MarkDoneView(WriterRequiredMixin, View):
     def get(self, request, kind, pk):
         item = self.get_item(pk)
         form = MarkDoneForm(
-            statuses=self.done_kind.statuses,
             initial={
-                "version": getattr(item, "version", 0),
+                "version": item.version,
                 "status": item.status,
                 "completed_on": item.completed_on or timezone.localdate(),
                 "result": item.result,
@@ -54,7 +53,7 @@ class MarkDoneView(WriterRequiredMixin, View):
 
     def post(self, request, kind, pk):
         item = self.get_item(pk)
-        form = MarkDoneForm(request.POST, request.FILES, statuses=self.done_kind.statuses)
+        form = MarkDoneForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -71,8 +70,7 @@ class MarkDoneView(WriterRequiredMixin, View):
             except StaleVersion as exc:
                 apply_stale(form, exc)
             except ValidationError as exc:
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_validation_errors(form, exc)
             else:
                 messages.success(
                     request, f"{self.done_kind.label}“{self.done_kind.title_of(item)}”已更新。"

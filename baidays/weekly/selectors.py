@@ -9,19 +9,16 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from baidays.access import visible_to
-from baidays.choices import TaskStatus
-from baidays.models import Instruction, Person, PhaseTask
-from baidays.money import MONEY_KWARGS, ZERO, quantize_wan
-from baidays.selectors import report_week_as_of, resolve_campaign
+from baidays.weekly.tracked import ENTRY, KINDS, PROJECT, row_key
+from core.access import visible_to
+from core.choices import CompletionStatus
+from core.models import Instruction, Person, PhaseTask
+from core.money import MONEY_KWARGS, ZERO, quantize_wan
+from core.selectors import report_week_as_of, resolve_campaign
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
-from plans.choices import MilestoneStatus
 from plans.models import Milestone
 from projects.models import Project
-from topics.choices import ItemStatus
 from topics.models import Decision, PowerItem
-
-from .tracked import ENTRY, KINDS, PROJECT, row_key
 
 RELATED = {
     PROJECT.key: ("responsible_department",),
@@ -165,11 +162,11 @@ class Worklist:
     @property
     def open_items_count(self):
         return (
-            sum(1 for d in self.decisions if d.status != ItemStatus.DONE)
-            + sum(1 for p in self.power_items if p.status != ItemStatus.DONE)
-            + sum(1 for m in self.milestones if m.status != MilestoneStatus.DONE)
+            sum(1 for d in self.decisions if d.status != CompletionStatus.DONE)
+            + sum(1 for p in self.power_items if p.status != CompletionStatus.DONE)
+            + sum(1 for m in self.milestones if m.status != CompletionStatus.DONE)
             + len(self.problems)
-            + sum(1 for t in self.tasks if t.status != TaskStatus.DONE)
+            + sum(1 for t in self.tasks if t.status != CompletionStatus.DONE)
         )
 
     @property

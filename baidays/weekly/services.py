@@ -11,11 +11,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from baidays.access import require_item_writer
-from baidays.models import PersonEvaluation
-
-from .selectors import week_rows
-from .tracked import parse_row_key
+from baidays.weekly.selectors import week_rows
+from baidays.weekly.tracked import parse_row_key
+from core.access import require_item_writer
+from core.models import PersonEvaluation
 
 OVER_PLAN_RATIO = Decimal("1.5")
 REPORT_FIELDS = (

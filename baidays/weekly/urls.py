@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_views, views
+from baidays.weekly import plan_views, views
 
 app_name = "weekly"
 

@@ -8,12 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from baidays.access import RoleRequiredMixin, require_item_writer
-from baidays.lag import lag_status
-
-from .forms import BatchOptionsForm, WeeklyRowFormSet, initial_for
-from .selectors import current_scope, week_rows, worklist
-from .services import BatchRejected, check_week, save_week_reports
+from baidays.weekly.forms import BatchOptionsForm, WeeklyRowFormSet, initial_for
+from baidays.weekly.selectors import current_scope, week_rows, worklist
+from baidays.weekly.services import BatchRejected, check_week, save_week_reports
+from core.access import RoleRequiredMixin, require_item_writer
+from core.lag import lag_status
 
 
 class WriterRequiredMixin(RoleRequiredMixin):

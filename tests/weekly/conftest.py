@@ -4,7 +4,7 @@ var/media."""
 import pytest
 from django.utils import timezone
 
-from .support import running_campaign
+from tests.weekly.support import running_campaign
 
 
 @pytest.fixture

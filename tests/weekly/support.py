@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from .. import factories as f
+from tests import factories as f
 
 
 def running_campaign(day=46):

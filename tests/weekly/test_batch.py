@@ -5,11 +5,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from baidays.selectors import campaign_summary
+from baidays.dashboards.summary import campaign_summary
 from projects.models import ProjectReport
-
-from .. import factories as f
-from .support import batch_post, entry_for, project_for
+from tests import factories as f
+from tests.weekly.support import batch_post, entry_for, project_for
 
 pytestmark = pytest.mark.django_db
 URL = reverse("weekly:batch")

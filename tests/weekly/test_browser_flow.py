@@ -6,8 +6,8 @@ import io
 import pytest
 from PIL import Image
 
-from ..conftest import browser_login
-from .support import project_for, running_campaign
+from tests.conftest import browser_login
+from tests.weekly.support import project_for, running_campaign
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -86,8 +86,8 @@ def test_staff_reports_the_week_and_the_leader_sees_it(
 def test_every_staff_page_fits_a_375_px_phone(page, staff_user, department):
     from django.urls import reverse
 
-    from .. import factories as f
-    from .support import entry_for
+    from tests import factories as f
+    from tests.weekly.support import entry_for
 
     page.set_viewport_size({"width": 375, "height": 800})
     campaign = running_campaign()

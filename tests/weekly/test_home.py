@@ -3,11 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from core.choices import CompletionStatus
 from enterprises.choices import ProblemStatus
-from topics.choices import ItemStatus
-
-from .. import factories as f
-from .support import entry_for, project_for
+from tests import factories as f
+from tests.weekly.support import entry_for, project_for
 
 pytestmark = pytest.mark.django_db
 URL = reverse("weekly:home")
@@ -47,7 +46,7 @@ def test_the_list_marks_reported_and_unreported_items_and_counts_what_is_left(
         meeting=meeting,
         responsible_department=department,
         content="已办结事项",
-        status=ItemStatus.DONE,
+        status=CompletionStatus.DONE,
         completed_on=campaign.start_date,
     )
     f.ProblemFactory(campaign=campaign, responsible_department=department, title="用电容量不足")

@@ -9,13 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from baidays import uploads
-from baidays.models import Instruction
 from baidays.weekly import photos
+from core import uploads
+from core.models import Instruction
 from projects.models import ProjectPhoto
-
-from .. import factories as f
-from .support import entry_for, image_upload, project_for
+from tests import factories as f
+from tests.weekly.support import entry_for, image_upload, project_for
 
 pytestmark = pytest.mark.django_db
 

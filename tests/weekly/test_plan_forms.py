@@ -9,15 +9,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from baidays.choices import TaskStatus
-from baidays.models import PersonEvaluation
+from core.choices import CompletionStatus
+from core.models import PersonEvaluation
 from enterprises.choices import ProblemStatus
 from enterprises.models import LandTransfer, Problem, PromotionEvent, ServiceVisit
-from topics.choices import ItemStatus
+from tests import factories as f
+from tests.weekly.support import project_for
 from topics.models import Decision, TopicMeeting
-
-from .. import factories as f
-from .support import project_for
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -39,7 +37,7 @@ def test_a_decision_is_marked_done_with_date_and_evidence(staff_client, campaign
         done_url("decision", decision.pk),
         {
             "version": 1,
-            "status": ItemStatus.DONE,
+            "status": CompletionStatus.DONE,
             "completed_on": TODAY(),
             "result": "已上报",
             "evidence": evidence(),
@@ -54,13 +52,13 @@ def test_a_decision_is_marked_done_with_date_and_evidence(staff_client, campaign
 def test_done_without_date_or_evidence_is_refused(staff_client, campaign, department):
     item = f.PowerItemFactory(campaign=campaign, responsible_department=department)
     response = staff_client.post(
-        done_url("power", item.pk), {"version": 1, "status": ItemStatus.DONE}
+        done_url("power", item.pk), {"version": 1, "status": CompletionStatus.DONE}
     )
     body = response.content.decode()
     assert response.status_code == 400
     assert "请填写完成日期" in body and "请上传佐证材料" in body
     item.refresh_from_db()
-    assert item.status == ItemStatus.NOT_STARTED
+    assert item.status == CompletionStatus.NOT_STARTED
 
 
 def test_evidence_of_a_wrong_type_or_size_is_refused(staff_client, campaign, department, settings):
@@ -96,16 +94,36 @@ def test_a_stale_plan_item_form_shows_the_other_save(staff_client, campaign, dep
     assert item.result == "同事写的情况"
 
 
+def test_a_stale_phase_task_form_is_refused_not_overwritten(staff_client, campaign, department):
+    task = f.PhaseTaskFactory(
+        phase=f.PhaseFactory(campaign=campaign),
+        responsible_department=department,
+        version=3,
+        result="同事写的情况",
+    )
+    response = staff_client.post(
+        done_url("task", task.pk), {"version": 2, "status": "in_progress", "result": "我的"}
+    )
+    assert "您的修改没有保存" in response.content.decode()
+    task.refresh_from_db()
+    assert (task.result, task.version) == ("同事写的情况", 3)
+
+
 def test_a_phase_task_is_marked_done(staff_client, campaign, department):
     phase = f.PhaseFactory(campaign=campaign)
     task = f.PhaseTaskFactory(phase=phase, responsible_department=department)
     response = staff_client.post(
         done_url("task", task.pk),
-        {"status": TaskStatus.DONE, "completed_on": TODAY(), "evidence": evidence("调研报告.docx")},
+        {
+            "version": task.version,
+            "status": CompletionStatus.DONE,
+            "completed_on": TODAY(),
+            "evidence": evidence("调研报告.docx"),
+        },
     )
     assert response.status_code == 302
     task.refresh_from_db()
-    assert task.status == TaskStatus.DONE
+    assert task.status == CompletionStatus.DONE
 
 
 def test_another_departments_plan_item_is_a_404(other_staff_client, campaign, department):

@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests import factories as f
 from topics.models import LandFiling
-
-from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DashboardsConfig(AppConfig):
+    name = "baidays.dashboards"
+    label = "dashboards"
+    verbose_name = "领导看板"

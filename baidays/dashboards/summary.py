@@ -1,0 +1,389 @@
+"""The campaign summary: the figures of `manage.py summary`, `/api/summary/` and
+the overview. Every figure is an SQL aggregate, cut at an as-of date."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+
+from core.choices import LagStatus
+from core.models import Instruction
+from core.money import ZERO, format_2dp, format_wan, percent
+from core.selectors import cached_by_generation, current_phase, report_week_as_of
+from enterprises.choices import CompetitionGoal
+from enterprises.models import (
+    CompetitionEntry,
+    EntryReport,
+    KeyEnterprise,
+    LandTransfer,
+    Problem,
+    PromotionEvent,
+)
+from plans.models import Milestone
+from projects.models import Project, ProjectReport
+from topics.choices import TargetMetric, Topic
+from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
+
+
+def _sum(queryset, field):
+    return queryset.aggregate(total=Coalesce(Sum(field), ZERO))["total"]
+
+
+def _tracked_block(items, reports, week, time_percent, target_wan=None, completed=None):
+    """Count, plan, completion and lag of a set of tracked items (projects or entries), and
+    how many of them have reported `week` (for the "reports" block)."""
+    groups = list(
+        items.with_week_status(week, time_percent)
+        .order_by()
+        .values("lag", "reported")
+        .annotate(n=Count("pk"), planned=Coalesce(Sum("planned_investment_wan"), ZERO))
+    )
+
+    def count(**match):
+        return sum(g["n"] for g in groups if all(g[k] == v for k, v in match.items()))
+
+    figures = {
+        "count": count(),
+        "planned": sum((g["planned"] for g in groups), ZERO),
+        "red": count(lag=LagStatus.RED),
+        "yellow": count(lag=LagStatus.YELLOW),
+    }
+    if completed is None:
+        completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
+    block = {
+        "count": figures["count"],
+        "target_wan": format_wan(target_wan if target_wan is not None else figures["planned"]),
+        "planned_wan": format_wan(figures["planned"]),
+        "completed_wan": format_wan(completed),
+        "percent": str(percent(completed, target_wan or figures["planned"])),
+        "lagging": {
+            "red": figures["red"],
+            "yellow": figures["yellow"],
+            "total": figures["red"] + figures["yellow"],
+        },
+    }
+    return block, count(reported=True)
+
+
+def _goals(campaign, as_of):
+    counts = {
+        row["goal"]: row
+        for row in CompetitionEntry.objects.active()
+        .filter(campaign=campaign)
+        .order_by()
+        .values("goal")
+        .annotate(entries=Count("pk"), achieved=Count("pk", filter=Q(achieved_on__lte=as_of)))
+    }
+    planned = {
+        CompetitionGoal.START: campaign.goal_start_count,
+        CompetitionGoal.ACCELERATE: campaign.goal_accelerate_count,
+        CompetitionGoal.COMPLETE: campaign.goal_complete_count,
+    }
+    return {
+        goal.value: {
+            "label": goal.label,
+            "planned": planned[goal],
+            "entries": counts.get(goal.value, {}).get("entries", 0),
+            "achieved": counts.get(goal.value, {}).get("achieved", 0),
+        }
+        for goal in CompetitionGoal
+    }
+
+
+def _problem_counts(problems, as_of):
+    raised = problems.filter(raised_on__lte=as_of)
+    resolved = Q(resolved_on__isnull=False, resolved_on__lte=as_of)
+    return raised.aggregate(
+        total=Count("pk"),
+        open=Count("pk", filter=~resolved),
+        resolved=Count("pk", filter=resolved),
+        overdue=Count("pk", filter=~resolved & Q(due_date__lt=as_of)),
+    )
+
+
+def _decision_counts(decisions, as_of):
+    done = Q(completed_on__isnull=False, completed_on__lte=as_of)
+    return decisions.filter(meeting__held_on__lte=as_of).aggregate(
+        total=Count("pk"),
+        done=Count("pk", filter=done),
+        overdue=Count("pk", filter=~done & Q(due_date__lt=as_of)),
+    )
+
+
+def _topics(campaign, as_of):
+    meetings = dict(
+        TopicMeeting.objects.filter(campaign=campaign, held_on__lte=as_of)
+        .order_by()
+        .values_list("topic")
+        .annotate(n=Count("pk"))
+    )
+    decisions = Decision.objects.filter(meeting__campaign=campaign)
+    targets = TopicTarget.objects.filter(campaign=campaign).annotate(
+        filed_mu=Coalesce(
+            Sum("land_filings__area_mu", filter=Q(land_filings__filed_on__lte=as_of)), ZERO
+        ),
+        solved=Count(
+            "approval_cases",
+            filter=Q(approval_cases__solved_on__lte=as_of),
+            distinct=True,
+        ),
+        cases=Count("approval_cases", distinct=True),
+    )
+    land_targets = []
+    approval = {"target": 0, "solved": 0, "cases": 0}
+    for target in targets:
+        if target.metric == TargetMetric.APPROVALS_SOLVED:
+            approval = {
+                "target": int(target.quantity),
+                "solved": target.solved,
+                "cases": target.cases,
+                "period_start": target.period_start.isoformat(),
+                "period_end": target.period_end.isoformat(),
+            }
+        else:
+            land_targets.append(
+                {
+                    "metric": target.metric,
+                    "title": target.title,
+                    "unit": target.unit,
+                    "target": format_2dp(target.quantity),
+                    "achieved": format_2dp(target.filed_mu),
+                    "percent": str(percent(target.filed_mu, target.quantity)),
+                    "period_start": target.period_start.isoformat(),
+                    "period_end": target.period_end.isoformat(),
+                }
+            )
+    power = PowerItem.objects.filter(campaign=campaign).aggregate(
+        items=Count("pk"),
+        done=Count("pk", filter=Q(completed_on__isnull=False, completed_on__lte=as_of)),
+    )
+    transferred = _sum(
+        LandTransfer.objects.filter(campaign=campaign, transferred_on__lte=as_of), "area_mu"
+    )
+    return {
+        "land": {
+            "meetings": meetings.get(Topic.LAND, 0),
+            "targets": land_targets,
+            "transferred_mu": format_2dp(transferred),
+            "decisions": _decision_counts(decisions.filter(meeting__topic=Topic.LAND), as_of),
+        },
+        "approval": {
+            "meetings": meetings.get(Topic.APPROVAL, 0),
+            **approval,
+            "decisions": _decision_counts(decisions.filter(meeting__topic=Topic.APPROVAL), as_of),
+        },
+        "power": {
+            "meetings": meetings.get(Topic.POWER, 0),
+            **power,
+            "decisions": _decision_counts(decisions.filter(meeting__topic=Topic.POWER), as_of),
+        },
+    }
+
+
+def _reports(campaign, week, expected, submitted):
+    """Which tracked items have their report for `week` (counted by _tracked_block)."""
+    if week == 0:
+        return {"week": 0, "expected": 0, "submitted": 0, "missing": 0}
+    return {
+        "week": week,
+        "week_start": campaign.week_start(week).isoformat(),
+        "week_end": campaign.week_end(week).isoformat(),
+        "expected": expected,
+        "submitted": submitted,
+        "missing": expected - submitted,
+    }
+
+
+def _phases(campaign, as_of):
+    """Each phase with its tasks done and overdue as of the date."""
+    done = Q(tasks__completed_on__isnull=False, tasks__completed_on__lte=as_of)
+    phases = campaign.phases.annotate(
+        tasks_total=Count("tasks"),
+        tasks_done=Count("tasks", filter=done),
+        tasks_overdue=Count("tasks", filter=~done & Q(tasks__due_date__lt=as_of)),
+    ).order_by("sort_order")
+    return [
+        {
+            "kind": phase.kind,
+            "name": phase.name,
+            "start": phase.start_date.isoformat(),
+            "end": phase.end_date.isoformat(),
+            "tasks": phase.tasks_total,
+            "tasks_done": phase.tasks_done,
+            "tasks_overdue": phase.tasks_overdue,
+        }
+        for phase in phases
+    ]
+
+
+def _weekly_totals(reports, week):
+    return dict(
+        reports.filter(report_week__lte=week)
+        .order_by()
+        .values_list("report_week")
+        .annotate(total=Sum("week_investment_wan"))
+    )
+
+
+def _weeks(campaign, week, infrastructure, competition):
+    """Cumulative investment week by week (weeks up to the as-of week) against time progress
+    at each week's end (every week of the campaign): the overview's chart."""
+    rows = []
+    infra_total = comp_total = ZERO
+    for number in range(1, campaign.weeks_total + 1):
+        end = min(campaign.week_end(number), campaign.end_date)
+        row = {
+            "week": number,
+            "end": end.isoformat(),
+            "time_percent": str(campaign.time_percent(end)),
+        }
+        if number <= week:
+            infra_total += infrastructure.get(number, ZERO)
+            comp_total += competition.get(number, ZERO)
+            row.update(
+                infrastructure_wan=format_wan(infra_total),
+                infrastructure_percent=str(
+                    percent(infra_total, campaign.infrastructure_target_wan)
+                ),
+                competition_wan=format_wan(comp_total),
+                competition_percent=str(percent(comp_total, campaign.competition_target_wan)),
+            )
+        rows.append(row)
+    return rows
+
+
+def _instructions(campaign, as_of):
+    """批示 on the campaign's projects and 争先杯 entries up to the date, and how many are still
+    unread by the responsible staff."""
+    types = ContentType.objects.get_for_models(Project, CompetitionEntry)
+    on_items = Q(
+        content_type=types[Project],
+        object_id__in=Project.objects.filter(campaign=campaign).values("pk"),
+    ) | Q(
+        content_type=types[CompetitionEntry],
+        object_id__in=CompetitionEntry.objects.filter(campaign=campaign).values("pk"),
+    )
+    return Instruction.objects.filter(on_items, created_at__date__lte=as_of).aggregate(
+        total=Count("pk"),
+        unread=Count("pk", filter=Q(read_at__isnull=True) | Q(read_at__date__gt=as_of)),
+    )
+
+
+def campaign_summary(campaign, as_of):
+    """The JSON of DESIGN.md ("stable interfaces"), as the campaign stood at the end of
+    `as_of`. Money is a string with two decimals."""
+    week = report_week_as_of(campaign, as_of)
+    time_percent = campaign.time_percent(as_of)
+    phase = current_phase(campaign, as_of)
+    projects = Project.objects.active().filter(campaign=campaign)
+    project_reports = ProjectReport.objects.filter(
+        project__campaign=campaign, project__is_archived=False
+    )
+    entries = CompetitionEntry.objects.active().filter(campaign=campaign)
+    entry_reports = EntryReport.objects.filter(entry__campaign=campaign, entry__is_archived=False)
+
+    # week-by-week totals give both the chart and the completed amounts
+    infrastructure_weekly = _weekly_totals(project_reports.filter(project__annex=1), week)
+    competition_weekly = _weekly_totals(entry_reports, week)
+    competition, competition_reported = _tracked_block(
+        entries,
+        entry_reports,
+        week,
+        time_percent,
+        campaign.competition_target_wan,
+        completed=sum(competition_weekly.values(), ZERO),
+    )
+    competition["goals"] = _goals(campaign, as_of)
+    key_projects, key_reported = _tracked_block(
+        projects.key_industrial(),
+        project_reports.filter(project__annex=3),
+        week,
+        time_percent,
+    )
+    key_projects["annual_planned_wan"] = format_wan(
+        _sum(projects.key_industrial(), "annual_planned_wan")
+    )
+    infrastructure, infrastructure_reported = _tracked_block(
+        projects.infrastructure(),
+        project_reports.filter(project__annex=1),
+        week,
+        time_percent,
+        campaign.infrastructure_target_wan,
+        completed=sum(infrastructure_weekly.values(), ZERO),
+    )
+    key_enterprises = KeyEnterprise.objects.filter(campaign=campaign, is_archived=False)
+    key_problems = _problem_counts(
+        Problem.objects.filter(
+            campaign=campaign,
+            is_archived=False,
+            enterprise__in=key_enterprises.values("enterprise"),
+        ),
+        as_of,
+    )
+    milestone_done = Q(completed_on__isnull=False, completed_on__lte=as_of)
+    milestone_counts = Milestone.objects.filter(plan__campaign=campaign).aggregate(
+        milestones=Count("pk"),
+        done=Count("pk", filter=milestone_done),
+        # the same rule as MilestoneQuerySet.overdue
+        overdue=Count("pk", filter=Q(due_date__lt=as_of) & ~milestone_done),
+    )
+    promotion_counts = PromotionEvent.objects.filter(
+        campaign=campaign, held_on__lte=as_of
+    ).aggregate(events=Count("pk"), leads=Coalesce(Sum("leads_count"), 0))
+    return {
+        "campaign": {
+            "slug": campaign.slug,
+            "name": campaign.name,
+            "start": campaign.start_date.isoformat(),
+            "end": campaign.end_date.isoformat(),
+            "as_of": as_of.isoformat(),
+            "day": campaign.day_number(as_of),
+            "days_total": campaign.days_total,
+            "time_percent": str(time_percent),
+            "phase": (
+                {
+                    "kind": phase.kind,
+                    "name": phase.name,
+                    "start": phase.start_date.isoformat(),
+                    "end": phase.end_date.isoformat(),
+                }
+                if phase
+                else None
+            ),
+        },
+        "infrastructure": infrastructure,
+        "competition": competition,
+        "key_projects": key_projects,
+        "key_enterprises": {
+            "count": key_enterprises.count(),
+            "problems_open": key_problems["open"],
+            "problems_resolved": key_problems["resolved"],
+        },
+        "problems": _problem_counts(
+            Problem.objects.filter(campaign=campaign, is_archived=False), as_of
+        ),
+        "topics": _topics(campaign, as_of),
+        "promotion": {
+            "events": promotion_counts["events"],
+            "leads": promotion_counts["leads"],
+        },
+        "plans": {
+            "milestones": milestone_counts["milestones"],
+            "done": milestone_counts["done"],
+            "overdue": milestone_counts["overdue"],
+        },
+        "reports": _reports(
+            campaign,
+            week,
+            expected=infrastructure["count"] + key_projects["count"] + competition["count"],
+            submitted=infrastructure_reported + key_reported + competition_reported,
+        ),
+        "phases": _phases(campaign, as_of),
+        "weeks": _weeks(campaign, week, infrastructure_weekly, competition_weekly),
+        "instructions": _instructions(campaign, as_of),
+    }
+
+
+def cached_campaign_summary(campaign, as_of):
+    return cached_by_generation(
+        "summary", campaign, as_of, lambda: campaign_summary(campaign, as_of)
+    )

@@ -1,0 +1,460 @@
+"""Synthetic load for benchmarks: many projects, 争先杯 entries, weekly reports, problems and
+milestones, in the current campaign and in past campaigns of the same size. Rows are written
+with bulk_create in batches (no per-row full_clean or history: a generated row has no edit
+history); every value is built to satisfy the models' constraints."""
+
+import datetime
+import random
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from baidays.demo.seed import progress_text
+from baidays.setup.services import setup_campaign
+from core import plan_data
+from core.choices import CompletionStatus, Role
+from core.models import Campaign, Person
+from core.services import get_or_create_department
+from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory, ProblemCategory
+from enterprises.choices import ProblemStatus as PS
+from enterprises.models import (
+    CompetitionEntry,
+    Enterprise,
+    EntryReport,
+    KeyEnterprise,
+    Problem,
+)
+from plans.models import Milestone, Plan
+from projects.choices import Annex
+from projects.models import Project, ProjectReport
+
+CENT = Decimal("0.01")
+BATCH = 2000
+KEY_PROJECT_EVERY = 5  # one project in five is a 附件3 key industrial project
+KEY_ENTERPRISE_EVERY = 20  # one enterprise in twenty of the entries is a "2112" key enterprise
+MILESTONE_EVERY = 100  # one extra plan milestone per hundred items
+
+PLACES = [
+    "浙东", "永安", "瑞丰", "华泰", "金川", "天成", "宏远", "恒信", "东方", "海宁",
+    "新越", "锦江", "鼎盛", "兴达", "安吉", "丰源", "明珠", "中天", "远景", "国泰",
+    "银河", "长兴", "嘉和", "富春",
+]  # fmt: skip
+BRANDS = [
+    "精工", "智造", "新材", "机电", "汽配", "纺织", "电子", "化工", "食品", "包装",
+    "光电", "五金", "塑业", "建材", "医疗器械", "环保", "动力", "轴承", "阀门", "印染",
+    "家居", "服饰", "照明", "电缆", "模具", "铸造", "新能源", "数控", "生物", "涂料",
+    "钢构", "科技", "物流", "印务", "制冷", "泵业", "管业", "玻璃", "陶瓷", "工具",
+]  # fmt: skip
+INDUSTRIES = ["", "股份", "实业", "集团", "制造", "科技发展"]
+ZONES = ["现代工业集聚区", "永安工业集聚区", "工业新城", "滨江产业园", "城东片区"]
+WORKS = [
+    ("道路工程", "路基、路面施工"),
+    ("雨污管网工程", "管网铺设及检查井"),
+    ("供水管道工程", "主管铺设、试压"),
+    ("标准厂房", "主体结构及配套"),
+    ("绿化景观工程", "苗木种植、养护"),
+    ("电力配套工程", "线路架设、箱变安装"),
+    ("桥梁工程", "桩基、承台施工"),
+    ("场地平整工程", "土方平衡、场地平整"),
+]
+ENTRY_WORKS = ["年产扩能项目", "技改项目", "新厂区建设项目", "自动化生产线项目", "研发中心项目"]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+GIVEN = ["建国", "志强", "海峰", "丽华", "伟", "敏", "军", "洪涛", "晓东", "文斌"]
+PROBLEM_TITLES = [
+    (ProblemCategory.LAND, "用地指标未落实，影响开工"),
+    (ProblemCategory.APPROVAL, "施工许可办理进度慢"),
+    (ProblemCategory.POWER, "临时用电未接通"),
+    (ProblemCategory.FUNDING, "项目资金未及时到位"),
+    (ProblemCategory.LABOUR, "施工人员不足"),
+    (ProblemCategory.OTHER, "政策处理未完成"),
+]
+PACES = [0.45, 0.7, 0.85, 0.95, 1.0, 1.05, 1.1, 1.2]
+
+
+@dataclass
+class LoadResult:
+    campaigns: list = field(default_factory=list)
+    projects: int = 0
+    entries: int = 0
+    reports: int = 0
+    problems: int = 0
+    milestones: int = 0
+    key_enterprises: int = 0
+
+
+def enterprise_name(n):
+    place, brand = PLACES[n % len(PLACES)], BRANDS[(n // len(PLACES)) % len(BRANDS)]
+    cycle = n // (len(PLACES) * len(BRANDS))
+    industry = INDUSTRIES[cycle % len(INDUSTRIES)]
+    extra = f"（{cycle // len(INDUSTRIES) + 1}）" if cycle >= len(INDUSTRIES) else ""
+    return f"{place}{brand}{industry}有限公司{extra}"
+
+
+def _money(value):
+    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _enterprise_pool(size):
+    """The first `size` generated enterprises, created once and reused by every campaign."""
+    names = [enterprise_name(n) for n in range(size)]
+    existing = set(Enterprise.objects.filter(name__in=names).values_list("name", flat=True))
+    Enterprise.objects.bulk_create(
+        [
+            Enterprise(name=name, legal_representative=_person_name(n), phone=f"0575-8{n:07d}")
+            for n, name in enumerate(names)
+            if name not in existing
+        ],
+        batch_size=BATCH,
+    )
+    by_name = dict(Enterprise.objects.filter(name__in=names).values_list("name", "pk"))
+    return [by_name[name] for name in names]
+
+
+def _person_name(n):
+    return SURNAMES[n % len(SURNAMES)] + GIVEN[(n // len(SURNAMES)) % len(GIVEN)]
+
+
+def _leaders(count=40):
+    office = get_or_create_department(name=plan_data.LEADING_OFFICE)
+    names = [_person_name(n) for n in range(count)]
+    existing = set(
+        Person.objects.filter(department=office, name__in=names).values_list("name", flat=True)
+    )
+    Person.objects.bulk_create(
+        [
+            Person(name=name, title="项目责任领导", department=office, role=Role.LEADER)
+            for name in names
+            if name not in existing
+        ]
+    )
+    return list(
+        Person.objects.filter(department=office, name__in=names).values_list("pk", flat=True)
+    )
+
+
+def _next_seq(queryset):
+    return (queryset.aggregate(top=Max("seq"))["top"] or 0) + 1
+
+
+class _CampaignLoad:
+    """Everything generated for one campaign."""
+
+    def __init__(self, campaign, *, today, rng, departments, leaders, enterprises):
+        self.campaign = campaign
+        self.today = today
+        self.rng = rng
+        self.departments = departments
+        self.leaders = leaders
+        self.enterprises = enterprises
+        self.as_of = min(today, campaign.end_date)
+        if campaign.contains(today) or today > campaign.end_date:
+            self.open_week = campaign.week_of(self.as_of)
+        else:
+            self.open_week = 0
+        self.submitted_at = {}
+        self.report_count = 0
+
+    def report_weeks(self, weeks):
+        """A running campaign has reports up to this week only; a finished one up to `weeks`."""
+        return list(range(1, min(weeks, self.campaign.weeks_total, self.open_week) + 1))
+
+    def _submitted(self, week):
+        if week not in self.submitted_at:
+            day = min(self.campaign.week_end(week), self.as_of)
+            self.submitted_at[week] = timezone.make_aware(
+                datetime.datetime.combine(day, datetime.time(16, 30))
+            )
+        return self.submitted_at[week]
+
+    def _reports(self, model, item_field, item_id, planned, weeks, pace):
+        campaign, rng = self.campaign, self.rng
+        reports = []
+        share_before = 0.0
+        reported = Decimal("0.00")
+        for week in weeks:
+            day = campaign.day_number(min(campaign.week_end(week), campaign.end_date))
+            share = min(1.0, pace * day / campaign.days_total * rng.uniform(0.94, 1.04))
+            share = max(share, share_before)
+            # cumulative amounts are rounded, so the weekly figures add up to planned × share
+            cumulative = _money(planned * Decimal(str(share)))
+            week_amount = cumulative - reported
+            reported, share_before = cumulative, share
+            percent = _money(share * 100)
+            reports.append(
+                model(
+                    **{item_field: item_id},
+                    report_week=week,
+                    week_investment_wan=week_amount,
+                    progress_text=progress_text(percent),
+                    percent_complete=percent,
+                    problems="" if pace >= 0.8 else "施工力量不足，进度滞后于计划",
+                    next_steps="按计划推进" if pace >= 0.8 else "增加施工班组，倒排工期",
+                    submitted_at=self._submitted(week),
+                )
+            )
+        # about one in ten has not yet reported the open week of a running campaign
+        running = self.campaign.contains(self.today)
+        if reports and running and weeks[-1] == self.open_week and rng.random() < 0.1:
+            reports.pop()
+        return reports
+
+    def projects(self, count, weeks):
+        campaign, rng = self.campaign, self.rng
+        seqs = {
+            annex: _next_seq(Project.objects.filter(campaign=campaign, annex=annex))
+            for annex in Annex.values
+        }
+        rows = []
+        for n in range(count):
+            annex = Annex.KEY_INDUSTRIAL if n % KEY_PROJECT_EVERY == 0 else Annex.INFRASTRUCTURE
+            seq = seqs[annex]
+            seqs[annex] += 1
+            zone = ZONES[n % len(ZONES)]
+            work, target = WORKS[(n // len(ZONES)) % len(WORKS)]
+            if annex == Annex.KEY_INDUSTRIAL:
+                planned = _money(rng.uniform(500, 8000))
+                owner = self.enterprises[n % len(self.enterprises)]
+            else:
+                planned, owner = _money(rng.uniform(20, 1500)), None
+            starts = campaign.start_date + datetime.timedelta(days=rng.randrange(0, 40))
+            rows.append(
+                Project(
+                    campaign=campaign,
+                    annex=annex,
+                    seq=seq,
+                    name=f"{zone}{work}（{seq}号）",
+                    content_scale=target,
+                    zone=zone,
+                    owner_id=owner,
+                    total_investment_wan=planned * rng.choice([2, 3, 5, 8]),
+                    annual_planned_wan=planned * 2,
+                    planned_investment_wan=planned,
+                    milestone_target=f"完成{target}",
+                    planned_start=starts,
+                    planned_finish=starts + datetime.timedelta(days=rng.randrange(60, 400)),
+                    responsible_leader_id=self.leaders[n % len(self.leaders)],
+                    responsible_department=self.departments[n % len(self.departments)],
+                )
+            )
+        created = Project.objects.bulk_create(rows, batch_size=BATCH)
+        paces = {}
+        reports = []
+        for project in created:
+            pace = paces[project.pk] = rng.choice(PACES)
+            reports.extend(
+                self._reports(
+                    ProjectReport,
+                    "project_id",
+                    project.pk,
+                    project.planned_investment_wan,
+                    weeks,
+                    pace,
+                )
+            )
+            if len(reports) >= BATCH * 5:
+                ProjectReport.objects.bulk_create(reports, batch_size=BATCH)
+                self.report_count += len(reports)
+                reports = []
+        ProjectReport.objects.bulk_create(reports, batch_size=BATCH)
+        self.report_count += len(reports)
+        return created, paces
+
+    def entries(self, count, weeks, first_enterprise):
+        campaign, rng = self.campaign, self.rng
+        seq = _next_seq(CompetitionEntry.objects.filter(campaign=campaign))
+        department = get_or_create_department(name="园区企业服务科")
+        rows = []
+        goals = [CompetitionGoal.START] * 2 + [CompetitionGoal.ACCELERATE] * 3
+        for n in range(count):
+            goal = CompetitionGoal.COMPLETE if n % 20 == 19 else goals[n % len(goals)]
+            planned = _money(rng.uniform(200, 5000))
+            enterprise = self.enterprises[(first_enterprise + n) % len(self.enterprises)]
+            rows.append(
+                CompetitionEntry(
+                    campaign=campaign,
+                    seq=seq + n,
+                    enterprise_id=enterprise,
+                    project_name=f"{ENTRY_WORKS[n % len(ENTRY_WORKS)]}（{seq + n}号）",
+                    goal=goal,
+                    total_investment_wan=planned * rng.choice([3, 5, 10]),
+                    planned_investment_wan=planned,
+                    construction_task="主体结构封顶"
+                    if goal != CompetitionGoal.START
+                    else "开工建设",
+                    legal_representative=_person_name(n),
+                    pledge="确保百日内完成建设任务，全力争创“争先杯”。",
+                    liaison_leader_id=self.leaders[n % len(self.leaders)],
+                    responsible_department=department,
+                )
+            )
+        created = CompetitionEntry.objects.bulk_create(rows, batch_size=BATCH)
+        paces = {}
+        reports = []
+        achieved = []
+        for entry in created:
+            pace = paces[entry.pk] = rng.choice(PACES)
+            reports.extend(
+                self._reports(
+                    EntryReport, "entry_id", entry.pk, entry.planned_investment_wan, weeks, pace
+                )
+            )
+            if entry.goal == CompetitionGoal.START and pace >= 1.0 and self.open_week > 3:
+                entry.achieved_on = campaign.start_date + datetime.timedelta(
+                    days=rng.randrange(7, (self.as_of - campaign.start_date).days + 1)
+                )
+                achieved.append(entry)
+            if len(reports) >= BATCH * 5:
+                EntryReport.objects.bulk_create(reports, batch_size=BATCH)
+                self.report_count += len(reports)
+                reports = []
+        EntryReport.objects.bulk_create(reports, batch_size=BATCH)
+        self.report_count += len(reports)
+        CompetitionEntry.objects.bulk_update(achieved, ["achieved_on"], batch_size=BATCH)
+        return created, paces
+
+    def key_enterprises(self, entries):
+        seq = _next_seq(KeyEnterprise.objects.filter(campaign=self.campaign))
+        taken = set(
+            KeyEnterprise.objects.filter(campaign=self.campaign).values_list(
+                "enterprise_id", flat=True
+            )
+        )
+        categories = KeyEnterpriseCategory.values
+        rows = []
+        for entry in entries[::KEY_ENTERPRISE_EVERY]:
+            if entry.enterprise_id in taken:
+                continue
+            taken.add(entry.enterprise_id)
+            rows.append(
+                KeyEnterprise(
+                    campaign=self.campaign,
+                    seq=seq + len(rows),
+                    enterprise_id=entry.enterprise_id,
+                    category=categories[len(rows) % len(categories)],
+                    liaison_leader=_person_name(len(rows)),
+                    responsible_department=entry.responsible_department,
+                    difficulties="用地、用电需协调" if len(rows) % 2 else "",
+                )
+            )
+        return KeyEnterprise.objects.bulk_create(rows, batch_size=BATCH)
+
+    def problems(self, projects, project_paces, entries, entry_paces):
+        """Slow items raise a problem about half the time; earlier ones are mostly solved."""
+        campaign, rng = self.campaign, self.rng
+        span = max(1, (self.as_of - campaign.start_date).days)
+        rows = []
+        owners = [(p, None, project_paces[p.pk]) for p in projects] + [
+            (None, e, entry_paces[e.pk]) for e in entries
+        ]
+        for project, entry, pace in owners:
+            if pace >= 0.9 or rng.random() < 0.5:
+                continue
+            category, title = rng.choice(PROBLEM_TITLES)
+            raised = campaign.start_date + datetime.timedelta(days=rng.randrange(0, span))
+            due = raised + datetime.timedelta(days=rng.choice([10, 20, 30]))
+            problem = Problem(
+                campaign=campaign,
+                project_id=project.pk if project else None,
+                enterprise_id=entry.enterprise_id if entry else None,
+                title=title,
+                description="需责任单位协调解决",
+                category=category,
+                raised_on=raised,
+                responsible_department_id=(project or entry).responsible_department_id,
+                due_date=due,
+            )
+            resolved_on = raised + datetime.timedelta(days=rng.randrange(3, 40))
+            if resolved_on <= self.as_of and rng.random() < 0.7:
+                problem.status = rng.choice([PS.RESOLVED, PS.CONFIRMED])
+                problem.resolved_on = resolved_on
+                problem.resolution = "已协调解决"
+            else:
+                problem.status = rng.choice([PS.OPEN, PS.IN_PROGRESS])
+            rows.append(problem)
+        return Problem.objects.bulk_create(rows, batch_size=BATCH)
+
+    def milestones(self, count):
+        campaign, rng = self.campaign, self.rng
+        plans = list(Plan.objects.filter(campaign=campaign).order_by("kind"))
+        if not plans:
+            return []
+        rows = []
+        for index, plan in enumerate(plans):
+            seq = _next_seq(Milestone.objects.filter(plan=plan))
+            share = count // len(plans) + (1 if index < count % len(plans) else 0)
+            for n in range(share):
+                due = campaign.start_date + datetime.timedelta(
+                    days=rng.randrange(10, campaign.days_total)
+                )
+                milestone = Milestone(
+                    plan=plan,
+                    seq=seq + n,
+                    title=f"{plan.name}专项节点（{seq + n}）",
+                    lead_department=self.departments[n % len(self.departments)],
+                    due_date=due,
+                )
+                done_on = due - datetime.timedelta(days=rng.randrange(-5, 10))
+                if done_on <= self.as_of and rng.random() < 0.75:
+                    milestone.status = CompletionStatus.DONE
+                    milestone.completed_on = done_on
+                    milestone.result = "已按节点完成"
+                elif due <= self.as_of + datetime.timedelta(days=30):
+                    milestone.status = CompletionStatus.IN_PROGRESS
+                rows.append(milestone)
+        return Milestone.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _campaigns(count, today):
+    current = Campaign.objects.current(today) or setup_campaign(year=today.year)
+    campaigns = [current]
+    for back in range(1, count):
+        year = current.year - back
+        campaigns.append(
+            setup_campaign(
+                year=year,
+                slug=f"load-{year}",
+                name=f"{year}年全县“服务工业、推进项目”百日行动（负载数据）",
+            )
+        )
+    return campaigns
+
+
+def generate_load(*, projects, enterprises, weeks, campaigns=1, today=None, seed=20260501):
+    """Add `projects` projects (one in five 附件3), `enterprises` 争先杯 entries, their
+    weekly reports, problems, key enterprises and milestones to the current campaign and to
+    campaigns−1 past campaigns of the same size."""
+    today = today or timezone.localdate()
+    rng = random.Random(seed)
+    result = LoadResult()
+    with transaction.atomic():
+        targets = _campaigns(campaigns, today)
+        departments = [get_or_create_department(name=name) for name in plan_data.DEPARTMENTS]
+        leaders = _leaders()
+        pool = _enterprise_pool(max(enterprises, projects // KEY_PROJECT_EVERY, 1))
+    for index, campaign in enumerate(targets):
+        with transaction.atomic():
+            load = _CampaignLoad(
+                campaign,
+                today=today,
+                rng=rng,
+                departments=departments,
+                leaders=leaders,
+                enterprises=pool,
+            )
+            report_weeks = load.report_weeks(weeks)
+            created_projects, project_paces = load.projects(projects, report_weeks)
+            created_entries, entry_paces = load.entries(enterprises, report_weeks, index)
+            key = load.key_enterprises(created_entries)
+            problems = load.problems(created_projects, project_paces, created_entries, entry_paces)
+            milestones = load.milestones((projects + enterprises) // MILESTONE_EVERY)
+        result.campaigns.append(campaign)
+        result.projects += len(created_projects)
+        result.entries += len(created_entries)
+        result.reports += load.report_count
+        result.problems += len(problems)
+        result.milestones += len(milestones)
+        result.key_enterprises += len(key)
+    return result

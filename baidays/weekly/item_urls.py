@@ -1,0 +1,33 @@
+"""URLs of the item pages. They keep the namespaces of the apps whose items they show
+(`projects:detail`, `enterprises:entry-detail`); baidays/urls.py mounts them there."""
+
+from django.urls import path
+
+from . import item_pages
+
+project_patterns = [
+    path("<int:pk>/", item_pages.ProjectDetailView.as_view(), name="detail"),
+    path("<int:pk>/photos/", item_pages.ProjectPhotoUploadView.as_view(), name="photo-upload"),
+    path(
+        "<int:pk>/photos/<int:photo_pk>/<str:variant>/",
+        item_pages.ProjectPhotoFileView.as_view(),
+        name="photo-file",
+    ),
+    path("<int:pk>/instructions/", item_pages.ProjectInstructionView.as_view(), name="instruct"),
+]
+
+entry_patterns = [
+    path("entries/<int:pk>/", item_pages.EntryDetailView.as_view(), name="entry-detail"),
+    path("entries/<int:pk>/photos/", item_pages.EntryPhotoUploadView.as_view(), name="entry-photo"),
+    path(
+        "entries/<int:pk>/photos/<int:photo_pk>/<str:variant>/",
+        item_pages.EntryPhotoFileView.as_view(),
+        name="entry-photo-file",
+    ),
+    path(
+        "entries/<int:pk>/instructions/",
+        item_pages.EntryInstructionView.as_view(),
+        name="entry-instruct",
+    ),
+    path("entries/<int:pk>/goal/", item_pages.EntryGoalView.as_view(), name="entry-goal"),
+]

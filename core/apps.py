@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    # The label stays "baidays": the first release's tables (baidays_campaign, …), migration
+    # history, permissions and content types keep their names, so existing installs migrate as-is.
+    label = "baidays"
+    verbose_name = "百日行动"
+
+    def ready(self):
+        from .generation import install_after_migrate
+
+        # post_migrate comes after every app's migrations, so all the summary's tables exist
+        post_migrate.connect(
+            install_after_migrate, sender=self, dispatch_uid="baidays.generation_triggers"
+        )
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "core.admin_site.PortalAdminSite"

@@ -1,0 +1,32 @@
+from django.db import models
+
+
+class PhaseKind(models.TextChoices):
+    MOBILIZE = "mobilize", "发动阶段"
+    ADVANCE = "advance", "推进阶段"
+    SUMMARIZE = "summarize", "总结阶段"
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "管理员"
+    LEADER = "leader", "领导"
+    STAFF = "staff", "填报员"
+
+
+class CompletionStatus(models.TextChoices):
+    """The one status of every completable item (core/completable.py)."""
+
+    NOT_STARTED = "not_started", "未开始"
+    IN_PROGRESS = "in_progress", "推进中"
+    DONE = "done", "已完成"
+
+
+class ReportState(models.TextChoices):
+    SUBMITTED = "submitted", "已提交"
+    APPROVED = "approved", "已审核"
+
+
+class LagStatus(models.TextChoices):
+    ON_TRACK = "green", "正常"
+    YELLOW = "yellow", "滞后（黄）"
+    RED = "red", "严重滞后（红）"

@@ -1,0 +1,462 @@
+"""The campaign core: campaigns, phases, tasks, departments, people, and the pieces every
+tracked item shares (weekly reports, photos, 批示, 评议)."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from core.choices import PhaseKind, ReportState, Role
+from core.completable import CompletableItem
+from core.lag import latest_report_lag
+from core.money import MONEY_KWARGS, ZERO
+
+PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def money_field(verbose_name, **kwargs):
+    return models.DecimalField(
+        verbose_name,
+        validators=[MinValueValidator(ZERO)],
+        **{**MONEY_KWARGS, "default": ZERO, **kwargs},
+    )
+
+
+def non_negative(field_name, model_label):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field_name}__gte": 0}),
+        name=f"{model_label}_{field_name}_non_negative",
+        violation_error_message=f"{field_name} 不能为负数",
+    )
+
+
+class Department(models.Model):
+    name = models.CharField("单位名称", max_length=100, unique=True)
+    short_name = models.CharField("简称", max_length=30, blank=True)
+    sort_order = models.PositiveSmallIntegerField("排序", default=100)
+    is_active = models.BooleanField("启用", default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "责任单位"
+        verbose_name_plural = "责任单位"
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    """A 责任人 / 责任领导; people with a login are linked to their user and carry a role."""
+
+    name = models.CharField("姓名", max_length=50)
+    title = models.CharField("职务", max_length=50, blank=True)
+    department = models.ForeignKey(
+        Department,
+        verbose_name="所在单位",
+        on_delete=models.PROTECT,
+        related_name="people",
+        null=True,
+        blank=True,
+    )
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登录账号",
+        on_delete=models.SET_NULL,
+        related_name="person",
+        null=True,
+        blank=True,
+    )
+    role = models.CharField("角色", max_length=10, choices=Role.choices, default=Role.STAFF)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["department__sort_order", "name"]
+        verbose_name = "人员"
+        verbose_name_plural = "人员"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "department"], name="person_unique_name_per_department"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}（{self.title}）" if self.title else self.name
+
+
+class CampaignQuerySet(models.QuerySet):
+    def current(self, today=None):
+        """The campaign running today, else the latest one that has started, else the first."""
+        today = today or timezone.localdate()
+        running = self.filter(start_date__lte=today, end_date__gte=today).order_by("-start_date")
+        return (
+            running.first()
+            or self.filter(start_date__lte=today).order_by("-start_date").first()
+            or self.order_by("start_date").first()
+        )
+
+
+class Campaign(models.Model):
+    slug = models.SlugField("标识", max_length=50, unique=True)
+    name = models.CharField("名称", max_length=100)
+    year = models.PositiveSmallIntegerField("年度")
+    start_date = models.DateField("开始日期")
+    end_date = models.DateField("结束日期")
+    infrastructure_target_wan = money_field("基础设施投资目标（万元）")
+    competition_target_wan = money_field("争先杯投资目标（万元）")
+    goal_start_count = models.PositiveSmallIntegerField("开工目标（家）", default=0)
+    goal_accelerate_count = models.PositiveSmallIntegerField("加快推进目标（家）", default=0)
+    goal_complete_count = models.PositiveSmallIntegerField("竣工目标（家）", default=0)
+    history = HistoricalRecords()
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = "百日行动"
+        verbose_name_plural = "百日行动"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="campaign_end_after_start",
+                violation_error_message="结束日期不能早于开始日期",
+            ),
+            non_negative("infrastructure_target_wan", "campaign"),
+            non_negative("competition_target_wan", "campaign"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def days_total(self):
+        return (self.end_date - self.start_date).days + 1
+
+    def day_number(self, as_of):
+        """Day 1 is the start date; clamped to 0 before the start and days_total after the end."""
+        return max(0, min(self.days_total, (as_of - self.start_date).days + 1))
+
+    def time_percent(self, as_of):
+        return (Decimal(self.day_number(as_of)) * 100 / self.days_total).quantize(Decimal("0.01"))
+
+    def week_of(self, day):
+        """Report weeks are numbered from the campaign start; a week ends on the configured
+        weekday, so week 1 may be short."""
+        first_end = self.week_end(1)
+        if day <= first_end:
+            return 1
+        return 1 + ((day - first_end).days + 6) // 7
+
+    def week_end(self, week):
+        offset = (settings.REPORT_WEEK_END_WEEKDAY - self.start_date.weekday()) % 7
+        first_end = self.start_date + datetime.timedelta(days=offset)
+        return first_end + datetime.timedelta(weeks=week - 1)
+
+    def week_start(self, week):
+        return self.start_date if week == 1 else self.week_end(week - 1) + datetime.timedelta(1)
+
+    @property
+    def weeks_total(self):
+        return self.week_of(self.end_date)
+
+    def contains(self, day):
+        return self.start_date <= day <= self.end_date
+
+
+class Phase(models.Model):
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="phases"
+    )
+    kind = models.CharField("阶段", max_length=12, choices=PhaseKind.choices)
+    name = models.CharField("名称", max_length=50)
+    period_label = models.CharField("时间（方案原文）", max_length=50, blank=True)
+    start_date = models.DateField("开始日期")
+    end_date = models.DateField("结束日期")
+    sort_order = models.PositiveSmallIntegerField("顺序", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["campaign", "sort_order"]
+        verbose_name = "阶段"
+        verbose_name_plural = "阶段"
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "kind"], name="phase_unique_kind"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="phase_end_after_start",
+                violation_error_message="结束日期不能早于开始日期",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}（{self.start_date:%m月%d日}—{self.end_date:%m月%d日}）"
+
+
+class PhaseTask(CompletableItem):
+    evidence_folder = "tasks"
+
+    phase = models.ForeignKey(
+        Phase, verbose_name="阶段", on_delete=models.CASCADE, related_name="tasks"
+    )
+    code = models.SlugField("代码", max_length=40)
+    title = models.CharField("任务", max_length=100)
+    description = models.TextField("内容", blank=True)
+    responsible_department = models.ForeignKey(
+        Department,
+        verbose_name="责任单位",
+        on_delete=models.PROTECT,
+        related_name="phase_tasks",
+        null=True,
+        blank=True,
+    )
+    sort_order = models.PositiveSmallIntegerField("顺序", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["phase__sort_order", "sort_order"]
+        verbose_name = "阶段任务"
+        verbose_name_plural = "阶段任务"
+        constraints = [
+            models.UniqueConstraint(fields=["phase", "code"], name="phasetask_unique_code"),
+            *CompletableItem.completable_constraints("phasetask"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class TrackedItemQuerySet(models.QuerySet):
+    """Reads shared by the tracked items (projects, 争先杯 entries): each has weekly
+    ProgressReports under the related name `reports`."""
+
+    def active(self):
+        return self.filter(is_archived=False)
+
+    def _reports_of_each_item(self):
+        relation = self.model._meta.get_field("reports")
+        item_field = relation.field.name
+        return relation.related_model.objects.filter(**{item_field: OuterRef("pk")}), item_field
+
+    def with_week_status(self, week, time_percent):
+        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
+        (whether the report of `week` is in): index-only lookups, one of each per item."""
+        reports, _item_field = self._reports_of_each_item()
+        return self.annotate(
+            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
+            reported=Exists(reports.filter(report_week=week)),
+        )
+
+    def with_progress(self, up_to_week=None):
+        """Annotate completed investment and the latest reported percent, optionally as they
+        stood at the end of a week."""
+        reports, item_field = self._reports_of_each_item()
+        if up_to_week is not None:
+            reports = reports.filter(report_week__lte=up_to_week)
+        completed = (
+            reports.order_by()
+            .values(item_field)
+            .annotate(total=Sum("week_investment_wan"))
+            .values("total")
+        )
+        latest = reports.order_by("-report_week")
+        money = models.DecimalField(**MONEY_KWARGS)
+        return self.annotate(
+            completed_investment_wan=Coalesce(
+                Subquery(completed, output_field=money), Value(ZERO), output_field=money
+            ),
+            latest_percent=Coalesce(
+                Subquery(latest.values("percent_complete")[:1]),
+                Value(ZERO),
+                output_field=models.DecimalField(max_digits=5, decimal_places=2),
+            ),
+            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
+            latest_report_week=Subquery(latest.values("report_week")[:1]),
+        )
+
+
+class ProgressReport(models.Model):
+    """One weekly report on one tracked item (a project or a 争先杯 entry). The cumulative
+    investment is never stored: it is the sum of the weekly figures up to the week."""
+
+    report_week = models.PositiveSmallIntegerField("周次", validators=[MinValueValidator(1)])
+    week_investment_wan = money_field("本周完成投资（万元）")
+    progress_text = models.CharField("形象进度", max_length=500, blank=True)
+    percent_complete = models.DecimalField(
+        "完成百分比（%）",
+        max_digits=5,
+        decimal_places=2,
+        default=ZERO,
+        validators=PERCENT_VALIDATORS,
+    )
+    problems = models.TextField("存在问题", blank=True)
+    next_steps = models.TextField("下步打算", blank=True)
+    note = models.CharField("说明", max_length=300, blank=True)
+    state = models.CharField(
+        "状态", max_length=10, choices=ReportState.choices, default=ReportState.SUBMITTED
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="填报人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField("提交时间", default=timezone.now)
+    version = models.PositiveIntegerField("版本", default=1)
+
+    class Meta:
+        abstract = True
+        ordering = ["report_week"]
+
+    @classmethod
+    def item_constraints(cls, prefix, item_field):
+        return [
+            models.UniqueConstraint(
+                fields=[item_field, "report_week"],
+                name=f"{prefix}_one_report_per_week",
+                violation_error_message="该项目本周已有周报，请修改原周报",
+            ),
+            non_negative("week_investment_wan", prefix),
+            models.CheckConstraint(
+                condition=Q(percent_complete__gte=0) & Q(percent_complete__lte=100),
+                name=f"{prefix}_percent_0_100",
+                violation_error_message="完成百分比应在 0–100 之间",
+            ),
+            models.CheckConstraint(
+                condition=Q(report_week__gte=1),
+                name=f"{prefix}_week_positive",
+                violation_error_message="周次从 1 开始",
+            ),
+        ]
+
+
+class SitePhoto(models.Model):
+    image = models.ImageField("照片", upload_to="photos/%Y/%m/")
+    thumbnail = models.ImageField("缩略图", upload_to="photos/thumbs/%Y/%m/", blank=True)
+    caption = models.CharField("说明", max_length=200, blank=True)
+    taken_on = models.DateField("拍摄日期", null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-uploaded_at"]
+
+
+class Instruction(models.Model):
+    """A leader's 批示 on any tracked item, shown to the item's staff on their next visit."""
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name="对象类型"
+    )
+    object_id = models.PositiveBigIntegerField("对象编号")
+    item = GenericForeignKey("content_type", "object_id")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="批示领导",
+        on_delete=models.PROTECT,
+        related_name="instructions",
+    )
+    text = models.TextField("批示内容")
+    created_at = models.DateTimeField("批示时间", default=timezone.now)
+    read_at = models.DateTimeField("阅知时间", null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="阅知人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "领导批示"
+        verbose_name_plural = "领导批示"
+        indexes = [models.Index(fields=["content_type", "object_id"], name="instruction_item")]
+
+    def __str__(self):
+        return f"{self.author}：{self.text[:30]}"
+
+
+class PersonEvaluation(models.Model):
+    """总结阶段 评议: a score for each responsible person of the campaign."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="evaluations"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name="责任人", on_delete=models.PROTECT, related_name="evaluations"
+    )
+    score = models.DecimalField(
+        "评议得分", max_digits=5, decimal_places=2, validators=PERCENT_VALIDATORS
+    )
+    grade = models.CharField("评议等次", max_length=20, blank=True)
+    comment = models.TextField("评语", blank=True)
+    evaluated_on = models.DateField("评议日期", default=timezone.localdate)
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="评议人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["campaign", "-score"]
+        verbose_name = "责任人评议"
+        verbose_name_plural = "责任人评议"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "person"], name="evaluation_one_per_person"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=100),
+                name="evaluation_score_0_100",
+                violation_error_message="评议得分应在 0–100 之间",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.score}分"
+
+
+class DataGeneration(models.Model):
+    """One row whose counter the database itself raises (triggers, baidays/generation.py) on
+    every committed write to a table the campaign summary reads — ORM saves, bulk writes,
+    imports and raw SQL alike. A cached summary is valid while the counter has not moved."""
+
+    counter = models.BigIntegerField("计数", default=0)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "数据版本"
+        verbose_name_plural = "数据版本"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(counter__gte=0), name="datageneration_counter_non_negative"
+            )
+        ]
+
+    def __str__(self):
+        return f"数据版本 {self.counter}"

@@ -1,0 +1,43 @@
+"""Who may do what: admin (superuser or admin role), leader, staff of one department."""
+
+from core.choices import Role
+
+
+def person_of(user):
+    """The user's 人员 record with its department, loaded in one query the first time any role
+    check or page header asks (every page shows both)."""
+    from django.contrib.auth import get_user_model
+
+    from core.models import Person
+
+    if not get_user_model().person.is_cached(user):
+        person = Person.objects.select_related("department").filter(user=user).first()
+        if person is not None:
+            user.person = person
+    return getattr(user, "person", None)
+
+
+def role_of(user):
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return Role.ADMIN
+    person = person_of(user)
+    return person.role if person is not None else None
+
+
+def department_of(user):
+    person = getattr(user, "person", None)
+    return person.department if person is not None else None
+
+
+def is_admin(user):
+    return role_of(user) == Role.ADMIN
+
+
+def is_leader(user):
+    return role_of(user) == Role.LEADER
+
+
+def is_staff_member(user):
+    return role_of(user) == Role.STAFF

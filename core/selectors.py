@@ -1,0 +1,48 @@
+"""Reads of the campaign itself: which campaign a request means, its report week and phase on
+a day, and the per-app-server cache keyed by the data generation."""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .generation import current_generation
+from .models import Campaign
+
+
+def resolve_campaign(slug=None, today=None):
+    if slug:
+        return Campaign.objects.filter(slug=slug).first()
+    return Campaign.objects.current(today)
+
+
+def report_week_as_of(campaign, as_of):
+    """The report week in force on `as_of`; 0 before the campaign starts."""
+    if as_of < campaign.start_date:
+        return 0
+    return campaign.week_of(min(as_of, campaign.end_date))
+
+
+def current_phase(campaign, as_of):
+    return campaign.phases.filter(start_date__lte=as_of, end_date__gte=as_of).first()
+
+
+def cacheable_generation():
+    """The data generation to key cached values by, or None when nothing may be cached
+    (caching switched off, or the counter's row missing after a flush)."""
+    return current_generation() if settings.SUMMARY_CACHE_SECONDS > 0 else None
+
+
+def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
+    """`compute()`, kept in this app server's memory while the data generation has not moved
+    (baidays/generation.py). The generation is read before computing, so a write that commits
+    meanwhile only makes this entry unreachable, never stale. A caller that has just read it
+    (cacheable_generation()) passes it on, so one request reads the counter once."""
+    if generation is ...:
+        generation = cacheable_generation()
+    if generation is None:
+        return compute()
+    key = f"baidays:{name}:{campaign.pk}:{as_of.isoformat()}:{generation}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.SUMMARY_CACHE_SECONDS)
+    return value

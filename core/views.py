@@ -1,0 +1,82 @@
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.generic import View
+
+from core.access import RoleRequiredMixin, get_visible_or_404
+from core.roles import is_admin
+from core.services import archive_item, restore_item
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+# --- Archive and restore (POST only): deleting is archiving; admins restore ------------------
+# URL kind → model. Every model with an `is_archived` field must be listed (tests check).
+ARCHIVABLE_MODELS = {
+    "project": "projects.Project",
+    "competition-entry": "enterprises.CompetitionEntry",
+    "key-enterprise": "enterprises.KeyEnterprise",
+    "problem": "enterprises.Problem",
+}
+
+
+def archive_kind_of(item):
+    """The URL kind of an archivable item (the reverse of ARCHIVABLE_MODELS)."""
+    label = item._meta.label
+    return next(kind for kind, model_label in ARCHIVABLE_MODELS.items() if model_label == label)
+
+
+def _archivable_model(kind):
+    label = ARCHIVABLE_MODELS.get(kind)
+    if label is None:
+        raise Http404("没有这类事项")
+    return apps.get_model(label)
+
+
+def _back(request, fallback):
+    target = request.POST.get("next") or request.headers.get("referer") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+class ArchiveItemView(RoleRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, kind, pk):
+        model = _archivable_model(kind)
+        item = get_visible_or_404(model.objects.all(), request.user, pk=pk)
+        archive_item(item=item, user=request.user)
+        messages.success(request, f"已归档“{item}”。归档后不再计入统计；如需恢复，请联系管理员。")
+        return _back(request, "home")
+
+
+class RestoreItemView(RoleRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, kind, pk):
+        if not is_admin(request.user):
+            raise PermissionDenied("只有管理员可以恢复已归档的事项")
+        model = _archivable_model(kind)
+        item = get_object_or_404(model, pk=pk)
+        restore_item(item=item, user=request.user)
+        messages.success(request, f"已恢复“{item}”。")
+        return _back(request, "home")
