@@ -3,7 +3,7 @@ tasks, 议定事项, 电力建设事项, 规划节点. The rules "done by a day"
 here once; every page, export and summary asks them."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from core.choices import CompletionStatus
 from core.uploads import evidence_upload_to
@@ -15,6 +15,11 @@ def done_as_of_condition(as_of, prefix=""):
     return Q(**{f"{prefix}completed_on__isnull": False, f"{prefix}completed_on__lte": as_of})
 
 
+def overdue_as_of_condition(as_of, prefix=""):
+    """Due before `as_of` and not done by its end."""
+    return ~done_as_of_condition(as_of, prefix) & Q(**{f"{prefix}due_date__lt": as_of})
+
+
 class CompletableQuerySet(models.QuerySet):
     def done_as_of(self, as_of):
         return self.filter(done_as_of_condition(as_of))
@@ -23,8 +28,15 @@ class CompletableQuerySet(models.QuerySet):
         return self.exclude(done_as_of_condition(as_of))
 
     def overdue_as_of(self, as_of):
-        """Due before `as_of` and not done by it."""
-        return self.not_done_as_of(as_of).filter(due_date__lt=as_of)
+        return self.filter(overdue_as_of_condition(as_of))
+
+    def counts_as_of(self, as_of):
+        """{total, done, overdue} as they stood at the end of `as_of`."""
+        return self.aggregate(
+            total=Count("pk"),
+            done=Count("pk", filter=done_as_of_condition(as_of)),
+            overdue=Count("pk", filter=overdue_as_of_condition(as_of)),
+        )
 
 
 class CompletableItem(models.Model):

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.archiving import ArchivableQuerySet
 from core.choices import PhaseKind, ReportState, Role
 from core.completable import CompletableItem
 from core.lag import latest_report_lag
@@ -234,12 +235,9 @@ class PhaseTask(CompletableItem):
         return self.title
 
 
-class TrackedItemQuerySet(models.QuerySet):
+class TrackedItemQuerySet(ArchivableQuerySet):
     """Reads shared by the tracked items (projects, 争先杯 entries): each has weekly
     ProgressReports under the related name `reports`."""
-
-    def active(self):
-        return self.filter(is_archived=False)
 
     def _reports_of_each_item(self):
         relation = self.model._meta.get_field("reports")

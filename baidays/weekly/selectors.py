@@ -182,6 +182,7 @@ def worklist(user, campaign, week):
         default=Value(0),
         output_field=models.IntegerField(),
     )
+    today = timezone.localdate()
     rows = week_rows(user, campaign, week)
     mark_unread_instructions(rows)
     return Worklist(
@@ -204,7 +205,7 @@ def worklist(user, campaign, week):
             .order_by(open_first, "due_date")
         ),
         problems=list(
-            visible_to(Problem.objects.filter(campaign=campaign, is_archived=False).open(), user)
+            visible_to(Problem.objects.active().filter(campaign=campaign).open_as_of(today), user)
             .select_related("enterprise", "project", "responsible_department")
             .order_by("due_date", "-raised_on")
         ),
