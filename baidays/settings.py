@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "simple_history",
-    "django_filters",
     "axes",
     "csp",
     # layers, bottom up (the import-linter contract in pyproject.toml keeps them so)
@@ -187,7 +186,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or "pytest" in sys.modules
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -209,10 +208,8 @@ if not 0 <= REPORT_WEEK_END_WEEKDAY <= 6:
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
 # How long an app server keeps a computed summary in its own memory (0: never). Correctness does
 # not depend on it: the cache key carries the data generation that database triggers raise on
-# every write (baidays/generation.py). Off under pytest, whose rolled-back tests reuse keys.
-SUMMARY_CACHE_SECONDS = _read(
-    "SUMMARY_CACHE_SECONDS", env.int, 0 if "pytest" in sys.modules else 600
-)
+# every write (baidays/generation.py). Off in baidays.test_settings.
+SUMMARY_CACHE_SECONDS = _read("SUMMARY_CACHE_SECONDS", env.int, 600)
 
 LOGGING = {
     "version": 1,
@@ -241,9 +238,7 @@ if BEHIND_HTTPS_PROXY:
 
 # Production defaults pass `check --deploy --fail-level WARNING`. A plain-HTTP intranet install
 # sets SECURE_SSL_REDIRECT=false, SECURE_COOKIES=false and HSTS_SECONDS=0 knowingly (README).
-# Under pytest the test client and live server speak plain HTTP, so no redirect there.
-TESTING = "pytest" in sys.modules
-SECURE_SSL_REDIRECT = _strict_bool("SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
+SECURE_SSL_REDIRECT = _strict_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = _read("HSTS_SECONDS", env.int, 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _strict_bool("HSTS_INCLUDE_SUBDOMAINS", True)
@@ -287,6 +282,3 @@ except (ImproperlyConfigured, ValueError, KeyError) as exc:
     sys.exit(f"配置错误：环境变量 EMAIL_URL 无法解析（{exc}）")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="百日行动管理平台 <noreply@localhost>")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
-if TESTING:
-    # hashing the fixtures' passwords with PBKDF2 costs ~0.3 s per user; tests need no strength
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROWS = 10_000
 ROOT = Path(__file__).resolve().parent.parent
-GOALS = {"read_ratio": 4.0, "plain_speedup": 3.0, "peak_mb": 300}
+GOALS = {"read_ratio": 1.0, "plain_speedup": 3.0, "peak_mb": 200}
 DEPARTMENTS = [f"园区建设{n}科" for n in range(20)]
 LEADERS = [f"领导{n}" for n in range(10)]
 
@@ -61,6 +61,38 @@ def build_annex_file(path):
         )
     sheet.append(["合计"])
     workbook.save(path)
+
+
+def build_xls_file(path):
+    """The same 10,000 rows as a BIFF .xls (what WPS and older Excel save), written by xlwt."""
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("附件1")
+    dates = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    head = ["序号", "项目名称", "建设内容及规模", "所在区块", "总投资", "百日行动计划", None]
+    head += ["计划开工时间", "计划完成时间", "责任领导", "责任单位", "备注"]
+    sheet.write(0, 0, "附件1")
+    sheet.write(2, 9, "单位：万元")
+    for column, text in enumerate(head):
+        if text and column != 5:
+            sheet.write_merge(3, 4, column, column, text)
+    sheet.write_merge(3, 3, 5, 6, "百日行动计划")
+    sheet.write(4, 5, "计划投资")
+    sheet.write(4, 6, "形象进度目标")
+    for n in range(1, ROWS + 1):
+        r = _row(n)
+        values = [r["seq"], r["name"], r["content_scale"], r["zone"]]
+        values += [float(r["total_investment_wan"]), float(r["planned_investment_wan"])]
+        values += [r["milestone_target"], r["planned_start"], r["planned_finish"]]
+        values += [r["leader"], r["department"]]
+        for column, value in enumerate(values):
+            if isinstance(value, datetime.date):
+                sheet.write(4 + n, column, value, dates)
+            else:
+                sheet.write(4 + n, column, value)
+    sheet.write(5 + ROWS, 0, "合计")
+    workbook.save(str(path))
 
 
 def build_flat_file(path, department_ids, leader_ids, campaign_id):
@@ -127,6 +159,8 @@ def _worker_import(annex_path, db_path):
     started = time.perf_counter()
     call_command("import_annex", "1", annex_path, "--campaign", "bench", stdout=out)
     first = time.perf_counter() - started
+    if annex_path.endswith(".xls"):
+        return {"seconds": first, "rows": Project.objects.count(), "output": []}
     started = time.perf_counter()
     call_command("import_annex", "1", annex_path, "--campaign", "bench", stdout=out)
     again = time.perf_counter() - started
@@ -190,10 +224,15 @@ def run():
         annex_path = Path(workdir) / "annex1-10000.xlsx"
         build_annex_file(annex_path)
         size_kb = annex_path.stat().st_size / 1024
+        xls_path = Path(workdir) / "annex1-10000.xls"
+        build_xls_file(xls_path)
+        xls_kb = xls_path.stat().st_size / 1024
         # the machine's speed drifts: the bare read is taken before and after the import
         reads = [_measure("read", annex_path, workdir)]
         imported = _measure("import", annex_path, workdir)
         reads.append(_measure("read", annex_path, workdir))
+        (Path(workdir) / "xls").mkdir()
+        xls = _measure("import", xls_path, Path(workdir) / "xls")
         plain = _measure("plain", annex_path, workdir)
     read = {
         "seconds": sum(r["seconds"] for r in reads) / len(reads),
@@ -202,7 +241,7 @@ def run():
     }
     read_ratio = imported["seconds"] / read["seconds"]
     speedup = plain["seconds"] / imported["seconds"]
-    peak = imported["peak_mb"]
+    peak = max(imported["peak_mb"], xls["peak_mb"])
 
     def verdict(ok):
         return "✅" if ok else "❌"
@@ -222,16 +261,18 @@ def run():
         f"{imported['rows']:,} |",
         f"| `import_annex 1` again (all unchanged) | {imported['again_seconds']:.2f} | — | "
         f"{imported['rows']:,} |",
+        f"| `import_annex 1` of the same rows as .xls ({xls_kb:.0f} KB, xlwt) | "
+        f"{xls['seconds']:.2f} | {xls['peak_mb']:.0f} | {xls['rows']:,} |",
         f"| plain `ModelResource`, default settings (flat file, FK ids) | "
         f"{plain['seconds']:.2f} | {plain['peak_mb']:.0f} | {plain['rows']:,} |",
         "",
         "| goal | measured | met |",
         "|---|---:|:-:|",
-        f"| import within {GOALS['read_ratio']:.0f}× of the bare read | {read_ratio:.2f}× | "
+        f"| whole import ≤ {GOALS['read_ratio']:.1f}× openpyxl's bare read | {read_ratio:.2f}× | "
         f"{verdict(read_ratio <= GOALS['read_ratio'])} |",
         f"| import ≥ {GOALS['plain_speedup']:.0f}× faster than the plain resource | "
         f"{speedup:.2f}× | {verdict(speedup >= GOALS['plain_speedup'])} |",
-        f"| import peak memory < {GOALS['peak_mb']} MB | {peak:.0f} MB | "
+        f"| import peak memory (.xlsx and .xls) < {GOALS['peak_mb']} MB | {peak:.0f} MB | "
         f"{verdict(peak < GOALS['peak_mb'])} |",
     ]
     return "\n".join(lines)

@@ -44,16 +44,6 @@ def require_leader_or_admin(user):
         raise PermissionDenied("只有领导可以批示")
 
 
-class ItemWriterRequiredMixin:
-    """For views that change tracked items: GET is allowed to every reader, other methods only
-    to staff and admins."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            require_item_writer(request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-
 class RoleRequiredMixin:
     """Every portal page needs a role; an account without one (no 人员 record) gets a 403."""
 

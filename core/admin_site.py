@@ -16,7 +16,7 @@ from core.uploads import validate_evidence_upload, validate_image_upload
 @admin.action(description="归档所选事项（不删除，可恢复）")
 def archive_selected(modeladmin, request, queryset):
     count = 0
-    for item in queryset.filter(is_archived=False):
+    for item in queryset.active():
         archive_item(item=item, user=request.user)
         count += 1
     modeladmin.message_user(request, f"已归档 {count} 项", messages.SUCCESS)
@@ -26,7 +26,7 @@ def archive_selected(modeladmin, request, queryset):
 def restore_selected(modeladmin, request, queryset):
     count = 0
     try:
-        for item in queryset.filter(is_archived=True):
+        for item in queryset.archived():
             restore_item(item=item, user=request.user)
             count += 1
     except PermissionDenied as exc:

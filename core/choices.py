@@ -13,9 +13,11 @@ class Role(models.TextChoices):
     STAFF = "staff", "填报员"
 
 
-class TaskStatus(models.TextChoices):
-    PENDING = "pending", "未完成"
-    IN_PROGRESS = "in_progress", "进行中"
+class CompletionStatus(models.TextChoices):
+    """The one status of every completable item (core/completable.py)."""
+
+    NOT_STARTED = "not_started", "未开始"
+    IN_PROGRESS = "in_progress", "推进中"
     DONE = "done", "已完成"
 
 

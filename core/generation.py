@@ -35,6 +35,7 @@ SUMMARY_MODELS = [
     "enterprises.EntryReport",
     "enterprises.KeyEnterprise",
     "enterprises.Problem",
+    "enterprises.ProblemStatusChange",
     "enterprises.PromotionEvent",
     "enterprises.LandTransfer",
     "topics.TopicMeeting",

@@ -14,7 +14,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.choices import PhaseKind, ReportState, Role, TaskStatus
+from core.archiving import ArchivableQuerySet
+from core.choices import PhaseKind, ReportState, Role
+from core.completable import CompletableItem
 from core.lag import latest_report_lag
 from core.money import MONEY_KWARGS, ZERO
 
@@ -200,7 +202,9 @@ class Phase(models.Model):
         return f"{self.name}（{self.start_date:%m月%d日}—{self.end_date:%m月%d日}）"
 
 
-class PhaseTask(models.Model):
+class PhaseTask(CompletableItem):
+    evidence_folder = "tasks"
+
     phase = models.ForeignKey(
         Phase, verbose_name="阶段", on_delete=models.CASCADE, related_name="tasks"
     )
@@ -215,13 +219,6 @@ class PhaseTask(models.Model):
         null=True,
         blank=True,
     )
-    due_date = models.DateField("完成期限", null=True, blank=True)
-    status = models.CharField(
-        "状态", max_length=12, choices=TaskStatus.choices, default=TaskStatus.PENDING
-    )
-    completed_on = models.DateField("完成日期", null=True, blank=True)
-    result = models.TextField("完成情况", blank=True)
-    evidence = models.FileField("佐证材料", upload_to="evidence/tasks/%Y/%m/", blank=True)
     sort_order = models.PositiveSmallIntegerField("顺序", default=0)
     history = HistoricalRecords()
 
@@ -231,23 +228,16 @@ class PhaseTask(models.Model):
         verbose_name_plural = "阶段任务"
         constraints = [
             models.UniqueConstraint(fields=["phase", "code"], name="phasetask_unique_code"),
-            models.CheckConstraint(
-                condition=~Q(status=TaskStatus.DONE) | Q(completed_on__isnull=False),
-                name="phasetask_done_has_date",
-                violation_error_message="已完成的任务必须填写完成日期",
-            ),
+            *CompletableItem.completable_constraints("phasetask"),
         ]
 
     def __str__(self):
         return self.title
 
 
-class TrackedItemQuerySet(models.QuerySet):
+class TrackedItemQuerySet(ArchivableQuerySet):
     """Reads shared by the tracked items (projects, 争先杯 entries): each has weekly
     ProgressReports under the related name `reports`."""
-
-    def active(self):
-        return self.filter(is_archived=False)
 
     def _reports_of_each_item(self):
         relation = self.model._meta.get_field("reports")

@@ -35,9 +35,5 @@ def is_admin(user):
     return role_of(user) == Role.ADMIN
 
 
-def is_leader(user):
-    return role_of(user) == Role.LEADER
-
-
 def is_staff_member(user):
     return role_of(user) == Role.STAFF

@@ -5,6 +5,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
 # Pillow's format name → the file extensions that may carry it
@@ -95,3 +96,9 @@ def validate_evidence_upload(upload):
     _check_extension(upload, EVIDENCE_EXTENSIONS)
     if PurePath(upload.name).suffix.lower() in IMAGE_EXTENSIONS:
         validate_image_upload(upload)
+
+
+def evidence_upload_to(instance, filename):
+    """Where a completable item's evidence file is stored: under its kind's folder and month."""
+    today = timezone.localdate()
+    return f"evidence/{instance.evidence_folder}/{today:%Y/%m}/{filename}"

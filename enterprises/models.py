@@ -3,10 +3,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import Count, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
+from core.archiving import ArchivableQuerySet
 from core.models import (
     Campaign,
     Department,
@@ -20,9 +20,6 @@ from core.models import (
 from enterprises.choices import (
     CompetitionGoal,
     KeyEnterpriseCategory,
-    ProblemCategory,
-    ProblemStatus,
-    Satisfaction,
 )
 
 
@@ -188,6 +185,21 @@ class EntryPhoto(SitePhoto):
         return self.caption or f"{self.entry} 照片"
 
 
+class KeyEnterpriseQuerySet(ArchivableQuerySet):
+    def with_service_figures(self, as_of):
+        """Annotate the figures of a key enterprise's service as they stood at the end of
+        `as_of`: visits made, problems raised, and of those the open and the resolved ones."""
+        problems = Problem.objects.active().filter(campaign=OuterRef("campaign")).raised_by(as_of)
+        return self.annotate(
+            visit_count=Count("visits", filter=Q(visits__visited_on__lte=as_of), distinct=True),
+            problems_total=problems.count_per("enterprise", "enterprise"),
+            open_problem_count=problems.open_as_of(as_of).count_per("enterprise", "enterprise"),
+            resolved_problem_count=problems.resolved_as_of(as_of).count_per(
+                "enterprise", "enterprise"
+            ),
+        )
+
+
 class KeyEnterprise(models.Model):
     """A "2112" key enterprise served during the campaign (附件4)."""
 
@@ -222,6 +234,8 @@ class KeyEnterprise(models.Model):
     note = models.CharField("备注", max_length=300, blank=True)
     is_archived = models.BooleanField("已归档", default=False)
     history = HistoricalRecords()
+
+    objects = KeyEnterpriseQuerySet.as_manager()
 
     class Meta:
         ordering = ["campaign", "seq"]
@@ -275,105 +289,6 @@ class ServiceVisit(models.Model):
 
     def __str__(self):
         return f"{self.visited_on} 走访 {self.key_enterprise}"
-
-
-class ProblemQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(status__in=[ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS])
-
-    def resolved(self):
-        return self.filter(status__in=[ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED])
-
-    def overdue(self, as_of):
-        return self.open().filter(due_date__lt=as_of)
-
-
-class Problem(models.Model):
-    """困难和问题 / 诉求 of an enterprise or a project, from raising to the enterprise's
-    confirmation."""
-
-    campaign = models.ForeignKey(
-        Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="problems"
-    )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        verbose_name="企业",
-        on_delete=models.PROTECT,
-        related_name="problems",
-        null=True,
-        blank=True,
-    )
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name="项目",
-        on_delete=models.PROTECT,
-        related_name="problems",
-        null=True,
-        blank=True,
-    )
-    visit = models.ForeignKey(
-        ServiceVisit,
-        verbose_name="来源走访",
-        on_delete=models.SET_NULL,
-        related_name="problems",
-        null=True,
-        blank=True,
-    )
-    title = models.CharField("问题", max_length=200)
-    description = models.TextField("详细情况", blank=True)
-    category = models.CharField("类别", max_length=10, choices=ProblemCategory.choices)
-    raised_on = models.DateField("提出日期", default=timezone.localdate)
-    responsible_department = models.ForeignKey(
-        Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="problems"
-    )
-    due_date = models.DateField("办结期限", null=True, blank=True)
-    status = models.CharField(
-        "状态", max_length=12, choices=ProblemStatus.choices, default=ProblemStatus.OPEN
-    )
-    resolution = models.TextField("解决情况", blank=True)
-    resolved_on = models.DateField("解决日期", null=True, blank=True)
-    confirmed_on = models.DateField("企业确认日期", null=True, blank=True)
-    feedback = models.TextField("企业反馈意见", blank=True)
-    satisfaction = models.CharField(
-        "满意度", max_length=12, choices=Satisfaction.choices, blank=True
-    )
-    is_archived = models.BooleanField("已归档", default=False)
-    version = models.PositiveIntegerField("版本", default=1)
-    history = HistoricalRecords()
-
-    objects = ProblemQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-raised_on", "-pk"]
-        verbose_name = "困难和问题"
-        verbose_name_plural = "困难和问题"
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(enterprise__isnull=False) | Q(project__isnull=False),
-                name="problem_has_owner",
-                violation_error_message="问题必须属于一家企业或一个项目",
-            ),
-            models.CheckConstraint(
-                condition=Q(category__in=ProblemCategory.values),
-                name="problem_known_category",
-                violation_error_message="未知的问题类别",
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=[ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS])
-                | Q(resolved_on__isnull=False),
-                name="problem_resolved_has_date",
-                violation_error_message="已解决的问题必须填写解决日期",
-            ),
-            models.CheckConstraint(
-                condition=Q(resolved_on__isnull=True) | Q(resolved_on__gte=models.F("raised_on")),
-                name="problem_resolved_after_raised",
-                violation_error_message="解决日期不能早于提出日期",
-            ),
-        ]
-        indexes = [models.Index(fields=["campaign", "status"])]
-
-    def __str__(self):
-        return self.title
 
 
 class PromotionEvent(models.Model):
@@ -444,3 +359,7 @@ class LandTransfer(models.Model):
 
     def __str__(self):
         return f"{self.parcel}（{self.area_mu}亩）"
+
+
+# Problems have a module of their own; imported here so Django finds them in this app's models.
+from enterprises.problems import Problem, ProblemStatusChange  # noqa: E402, F401

@@ -135,9 +135,7 @@ class KeyEnterpriseListView(RoleRequiredMixin, View):
     def get(self, request):
         campaign = current_campaign_or_404(request)
         items = (
-            visible_to(
-                KeyEnterprise.objects.filter(campaign=campaign, is_archived=False), request.user
-            )
+            visible_to(KeyEnterprise.objects.active().filter(campaign=campaign), request.user)
             .select_related("enterprise", "service_person", "responsible_department")
             .annotate(visit_count=Count("visits"))
         )
@@ -160,9 +158,9 @@ class KeyEnterpriseDetailView(RoleRequiredMixin, View):
             "visits": item.visits.select_related("recorded_by__person").prefetch_related(
                 "problems"
             ),
-            "problems": Problem.objects.filter(
-                enterprise=item.enterprise, campaign=item.campaign, is_archived=False
-            ).select_related("responsible_department"),
+            "problems": Problem.objects.active()
+            .filter(enterprise=item.enterprise, campaign=item.campaign)
+            .select_related("responsible_department"),
             "can_write": can_write_items(self.request.user),
         }
         return render(self.request, self.template_name, context, status=status)

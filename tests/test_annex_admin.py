@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from baidays.excel import admin as excel_admin
 from enterprises.models import CompetitionEntry
 from projects.models import Project
-from tests.annex_workbooks import annex1_file, annex1_row, sample_copy
+from tests.annex_workbooks import annex1_file, annex1_row, sample_copy, write_rows
 from tests.factories import CampaignFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +126,45 @@ def test_export_and_blank_template_download(admin_client, campaign, tmp_path):
 def test_staff_without_admin_access_cannot_download(staff_client):
     response = staff_client.get(reverse("admin:projects_project_annex_template", args=[1]))
     assert response.status_code == 302
+
+
+# --- issue 10: every format, Chinese only, columns not placed ---------------------------------
+def test_an_xls_upload_previews_with_its_unit_and_confirms(admin_client, campaign, tmp_path):
+    from tests.annex_corpus import VARIANTS, build, write_xls
+
+    path = write_xls(build(1, VARIANTS[1])[0], tmp_path / "a.xls")
+    response = upload(admin_client, path, campaign)
+    html = response.content.decode()
+    assert "金额单位：亿元" in html and "已与各行相加核对一致" in html
+    admin_client.post(CONFIRM_URL, confirm_data(response))
+    assert Project.objects.filter(campaign=campaign, annex=1).count() == 21
+
+
+def test_the_import_page_has_no_english_and_refusals_no_class_names(
+    admin_client, campaign, tmp_path
+):
+    page = admin_client.get(IMPORT_URL).content.decode()
+    assert "Resource" not in page and "Format" not in page and "File to import" not in page
+    path = annex1_file(tmp_path / "bad.xlsx", [annex1_row(1, None)])
+    html = upload(admin_client, path, campaign).content.decode()
+    assert "第 5 行“项目名称”列：不能为空" in html
+    assert "AnnexRefusal" not in html and "Traceback" not in html and "baidays." not in html
+
+
+def test_unknown_columns_are_listed_in_the_preview_and_mapped_there(
+    admin_client, campaign, tmp_path
+):
+    from baidays.excel.models import AnnexColumnMapping
+
+    header = ["序号", "项目名称", "百日计划投资（万元）", "责任单位", "拟定起始"]
+    rows = [header, [1, "甲", 10, "园区建设科", "2026-05-08"]]
+    path = write_rows(tmp_path / "a.xlsx", rows)
+    html = upload(admin_client, path, campaign).content.decode()
+    assert "未识别的列" in html and "E 列“拟定起始”" in html
+    url = reverse("admin:projects_project_annex_mapping", args=[1])
+    admin_client.post(url, {"header_1": "拟定起始", "field_1": "planned_start"})
+    assert AnnexColumnMapping.objects.get(annex=1).field == "planned_start"
+    response = upload(admin_client, path, campaign)
+    assert "未识别的列" not in response.content.decode()
+    admin_client.post(CONFIRM_URL, confirm_data(response))
+    assert Project.objects.get().planned_start.isoformat() == "2026-05-08"

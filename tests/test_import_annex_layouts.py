@@ -6,7 +6,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import Sum
 
 from enterprises.models import CompetitionEntry, KeyEnterprise
@@ -40,9 +40,18 @@ def test_title_unit_and_annex_rows_above_the_header_are_skipped(campaign, tmp_pa
 
 
 def test_a_header_on_the_first_row_without_title_rows(campaign, tmp_path):
-    path = annex1_file(tmp_path / "a.xlsx", [annex1_row(1)], preamble=False, footer=False)
+    header = [name + "（万元）" if "投资" in name else name for name in ANNEX1_HEADER]
+    path = annex1_file(tmp_path / "a.xlsx", [annex1_row(1)], header=header, preamble=False)
     run_import(1, path)
     assert projects().get().planned_investment_wan == Decimal("100.00")
+
+
+def test_amounts_whose_unit_the_file_does_not_say_are_refused(campaign, tmp_path):
+    path = annex1_file(tmp_path / "a.xlsx", [annex1_row(1)], preamble=False, footer=False)
+    with pytest.raises(CommandError) as caught:
+        run_import(1, path)
+    assert "2 处错误" in str(caught.value)
+    assert not projects().exists()
 
 
 def test_a_header_over_two_merged_rows(campaign, tmp_path):
@@ -51,7 +60,14 @@ def test_a_header_over_two_merged_rows(campaign, tmp_path):
     sub = [None] * len(top)
     sub[5], sub[6] = "计划投资", "形象进度目标"
     merges = [f"{c}4:{c}5" for c in "ABCDEHIJKL"] + ["F4:G4"]
-    rows = [["附件1"], ["标题"], ["填报单位：管委会"], top, sub, annex1_row(1, planned=250)]
+    rows = [
+        ["附件1"],
+        ["标题"],
+        ["填报单位：管委会", "单位：万元"],
+        top,
+        sub,
+        annex1_row(1, planned=250),
+    ]
     path = write_rows(tmp_path / "a.xlsx", rows, merges=merges)
     run_import(1, path)
     project = projects().get()
@@ -99,6 +115,7 @@ def test_blank_rows_between_data_rows_are_skipped(campaign, tmp_path):
 
 def test_total_and_footnote_rows_end_the_data(campaign, tmp_path):
     rows = [
+        ["单位：万元"],
         ["序号", *ANNEX1_HEADER[1:]],
         annex1_row(1),
         ["合计", None, None, None, 860, 100],
@@ -128,7 +145,7 @@ def test_extra_columns_are_ignored_and_columns_may_come_in_any_order(campaign, t
 
 
 def test_data_on_a_sheet_other_than_the_first(campaign, tmp_path):
-    rows = [ANNEX1_HEADER, annex1_row(1)]
+    rows = [["金额单位：万元"], ANNEX1_HEADER, annex1_row(1)]
     cover = [("说明", [["本工作簿包含附件1"], ["请勿修改表头"]])]
     path = write_rows(tmp_path / "a.xlsx", rows, title="项目表", before_sheets=cover)
     assert "工作表“项目表”" in run_import(1, path)

@@ -27,9 +27,3 @@ class ProcedureKind(models.TextChoices):
     FIRE = "fire", "消防验收"
     COMPLETION = "completion", "竣工验收"
     OTHER = "other", "其他"
-
-
-class ItemStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "未开始"
-    IN_PROGRESS = "in_progress", "推进中"
-    DONE = "done", "已完成"

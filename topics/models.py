@@ -6,17 +6,10 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from core.completable import CompletableItem
 from core.models import Campaign, Department
 from enterprises.models import Enterprise
-from topics.choices import ItemStatus, ProcedureKind, TargetMetric, TargetUnit, Topic
-
-
-def done_has_date(prefix):
-    return models.CheckConstraint(
-        condition=~Q(status=ItemStatus.DONE) | Q(completed_on__isnull=False),
-        name=f"{prefix}_done_has_date",
-        violation_error_message="已完成的事项必须填写完成日期",
-    )
+from topics.choices import ProcedureKind, TargetMetric, TargetUnit, Topic
 
 
 class TopicMeeting(models.Model):
@@ -56,8 +49,10 @@ class TopicMeeting(models.Model):
         return f"{self.held_on} {self.title}"
 
 
-class Decision(models.Model):
+class Decision(CompletableItem):
     """议定事项 of a topic meeting."""
+
+    evidence_folder = "decisions"
 
     meeting = models.ForeignKey(
         TopicMeeting, verbose_name="专题会议", on_delete=models.CASCADE, related_name="decisions"
@@ -67,14 +62,6 @@ class Decision(models.Model):
     responsible_department = models.ForeignKey(
         Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="decisions"
     )
-    due_date = models.DateField("完成期限", null=True, blank=True)
-    status = models.CharField(
-        "状态", max_length=12, choices=ItemStatus.choices, default=ItemStatus.NOT_STARTED
-    )
-    completed_on = models.DateField("完成日期", null=True, blank=True)
-    result = models.TextField("落实情况", blank=True)
-    evidence = models.FileField("佐证材料", upload_to="evidence/decisions/%Y/%m/", blank=True)
-    version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -83,7 +70,7 @@ class Decision(models.Model):
         verbose_name_plural = "议定事项"
         constraints = [
             models.UniqueConstraint(fields=["meeting", "seq"], name="decision_unique_seq"),
-            done_has_date("decision"),
+            *CompletableItem.completable_constraints("decision"),
         ]
 
     def __str__(self):
@@ -237,8 +224,10 @@ class ApprovalProcedure(models.Model):
         return f"{self.case.enterprise} {self.get_kind_display()}"
 
 
-class PowerItem(models.Model):
+class PowerItem(CompletableItem):
     """A power line item named in the plan's power topic."""
+
+    evidence_folder = "power"
 
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="power_items"
@@ -250,14 +239,6 @@ class PowerItem(models.Model):
     responsible_department = models.ForeignKey(
         Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="power_items"
     )
-    due_date = models.DateField("完成期限", null=True, blank=True)
-    status = models.CharField(
-        "状态", max_length=12, choices=ItemStatus.choices, default=ItemStatus.NOT_STARTED
-    )
-    completed_on = models.DateField("完成日期", null=True, blank=True)
-    result = models.TextField("完成情况", blank=True)
-    evidence = models.FileField("佐证材料", upload_to="evidence/power/%Y/%m/", blank=True)
-    version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -267,7 +248,7 @@ class PowerItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["campaign", "seq"], name="poweritem_unique_seq"),
             models.UniqueConstraint(fields=["campaign", "name"], name="poweritem_unique_name"),
-            done_has_date("poweritem"),
+            *CompletableItem.completable_constraints("poweritem"),
         ]
 
     def __str__(self):

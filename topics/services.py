@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.access import require_item_writer
-from topics.choices import ItemStatus
+from core.choices import CompletionStatus
 from topics.models import Decision, LandFiling, TopicMeeting
 
 
@@ -22,7 +22,7 @@ def record_meeting(*, user, campaign, meeting_fields, decisions):
     meeting.full_clean()
     meeting.save()
     for seq, fields in enumerate(decisions, start=1):
-        if fields.get("status") == ItemStatus.DONE:
+        if fields.get("status") == CompletionStatus.DONE:
             raise ValidationError(
                 f"第 {seq} 条议定事项：新议定的事项不能直接标为已完成，请在会后按实际完成日期标记"
             )

@@ -4,7 +4,6 @@ as-of date, as a print page and as an Excel workbook for the leading-group offic
 from decimal import Decimal
 from io import BytesIO
 
-from django.db.models import Count, Q
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -12,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from baidays.dashboards.selectors import PROJECTS, Scope, item_row, league_table, overview
 from baidays.excel.export import FORMULA_TRIGGERS
 from core.money import percent
-from enterprises.models import KeyEnterprise, Problem
+from enterprises.models import KeyEnterprise
 from projects.choices import Annex
 
 MONEY_FORMAT = "#,##0.00"
@@ -39,27 +38,13 @@ def annex_rows(scope, annex):
 
 
 def key_enterprise_rows(scope):
-    as_of = scope.as_of
-    resolved = Q(resolved_on__isnull=False, resolved_on__lte=as_of)
-    counts = {
-        row["enterprise"]: row
-        for row in Problem.objects.filter(
-            campaign=scope.campaign, is_archived=False, raised_on__lte=as_of
-        )
-        .exclude(enterprise=None)
-        .order_by()
-        .values("enterprise")
-        .annotate(total=Count("pk"), open=Count("pk", filter=~resolved))
-    }
-    records = (
-        KeyEnterprise.objects.filter(campaign=scope.campaign, is_archived=False)
+    return list(
+        KeyEnterprise.objects.active()
+        .filter(campaign=scope.campaign)
+        .with_service_figures(scope.as_of)
         .select_related("enterprise", "service_person", "responsible_department")
-        .annotate(
-            visits_count=Count("visits", filter=Q(visits__visited_on__lte=as_of), distinct=True)
-        )
         .order_by("seq")
     )
-    return [(record, counts.get(record.enterprise_id, {})) for record in records]
 
 
 def _sheet(workbook, title, heading, columns, rows, fills=None):
@@ -294,12 +279,12 @@ def briefing_workbook(context):
                 record.liaison_leader,
                 record.service_person.name if record.service_person else "",
                 record.responsible_department.name,
-                record.visits_count,
-                counts.get("total", 0),
-                counts.get("open", 0),
-                percent(counts.get("total", 0) - counts.get("open", 0), counts.get("total", 0)),
+                record.visit_count,
+                record.problems_total,
+                record.open_problem_count,
+                percent(record.resolved_problem_count, record.problems_total),
             ]
-            for record, counts in key_enterprise_rows(scope)
+            for record in key_enterprise_rows(scope)
         ],
     )
     _keep_text_as_text(workbook)

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from core.choices import LagStatus
+from core.completable import done_as_of_condition, overdue_as_of_condition
 from core.models import Instruction
 from core.money import ZERO, format_2dp, format_wan, percent
 from core.selectors import cached_by_generation, current_phase, report_week_as_of
@@ -89,24 +90,8 @@ def _goals(campaign, as_of):
     }
 
 
-def _problem_counts(problems, as_of):
-    raised = problems.filter(raised_on__lte=as_of)
-    resolved = Q(resolved_on__isnull=False, resolved_on__lte=as_of)
-    return raised.aggregate(
-        total=Count("pk"),
-        open=Count("pk", filter=~resolved),
-        resolved=Count("pk", filter=resolved),
-        overdue=Count("pk", filter=~resolved & Q(due_date__lt=as_of)),
-    )
-
-
 def _decision_counts(decisions, as_of):
-    done = Q(completed_on__isnull=False, completed_on__lte=as_of)
-    return decisions.filter(meeting__held_on__lte=as_of).aggregate(
-        total=Count("pk"),
-        done=Count("pk", filter=done),
-        overdue=Count("pk", filter=~done & Q(due_date__lt=as_of)),
-    )
+    return decisions.filter(meeting__held_on__lte=as_of).counts_as_of(as_of)
 
 
 def _topics(campaign, as_of):
@@ -152,10 +137,7 @@ def _topics(campaign, as_of):
                     "period_end": target.period_end.isoformat(),
                 }
             )
-    power = PowerItem.objects.filter(campaign=campaign).aggregate(
-        items=Count("pk"),
-        done=Count("pk", filter=Q(completed_on__isnull=False, completed_on__lte=as_of)),
-    )
+    power = PowerItem.objects.filter(campaign=campaign).counts_as_of(as_of)
     transferred = _sum(
         LandTransfer.objects.filter(campaign=campaign, transferred_on__lte=as_of), "area_mu"
     )
@@ -173,7 +155,8 @@ def _topics(campaign, as_of):
         },
         "power": {
             "meetings": meetings.get(Topic.POWER, 0),
-            **power,
+            "items": power["total"],
+            "done": power["done"],
             "decisions": _decision_counts(decisions.filter(meeting__topic=Topic.POWER), as_of),
         },
     }
@@ -195,11 +178,10 @@ def _reports(campaign, week, expected, submitted):
 
 def _phases(campaign, as_of):
     """Each phase with its tasks done and overdue as of the date."""
-    done = Q(tasks__completed_on__isnull=False, tasks__completed_on__lte=as_of)
     phases = campaign.phases.annotate(
         tasks_total=Count("tasks"),
-        tasks_done=Count("tasks", filter=done),
-        tasks_overdue=Count("tasks", filter=~done & Q(tasks__due_date__lt=as_of)),
+        tasks_done=Count("tasks", filter=done_as_of_condition(as_of, "tasks__")),
+        tasks_overdue=Count("tasks", filter=overdue_as_of_condition(as_of, "tasks__")),
     ).order_by("sort_order")
     return [
         {
@@ -275,11 +257,9 @@ def campaign_summary(campaign, as_of):
     time_percent = campaign.time_percent(as_of)
     phase = current_phase(campaign, as_of)
     projects = Project.objects.active().filter(campaign=campaign)
-    project_reports = ProjectReport.objects.filter(
-        project__campaign=campaign, project__is_archived=False
-    )
+    project_reports = ProjectReport.objects.filter(project__in=projects)
     entries = CompetitionEntry.objects.active().filter(campaign=campaign)
-    entry_reports = EntryReport.objects.filter(entry__campaign=campaign, entry__is_archived=False)
+    entry_reports = EntryReport.objects.filter(entry__in=entries)
 
     # week-by-week totals give both the chart and the completed amounts
     infrastructure_weekly = _weekly_totals(project_reports.filter(project__annex=1), week)
@@ -310,22 +290,13 @@ def campaign_summary(campaign, as_of):
         campaign.infrastructure_target_wan,
         completed=sum(infrastructure_weekly.values(), ZERO),
     )
-    key_enterprises = KeyEnterprise.objects.filter(campaign=campaign, is_archived=False)
-    key_problems = _problem_counts(
-        Problem.objects.filter(
-            campaign=campaign,
-            is_archived=False,
-            enterprise__in=key_enterprises.values("enterprise"),
-        ),
-        as_of,
+    key_enterprises = KeyEnterprise.objects.active().filter(campaign=campaign)
+    key_problems = (
+        Problem.objects.active()
+        .filter(campaign=campaign, enterprise__in=key_enterprises.values("enterprise"))
+        .counts_as_of(as_of)
     )
-    milestone_done = Q(completed_on__isnull=False, completed_on__lte=as_of)
-    milestone_counts = Milestone.objects.filter(plan__campaign=campaign).aggregate(
-        milestones=Count("pk"),
-        done=Count("pk", filter=milestone_done),
-        # the same rule as MilestoneQuerySet.overdue
-        overdue=Count("pk", filter=Q(due_date__lt=as_of) & ~milestone_done),
-    )
+    milestone_counts = Milestone.objects.filter(plan__campaign=campaign).counts_as_of(as_of)
     promotion_counts = PromotionEvent.objects.filter(
         campaign=campaign, held_on__lte=as_of
     ).aggregate(events=Count("pk"), leads=Coalesce(Sum("leads_count"), 0))
@@ -358,16 +329,14 @@ def campaign_summary(campaign, as_of):
             "problems_open": key_problems["open"],
             "problems_resolved": key_problems["resolved"],
         },
-        "problems": _problem_counts(
-            Problem.objects.filter(campaign=campaign, is_archived=False), as_of
-        ),
+        "problems": Problem.objects.active().filter(campaign=campaign).counts_as_of(as_of),
         "topics": _topics(campaign, as_of),
         "promotion": {
             "events": promotion_counts["events"],
             "leads": promotion_counts["leads"],
         },
         "plans": {
-            "milestones": milestone_counts["milestones"],
+            "milestones": milestone_counts["total"],
             "done": milestone_counts["done"],
             "overdue": milestone_counts["overdue"],
         },

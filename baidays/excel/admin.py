@@ -7,10 +7,10 @@ from urllib.parse import quote
 
 import tablib
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.urls import path
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
@@ -19,6 +19,7 @@ from baidays.excel.enterprise_resources import CompetitionEntryResource, KeyEnte
 from baidays.excel.errors import WorkbookError
 from baidays.excel.export import export_filename, write_annex
 from baidays.excel.layouts import LAYOUTS
+from baidays.excel.mappings import remember, resolve_field
 from baidays.excel.project_resources import InfrastructureProjectResource, KeyProjectResource
 from baidays.excel.safety import MAX_UPLOAD_BYTES, check_workbook
 from core.models import Campaign
@@ -33,7 +34,7 @@ class UploadedWorkbookFormat(XLSX):
     """Hands the checked workbook bytes to the resource instead of a row-1-header table."""
 
     def get_title(self):
-        return "Excel 工作簿（.xlsx）"
+        return "Excel / WPS / LibreOffice 工作簿（.xlsx、.xls、.xlsm、.ods）"
 
     def create_dataset(self, in_stream):
         data = check_workbook(in_stream)
@@ -51,9 +52,23 @@ def _campaign_field():
     )
 
 
+ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
 class AnnexImportForm(ImportForm):
+    """The upload form, all in Chinese: the annex choice is hidden where the admin imports one
+    annex, the format always (the reader tells it by content)."""
+
     campaign = _campaign_field()
     field_order = ["campaign", "resource", "import_file", "format"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resource"].label = "附件"
+        self.fields["import_file"].label = "附件文件"
+        self.fields["format"].label = "文件格式"
+        self.fields["format"].widget = forms.HiddenInput()
+        self.initial["format"] = "0"
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -61,8 +76,8 @@ class AnnexImportForm(ImportForm):
             raise forms.ValidationError(
                 f"文件超过 {MAX_UPLOAD_BYTES // 1024 // 1024} MB，请删去无关内容后再导入"
             )
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError("只接受 .xlsx 格式的 Excel 工作簿")
+        if not upload.name.lower().endswith(ACCEPTED_SUFFIXES):
+            raise forms.ValidationError("只接受 .xlsx、.xls、.xlsm 或 .ods 格式的表格文件")
         return upload
 
 
@@ -80,6 +95,7 @@ class AnnexAdminMixin(ImportMixin):
     confirm_form_class = AnnexConfirmImportForm
     import_error_display = ("message",)
     import_export_change_list_template = "admin/excel/annex_change_list.html"
+    import_template_name = "admin/excel/annex_import.html"
 
     def has_import_permission(self, request):
         return request.user.has_perm(self.import_permission)
@@ -121,6 +137,11 @@ class AnnexAdminMixin(ImportMixin):
                 self.admin_site.admin_view(self.annex_template_view),
                 name=f"{prefix}_annex_template",
             ),
+            path(
+                "annex-mapping/<int:annex>/",
+                self.admin_site.admin_view(self.annex_mapping_view),
+                name=f"{prefix}_annex_mapping",
+            ),
         ]
         return extra + super().get_urls()
 
@@ -149,6 +170,27 @@ class AnnexAdminMixin(ImportMixin):
             raise Http404("尚未建立百日行动")
         return _xlsx(write_annex(annex, campaign), export_filename(annex, campaign))
 
+    def get_import_context_data(self, **kwargs):
+        context = super().get_import_context_data(**kwargs)
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        context["annex_mapping_url"] = f"admin:{prefix}_annex_mapping"
+        return context
+
+    def annex_mapping_view(self, request, annex):
+        """The preview's form for the columns the reader could not place: each chosen field
+        is remembered for the annex, and the file is uploaded again."""
+        self._annex_or_403(request, annex)
+        if request.method != "POST" or not self.has_import_permission(request):
+            raise PermissionDenied
+        pairs = column_mapping_pairs(LAYOUTS[annex], request.POST)
+        remember(annex, pairs)
+        if pairs:
+            names = "、".join(f"“{header}”" for header, _ in pairs)
+            label = LAYOUTS[annex].label
+            messages.success(request, f"已记住{label}的列对应：{names}，请重新上传文件")
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        return HttpResponseRedirect(reverse(f"admin:{prefix}_import"))
+
     def annex_template_view(self, request, annex):
         self._annex_or_403(request, annex)
         return _xlsx(write_annex(annex, None, blank=True), export_filename(annex, blank=True))
@@ -158,6 +200,20 @@ def _xlsx(content, filename):
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
+
+
+def column_mapping_pairs(layout, data):
+    """(header, column key) pairs from the preview's mapping form: fields header_N / field_N,
+    a field left at "—" is not mapped."""
+    pairs = []
+    for name, header in data.items():
+        if not name.startswith("header_"):
+            continue
+        choice = data.get("field_" + name.removeprefix("header_"), "")
+        if choice and choice != "-":
+            key = "" if choice == "ignore" else resolve_field(layout, choice)
+            pairs.append((header, key))
+    return pairs
 
 
 def with_annex_import(model, **options):

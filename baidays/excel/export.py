@@ -4,7 +4,6 @@ lag colour as on the dashboards). Reading the file back with the importer change
 
 import io
 
-from django.db.models import Count, Q
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -15,7 +14,8 @@ from baidays.excel.layouts import AMOUNT, CATEGORY, DATE, GOAL, LAYOUTS
 from core import plan_data
 from core.choices import LagStatus
 from core.lag import lag_status
-from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory, ProblemStatus
+from core.selectors import report_week_as_of
+from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
 
@@ -44,46 +44,29 @@ KEY_ENTERPRISE_HEADERS = [
 HEADER_ROW = 4
 
 
-def _records(annex, campaign):
+def _records(annex, campaign, as_of):
+    """The annex's active records with their figures as they stood at the end of `as_of`."""
+    week = report_week_as_of(campaign, as_of)
     if annex in (1, 3):
         return (
-            Project.objects.filter(campaign=campaign, annex=annex, is_archived=False)
-            .with_progress()
+            Project.objects.active()
+            .filter(campaign=campaign, annex=annex)
+            .with_progress(up_to_week=week)
             .select_related("responsible_leader", "responsible_department")
             .order_by("seq")
         )
     if annex == 2:
         return (
-            CompetitionEntry.objects.filter(campaign=campaign, is_archived=False)
-            .with_progress()
+            CompetitionEntry.objects.active()
+            .filter(campaign=campaign)
+            .with_progress(up_to_week=week)
             .select_related("enterprise", "liaison_leader", "responsible_department")
             .order_by("seq")
         )
-    problems = Q(enterprise__problems__campaign=campaign)
     return (
-        KeyEnterprise.objects.filter(campaign=campaign, is_archived=False)
-        .annotate(
-            visit_count=Count("visits", distinct=True),
-            open_problem_count=Count(
-                "enterprise__problems",
-                filter=problems
-                & Q(
-                    enterprise__problems__status__in=[ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS]
-                ),
-                distinct=True,
-            ),
-            resolved_problem_count=Count(
-                "enterprise__problems",
-                filter=problems
-                & Q(
-                    enterprise__problems__status__in=[
-                        ProblemStatus.RESOLVED,
-                        ProblemStatus.CONFIRMED,
-                    ]
-                ),
-                distinct=True,
-            ),
-        )
+        KeyEnterprise.objects.active()
+        .filter(campaign=campaign)
+        .with_service_figures(as_of)
         .select_related("enterprise", "service_person", "responsible_department")
         .order_by("seq")
     )
@@ -154,7 +137,7 @@ def write_annex(annex, campaign, *, blank=False, as_of=None):
     if any(key == "completed_investment_wan" for key, _, _ in extra):
         totals["completed_investment_wan"] = 0
     time_percent = campaign.time_percent(as_of) if campaign else 0
-    for record in [] if blank else _records(annex, campaign):
+    for record in [] if blank else _records(annex, campaign, as_of):
         for index, column in enumerate(columns, start=1):
             value = _value(record, column.key)
             cell = _put(sheet, row, index, value)

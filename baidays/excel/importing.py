@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from baidays.excel.errors import AnnexRefusal, RowErrors, RowProblem, WorkbookError
 from baidays.excel.layouts import AMOUNT, LAYOUTS, TEXT
+from baidays.excel.mappings import remember, saved_mappings, with_overrides
 from baidays.excel.reader import read_annex
 from core import plan_data
 from core.services import get_or_create_department, get_or_create_person
@@ -22,6 +23,10 @@ from core.services import get_or_create_department, get_or_create_person
 ROW_NUMBER = "excel_row"
 SEQ_PARKING_OFFSET = 1_000_000  # rows whose 序号 moves are parked out of the way first
 BULK_BATCH = 500
+# the database's own text never reaches the clerk: it is English and names tables
+CANNOT_SAVE = (
+    "无法保存：数据与已有记录冲突或不符合填写规则（如完成时间早于开工时间），请核对后重新导入"
+)
 
 
 class LookupWidget(widgets.Widget):
@@ -150,8 +155,14 @@ class AnnexResource(resources.ModelResource):
         for option in ("use_transactions", "rollback_on_validation_errors", "collect_failed_rows"):
             kwargs.pop(option, None)
         try:
-            table = read_annex(workbook, self.layout, filename=kwargs.get("file_name"))
-            return run_import(resource=self, table=table, dry_run=dry_run, **kwargs).result
+            mappings = saved_mappings(self.annex)
+            table = read_annex(workbook, self.layout, mappings=mappings)
+            result = run_import(resource=self, table=table, dry_run=dry_run, **kwargs).result
+            result.annex_notes = table.notes
+            result.annex_unknown = table.unknown
+            result.annex_fields = [(c.key, c.header) for c in self.layout.columns]
+            result.annex_number = self.annex
+            return result
         except (WorkbookError, RowErrors) as error:
             result = self.get_result_class()()
             lines = error.problems if isinstance(error, RowErrors) else [error]
@@ -339,6 +350,7 @@ class ImportSummary:
     sheet_name: str
     result: object = None
     changes: tuple = ()
+    notes: tuple = ()  # units, columns not imported, totals checked (see AnnexTable.notes)
 
     @property
     def total(self):
@@ -375,10 +387,8 @@ def result_problems(result, dataset):
             for message in messages:
                 problems.append(RowProblem(number, str(column), str(message)))
     for index, errors in result.row_errors():
-        for error in errors:
-            problems.append(RowProblem(numbers[index - 1], "", f"无法保存：{error.error}"))
-    for error in result.base_errors:
-        problems.append(RowProblem(0, "", f"无法保存：{error.error}"))
+        problems.extend(RowProblem(numbers[index - 1], "", CANNOT_SAVE) for _ in errors)
+    problems.extend(RowProblem(0, "", CANNOT_SAVE) for _ in result.base_errors)
     return problems
 
 
@@ -413,11 +423,18 @@ def run_import(*, resource, table, dry_run=False, **import_kwargs):
         sheet_name=table.sheet_name,
         result=result,
         changes=tuple(resource.changes),
+        notes=tuple(table.notes),
     )
 
 
-def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=None):
-    """Read and import one annex workbook; WorkbookError or RowErrors when it is refused."""
-    table = read_annex(source, LAYOUTS[annex], filename=filename)
+def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=None, mapped=()):
+    """Read and import one annex workbook; WorkbookError or RowErrors when it is refused.
+    `mapped` are the admin's (header, column key) pairs for columns the reader could not
+    place; they are remembered for the annex once an import with them succeeds."""
+    mappings = with_overrides(annex, mapped)
+    table = read_annex(source, LAYOUTS[annex], filename=filename, mappings=mappings)
     resource = resource_class(annex)(campaign=campaign, user=user)
-    return run_import(resource=resource, table=table, dry_run=dry_run)
+    summary = run_import(resource=resource, table=table, dry_run=dry_run)
+    if mapped and not dry_run:
+        remember(annex, mapped)
+    return summary

@@ -1,5 +1,6 @@
-"""The four annex layouts: which columns each has, the spellings offices use for them, and how
-each cell is read. Imports map columns by header text, never by position."""
+"""The four annex layouts: which columns each has, how each cell is read and which must be
+there. Which header means which column is the concept table's business (concepts.py); imports
+place columns by what their headers mean, never by position."""
 
 from dataclasses import dataclass, field, replace
 
@@ -13,26 +14,12 @@ TEXT, AMOUNT, DATE, SEQ, GOAL, CATEGORY = "text", "amount", "date", "seq", "goal
 @dataclass(frozen=True)
 class Column:
     key: str
-    header: str
-    aliases: tuple = ()
+    header: str  # the header the portal writes (export, templates, messages)
     kind: str = TEXT
     required: bool = False  # every data row must have a value
     in_header: bool = False  # the header must have this column
     width: int = 12
     max_length: int = 0
-
-    @property
-    def spellings(self):
-        return {header_key(name) for name in (self.header, *self.aliases)}
-
-
-def header_key(text):
-    """A header as compared: normalized, unit suffixes dropped ("总投资（万元）" is "总投资")."""
-    key = parsers.normalize(text)
-    for unit in ("(万元)", "(亿元)", "(元)", "万元"):
-        if key.endswith(unit) and len(key) > len(unit):
-            key = key[: -len(unit)]
-    return key
 
 
 GOAL_SPELLINGS = {
@@ -74,9 +61,9 @@ def section_choice(spellings, text):
     return None
 
 
-def parse_cell(column, value):
+def parse_cell(column, value, unit="万元"):
     if column.kind == AMOUNT:
-        return parsers.parse_amount(value)
+        return parsers.parse_amount(value, unit)
     if column.kind == DATE:
         return parsers.parse_date(value)
     if column.kind == SEQ:
@@ -116,27 +103,25 @@ def _finish_after_start(values):
     return None
 
 
-SEQ_COLUMN = Column("seq", "序号", ("编号", "序"), SEQ, width=6)
-NOTE_COLUMN = Column("note", "备注", ("说明",), max_length=300, width=14)
+SEQ_COLUMN = Column("seq", "序号", SEQ, width=6)
+NOTE_COLUMN = Column("note", "备注", max_length=300, width=14)
 DEPARTMENT_COLUMN = Column(
     "responsible_department",
     "责任单位",
-    ("责任部门", "牵头单位", "责任科室"),
     required=True,
     max_length=100,
     width=14,
 )
-LEADER_COLUMN = Column("responsible_leader", "责任领导", ("分管领导",), max_length=50, width=10)
+LEADER_COLUMN = Column("responsible_leader", "责任领导", max_length=50, width=10)
 NAME_COLUMN = Column(
     "name",
     "项目名称",
-    ("工程名称", "项目"),
     required=True,
     in_header=True,
     max_length=200,
     width=30,
 )
-TOTAL_COLUMN = Column("total_investment_wan", "总投资", ("项目总投资", "计划总投资"), AMOUNT)
+TOTAL_COLUMN = Column("total_investment_wan", "总投资", AMOUNT)
 
 ANNEX_1 = AnnexLayout(
     number=1,
@@ -147,16 +132,14 @@ ANNEX_1 = AnnexLayout(
         Column(
             "content_scale",
             "建设内容及规模",
-            ("建设内容", "建设规模", "建设内容和规模", "主要建设内容"),
             max_length=500,
             width=26,
         ),
-        Column("zone", "所在区块", ("区块", "所在园区", "建设地点", "所属区块"), max_length=100),
+        Column("zone", "所在区块", max_length=100),
         TOTAL_COLUMN,
         Column(
             "planned_investment_wan",
             "百日计划投资",
-            ("计划投资", "百日行动计划计划投资", "百日行动计划投资", "百日投资"),
             AMOUNT,
             required=True,
             in_header=True,
@@ -164,12 +147,11 @@ ANNEX_1 = AnnexLayout(
         Column(
             "milestone_target",
             "形象进度目标",
-            ("百日形象进度目标", "百日行动计划形象进度目标", "百日目标"),
             max_length=300,
             width=22,
         ),
-        Column("planned_start", "计划开工时间", ("开工时间",), DATE),
-        Column("planned_finish", "计划完成时间", ("计划竣工时间", "完成时间", "竣工时间"), DATE),
+        Column("planned_start", "计划开工时间", DATE),
+        Column("planned_finish", "计划完成时间", DATE),
         LEADER_COLUMN,
         replace(DEPARTMENT_COLUMN, in_header=True),
         NOTE_COLUMN,
@@ -187,7 +169,6 @@ ANNEX_2 = AnnexLayout(
         Column(
             "enterprise_name",
             "企业名称",
-            ("企业", "参赛企业", "单位名称"),
             required=True,
             in_header=True,
             max_length=200,
@@ -196,7 +177,6 @@ ANNEX_2 = AnnexLayout(
         Column(
             "project_name",
             "项目名称",
-            ("工程名称", "项目"),
             required=True,
             in_header=True,
             max_length=200,
@@ -205,16 +185,14 @@ ANNEX_2 = AnnexLayout(
         Column(
             "goal",
             "建设类型",
-            ("类型", "竞赛类型", "建设类型(目标)", "目标"),
             GOAL,
             required=True,
             width=10,
         ),
-        Column("total_investment_wan", "总投资（万元）", TOTAL_COLUMN.aliases, AMOUNT),
+        Column("total_investment_wan", "总投资（万元）", AMOUNT),
         Column(
             "planned_investment_wan",
             "百日计划投资（万元）",
-            ("计划投资", "百日行动计划投资", "百日投资"),
             AMOUNT,
             required=True,
             in_header=True,
@@ -222,21 +200,19 @@ ANNEX_2 = AnnexLayout(
         Column(
             "construction_task",
             "百日建设任务",
-            ("建设任务", "百日形象进度目标", "形象进度目标"),
             max_length=300,
             width=22,
         ),
-        Column("legal_representative", "法人代表", ("法定代表人",), max_length=50, width=10),
-        Column("phone", "联系电话", ("电话",), max_length=30, width=14),
-        Column("liaison_leader", "联系领导", ("联系县领导",), max_length=50, width=10),
+        Column("legal_representative", "法人代表", max_length=50, width=10),
+        Column("phone", "联系电话", max_length=30, width=14),
+        Column("liaison_leader", "联系领导", max_length=50, width=10),
         Column(
             "responsible_department",
             "责任单位",
-            DEPARTMENT_COLUMN.aliases,
             max_length=100,
             width=14,
         ),
-        Column("pledge", "法人代表公开承诺", ("公开承诺", "承诺"), width=30),
+        Column("pledge", "法人代表公开承诺", width=30),
         NOTE_COLUMN,
     ),
     name_keys=("enterprise_name", "project_name"),
@@ -250,30 +226,26 @@ ANNEX_3 = AnnexLayout(
     columns=(
         SEQ_COLUMN,
         NAME_COLUMN,
-        Column(
-            "owner_name", "业主单位", ("业主", "建设单位", "企业名称"), max_length=200, width=24
-        ),
+        Column("owner_name", "业主单位", max_length=200, width=24),
         Column(
             "content_scale",
             "建设内容",
-            ("建设内容及规模", "建设规模", "主要建设内容"),
             max_length=500,
             width=24,
         ),
-        Column("zone", "所在区块", ("区块", "所在园区"), max_length=100),
+        Column("zone", "所在区块", max_length=100),
         TOTAL_COLUMN,
-        Column("annual_planned_wan", "年度计划投资", ("年度投资", "本年度计划投资"), AMOUNT),
+        Column("annual_planned_wan", "年度计划投资", AMOUNT),
         Column(
             "planned_investment_wan",
             "百日计划投资",
-            ("百日行动计划投资", "百日投资", "计划投资"),
             AMOUNT,
             required=True,
             in_header=True,
         ),
-        Column("milestone_target", "形象进度目标", ("百日形象进度目标",), max_length=300),
-        Column("planned_start", "开工时间", ("计划开工时间",), DATE),
-        Column("planned_finish", "计划竣工时间", ("竣工时间", "计划完成时间"), DATE),
+        Column("milestone_target", "形象进度目标", max_length=300),
+        Column("planned_start", "开工时间", DATE),
+        Column("planned_finish", "计划竣工时间", DATE),
         LEADER_COLUMN,
         replace(DEPARTMENT_COLUMN, in_header=True),
         NOTE_COLUMN,
@@ -290,30 +262,27 @@ ANNEX_4 = AnnexLayout(
         Column(
             "enterprise_name",
             "企业名称",
-            ("企业", "单位名称"),
             required=True,
             in_header=True,
             max_length=200,
             width=24,
         ),
-        Column("category", "企业类别", ("类别", "企业类型"), CATEGORY, required=True, width=14),
-        Column("legal_representative", "法人代表", ("法定代表人",), max_length=50, width=10),
-        Column("phone", "联系电话", ("电话",), max_length=30, width=14),
-        Column("main_products", "主要产品", ("主导产品",), max_length=200, width=16),
-        Column("liaison_leader", "联系县领导", ("联系领导",), max_length=50, width=12),
-        Column("service_person", "服务责任人", ("服务人员", "服务责任人员"), max_length=50),
+        Column("category", "企业类别", CATEGORY, required=True, width=14),
+        Column("legal_representative", "法人代表", max_length=50, width=10),
+        Column("phone", "联系电话", max_length=30, width=14),
+        Column("main_products", "主要产品", max_length=200, width=16),
+        Column("liaison_leader", "联系县领导", max_length=50, width=12),
+        Column("service_person", "服务责任人", max_length=50),
         Column(
             "responsible_department",
             "责任单位",
-            DEPARTMENT_COLUMN.aliases,
             max_length=100,
             width=14,
         ),
-        Column("difficulties", "存在困难和问题", ("困难和问题", "存在问题"), width=24),
+        Column("difficulties", "存在困难和问题", width=24),
         Column(
             "coordination_needed",
             "需协调解决事项",
-            ("协调事项", "需协调解决的事项"),
             width=24,
         ),
         NOTE_COLUMN,

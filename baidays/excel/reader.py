@@ -1,29 +1,31 @@
-"""The reader for annex workbooks as offices write them: it finds the sheet and the header row
-by header text (one row, or two rows under a merged group header), skips title, unit, blank,
-合计 and 注 rows, applies section rows ("一、开工项目（7家）") to the rows under them, and
-parses every cell. Every bad cell is collected; nothing is returned unless all rows are good."""
+"""The reader for annex workbooks as offices write them, in any format (.xlsx, .xlsm, .xls,
+.ods): it finds the sheet and the header by what the headers mean (headers.py), skips title,
+unit, blank and 注 rows, applies section rows ("一、开工项目（7家）") to the rows under them,
+converts amounts to 万元, checks 合计 and 小计 rows against the rows they cover, and parses every
+cell. Every bad cell is collected; nothing is returned unless all rows are good."""
 
-import io
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
-
 from baidays.excel import parsers
 from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
-from baidays.excel.layouts import SECTION_SPELLINGS, header_key, parse_cell, section_choice
+from baidays.excel.headers import HEADER_SEARCH_ROWS, find_header
+from baidays.excel.layouts import AMOUNT, SECTION_SPELLINGS, parse_cell, section_choice
 from baidays.excel.safety import check_workbook
+from baidays.excel.totals import TotalsCheck
+from baidays.excel.workbook import open_workbook, uncached_formulas, visible_sheets
 
 MAX_DATA_ROWS = 20000
-HEADER_SEARCH_ROWS = 30
-_TOTAL_PREFIXES = ("合计", "总计", "全部合计")
+_TOTAL_PREFIXES = ("合计", "总计", "全部合计", "总合计")
 _SUBTOTAL_PREFIXES = ("小计",)
 _FOOTNOTE_PREFIXES = ("注", "说明", "备注:", "填表人", "审核人", "制表", "联系人", "填报人")
 _SECTION_ORDINAL = re.compile(
     r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])"
 )
 _SECTION_COUNT = re.compile(r"[(（]\d+[个家项][)）]$")
-_TITLE_ROW = re.compile(r"^(附件\d*|填报单位|单位:|单位：|填报日期|编制单位)")
+_TITLE_ROW = re.compile(r"^(附件\d*|填报单位|单位:|单位：|金额单位|填报日期|编制单位)")
+NO_FORMULA_VALUE = "公式没有计算结果，请在 Excel 中打开、保存后再导入"
 
 
 @dataclass
@@ -40,121 +42,45 @@ class AnnexTable:
     header_rows: tuple
     headers: dict  # column key -> header text as written in the file
     rows: list = field(default_factory=list)
+    units: dict = field(default_factory=dict)  # amount column key -> unit as the file says
+    unknown: list = field(default_factory=list)  # (column letter, header, why) not imported
+    notes: list = field(default_factory=list)  # what the clerk should know (totals checked, …)
+
+    def unit_line(self):
+        """ "金额单位：亿元（百日计划投资、总投资），已换算为万元" for the summary and preview."""
+        by_unit = {}
+        for key, unit in self.units.items():
+            by_unit.setdefault(unit, []).append(self.headers[key])
+        parts = [f"{unit}（{'、'.join(names)}）" for unit, names in by_unit.items() if unit]
+        return f"金额单位：{'；'.join(parts)}，均按万元导入" if parts else ""
+
+    def unknown_line(self):
+        if not self.unknown:
+            return ""
+        names = "、".join(
+            f"{letter} 列“{text}”" + (f"（{why}）" if why else "")
+            for letter, text, why in self.unknown
+        )
+        return f"未识别的列（未导入）：{names}"
 
 
-@dataclass
-class _Header:
-    sheet_name: str
-    first_row: int
-    last_row: int
-    positions: dict  # column key -> 0-based index
-    texts: dict  # column key -> header as written
-
-
-def read_annex(source, layout, *, filename=None):
+def read_annex(source, layout, *, filename=None, mappings=None):
     data = check_workbook(source, filename=filename)
-    workbook = _open(data, data_only=True)
+    workbook = open_workbook(data)
     try:
-        header = _find_header(workbook, layout)
-        sheet = workbook[header.sheet_name]
-        if sheet.max_row and sheet.max_row - header.last_row > MAX_DATA_ROWS + 200:
-            raise WorkbookError(f"数据超过 {MAX_DATA_ROWS} 行，请分批导入")
-        table, problems, unresolved = _read_rows(sheet, layout, header)
+        sheets = visible_sheets(workbook)
+        firsts = [(s, list(itertools.islice(_cells(s), HEADER_SEARCH_ROWS))) for s in sheets]
+        header = find_header(firsts, layout, mappings)
+        sheet = next(s for s in sheets if s.name == header.sheet_name)
+        reading = _Reading(layout, header)
+        reading.read(sheet)
     finally:
         workbook.close()
-    if unresolved:
-        problems.extend(_formula_problems(data, header, unresolved))
-    problems.extend(check_duplicates(table))
-    if problems:
-        raise RowErrors(problems)
-    if not table.rows:
-        raise WorkbookError(f"{layout.label}表头下没有数据行")
-    _number_rows(table)
-    return table
+    return reading.finish(data)
 
 
-def _open(data, *, data_only):
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
-    except Exception as error:  # openpyxl raises many kinds on damaged XML
-        raise WorkbookError("文件已损坏，无法打开，请重新保存后再导入") from error
-
-
-def _match(layout, texts):
-    """Column key -> index for the header cells `texts` (each a list of candidate spellings)."""
-    positions = {}
-    for column in layout.columns:
-        spellings = column.spellings
-        for index, candidates in enumerate(texts):
-            if index in positions.values():
-                continue
-            if any(candidate in spellings for candidate in candidates):
-                positions[column.key] = index
-                break
-    return positions
-
-
-def _candidates_one(row):
-    return [[header_key(cell)] if cell is not None else [] for cell in row]
-
-
-def _candidates_two(top, sub):
-    """Candidates for a header over two rows. In read-only mode merged cells are empty except
-    the first, so a group header ("百日行动计划") is carried right over its sub-headers."""
-    candidates, group = [], ""
-    for index in range(max(len(top), len(sub))):
-        upper = header_key(top[index]) if index < len(top) and top[index] is not None else ""
-        lower = header_key(sub[index]) if index < len(sub) and sub[index] is not None else ""
-        if upper:
-            group = upper if lower else ""
-        names = [name for name in (lower, upper) if name]
-        if lower and group:
-            names.append(group + lower)
-        candidates.append(names)
-    return candidates
-
-
-def _find_header(workbook, layout):
-    best = None
-    for sheet in workbook.worksheets:
-        if getattr(sheet, "sheet_state", "visible") != "visible":
-            continue
-        rows = [
-            tuple(row) for row in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS + 1, values_only=True)
-        ]
-        for index, row in enumerate(rows):
-            positions = _match(layout, _candidates_one(row))
-            if len(positions) < 2 or "seq" not in positions and len(positions) < 3:
-                continue
-            last = index
-            if index + 1 < len(rows):
-                combined = _match(layout, _candidates_two(row, rows[index + 1]))
-                if len(combined) > len(positions):
-                    positions, last = combined, index + 1
-            score = len(positions)
-            if best is None or score > best[0]:
-                texts = _header_texts(rows[index], rows[last], positions)
-                best = (score, _Header(sheet.title, index + 1, last + 1, positions, texts))
-            break
-    if best is None:
-        names = "、".join(f"“{column.header}”" for column in layout.columns[:4])
-        raise WorkbookError(
-            f"找不到{layout.label}的表头：前 {HEADER_SEARCH_ROWS} 行中没有包含 {names} 等列名的行"
-        )
-    header = best[1]
-    missing = [c.header for c in layout.columns if c.in_header and c.key not in header.positions]
-    if missing:
-        raise WorkbookError(f"{layout.label}表头缺少“{'”“'.join(missing)}”列")
-    return header
-
-
-def _header_texts(top, sub, positions):
-    texts = {}
-    for key, index in positions.items():
-        lower = sub[index] if index < len(sub) else None
-        upper = top[index] if index < len(top) else None
-        texts[key] = parsers.parse_text(lower if lower is not None and sub is not top else upper)
-    return texts
+def _cells(sheet):
+    return (cells for _, cells in sheet.rows())
 
 
 def _row_kind(cells):
@@ -176,9 +102,7 @@ def _row_kind(cells):
         return "total", ""
     if any(text.startswith(_SUBTOTAL_PREFIXES) for text in texts[:3]):
         return "subtotal", ""
-    if len(set(texts)) == 1 and not isinstance(
-        next(c for c in cells if c is not None), (int, float)
-    ):
+    if len(set(texts)) == 1 and not isinstance(filled[0], (int, float)):
         if first.startswith(_FOOTNOTE_PREFIXES):
             return "footnote", ""
         if _TITLE_ROW.match(first):
@@ -195,54 +119,188 @@ def _section_label(text):
     return _SECTION_COUNT.sub("", label).strip() or text
 
 
-def _read_rows(sheet, layout, header):
-    table = AnnexTable(layout, header.sheet_name, (header.first_row, header.last_row), header.texts)
-    problems, unresolved = [], []
-    section_value, section_text, count = None, "", 0
-    checked = {c.key for c in layout.columns if c.required or c.kind not in ("text",)}
-    missing_required = [c for c in layout.columns if c.required and c.key not in header.positions]
-    for number, row in enumerate(
-        sheet.iter_rows(min_row=header.last_row + 1, values_only=True), start=header.last_row + 1
-    ):
-        kind, text = _row_kind(row)
+class _Reading:
+    """One pass over the data rows under the header."""
+
+    def __init__(self, layout, header):
+        self.layout, self.header = layout, header
+        self.table = AnnexTable(
+            layout, header.sheet_name, (header.first_row, header.last_row), dict(header.texts)
+        )
+        self.table.units, self.table.unknown = dict(header.units), list(header.unknown)
+        self.amounts = [c for c in layout.columns if c.kind == AMOUNT and c.key in header.units]
+        self.totals = TotalsCheck({c.key: header.texts[c.key] for c in self.amounts})
+        self.problems, self.empty_cells, self.unit_missing = [], [], {}
+        self.checked = {c.key for c in layout.columns if c.required or c.kind != "text"}
+        self.missing_required = [
+            c for c in layout.columns if c.required and c.key not in header.positions
+        ]
+        self.section_value, self.section_text, self.count = None, "", 0
+        self.month_only = {}
+        self.ended = False
+
+    def read(self, sheet):
+        for number, cells in sheet.rows():
+            if number <= self.header.last_row:
+                continue
+            self.row(number, cells)
+            if self.ended:
+                break
+
+    def row(self, number, cells):
+        kind, text = _row_kind(cells)
         if kind == "total":
-            break
-        if kind in ("blank", "subtotal", "footnote", "title"):
-            continue
-        if kind == "section":
-            section_text = _section_label(text)
-            section_value, problem = _section_value(layout, section_text, number)
-            if problem:
-                problems.append(problem)
-            continue
-        count += 1
-        if count > MAX_DATA_ROWS:
+            self.totals.total(number, self.written_figures(number, cells))
+            self.ended = self.totals.seen_rows  # what follows a closing 合计 is not data
+        elif kind == "subtotal":
+            self.totals.subtotal(number, self.written_figures(number, cells))
+        elif kind == "section":
+            self.section(number, text)
+        elif kind == "data":
+            self.data(number, cells)
+
+    def section(self, number, text):
+        self.section_text = _section_label(text)
+        self.section_value, problem = _section_value(self.layout, self.section_text, number)
+        self.totals.start_section()
+        if problem:
+            self.problems.append(problem)
+
+    def written_figures(self, number, cells):
+        """The amounts a 合计 / 小计 row states, in 万元; cells left empty are not compared."""
+        figures = {}
+        for column in self.amounts:
+            index = self.header.positions[column.key]
+            value = cells[index] if index < len(cells) else None
+            if value is None:
+                self.empty_cells.append((number, index, column.key, "total"))
+                continue
+            try:
+                amount = parsers.exact_amount(value, self.header.units[column.key])
+            except CellError:
+                continue  # "—" or a note in a total cell: nothing to compare
+            if amount is not None:
+                figures[column.key] = amount
+        return figures
+
+    def data(self, number, cells):
+        self.count += 1
+        if self.count > MAX_DATA_ROWS:
             raise WorkbookError(f"数据超过 {MAX_DATA_ROWS} 行，请分批导入")
-        cells = {
-            key: row[index] if index < len(row) else None for key, index in header.positions.items()
-        }
-        if all(cells[key] is None for key in cells if key != "seq"):
-            continue  # a numbered but empty line of a template
-        values, row_problems = _parse_row(layout, header, number, cells)
-        for key in checked:
-            if key in cells and cells[key] is None:
-                unresolved.append((number, key))
-        if layout.section_key and not values.get(layout.section_key) and section_value:
-            values[layout.section_key] = section_value
-            row_problems = [
-                p
-                for p in row_problems
-                if p.column != header.texts.get(layout.section_key) or p.reason != "不能为空"
-            ]
-        for column in missing_required:
+        positions = self.header.positions
+        picked = {key: cells[i] if i < len(cells) else None for key, i in positions.items()}
+        if all(picked[key] is None for key in picked if key != "seq"):
+            return  # a numbered but empty line of a template
+        values, row_problems, exact = self.parse(number, picked)
+        for key in self.checked:
+            if key in picked and picked[key] is None:
+                self.empty_cells.append((number, positions[key], key, "cell"))
+        row_problems = self.apply_section(values, row_problems)
+        for column in self.missing_required:
             if values.get(column.key) in (None, ""):
                 reason = "表中没有这一列，该行也不在分组行（如“一、开工项目”）之下"
                 row_problems.append(RowProblem(number, column.header, reason))
-        problems.extend(row_problems)
-        table.rows.append(AnnexRow(number, values, section_text))
-    if any(layout.section_key in row.values for row in table.rows):
-        table.headers.setdefault(layout.section_key, layout.column(layout.section_key).header)
-    return table, problems, unresolved
+        self.problems.extend(row_problems)
+        self.totals.add_row(exact)
+        self.table.rows.append(AnnexRow(number, values, self.section_text))
+
+    def parse(self, number, cells):
+        values, problems, exact = {}, [], {}
+        texts, units = self.header.texts, self.header.units
+        for column in self.layout.columns:
+            if column.key not in cells:
+                continue
+            value = cells[column.key]
+            try:
+                if column.kind == AMOUNT:
+                    exact[column.key] = parsers.exact_amount(value, units[column.key])
+                    parsed = parsers.round_wan(exact[column.key])
+                else:
+                    parsed = parse_cell(column, value)
+            except parsers.UnitUnknown:
+                self.unit_missing.setdefault(column.key, number)
+                continue
+            except CellError as error:
+                problems.append(RowProblem(number, texts[column.key], str(error)))
+                continue
+            if column.required and parsed in (None, ""):
+                problems.append(RowProblem(number, texts[column.key], "不能为空"))
+            if isinstance(parsed, parsers.MonthOnly):
+                # noted for the summary, stored as a plain date (a date subclass would reach
+                # the database adapter as its own text)
+                self.month_only.setdefault(column.key, []).append(number)
+                parsed = parsed.as_date()
+            values[column.key] = parsed
+        for check in self.layout.extra_checks:
+            failure = check(values)
+            if failure:
+                key, reason = failure
+                problems.append(RowProblem(number, texts.get(key, ""), reason))
+        return values, problems, exact
+
+    def apply_section(self, values, problems):
+        key = self.layout.section_key
+        if key and not values.get(key) and self.section_value:
+            values[key] = self.section_value
+            header = self.header.texts.get(key)
+            return [p for p in problems if p.column != header or p.reason != "不能为空"]
+        return problems
+
+    def finish(self, data):
+        self.problems.extend(self.formula_problems(data))
+        self.problems.extend(self.unit_problems())
+        self.problems.extend(self.totals.problems())
+        self.problems.extend(check_duplicates(self.table))
+        if self.problems:
+            raise RowErrors(self.problems)
+        if not self.table.rows:
+            raise WorkbookError(f"{self.layout.label}表头下没有数据行")
+        self.complete_headers()
+        _number_rows(self.table)
+        self.table.notes = self.notes()
+        return self.table
+
+    def formula_problems(self, data):
+        cells = {(row, index) for row, index, _, _ in self.empty_cells}
+        formulas = uncached_formulas(data, self.header.sheet_name, cells)
+        problems = []
+        for row, index, key, where in self.empty_cells:
+            if (row, index) not in formulas:
+                continue
+            if where == "total":
+                self.totals.not_checked(row, key)
+            else:
+                problems.append(RowProblem(row, self.header.texts[key], NO_FORMULA_VALUE))
+        return problems
+
+    def unit_problems(self):
+        return [
+            RowProblem(
+                self.header.last_row,
+                self.header.texts[key],
+                "金额单位无法确定：表头和表格上方都没有写明单位（万元、元或亿元），请在表头写明，"
+                f"如“{self.header.texts[key]}（万元）”，或在表格上方加一行“单位：万元”",
+            )
+            for key in self.unit_missing
+        ]
+
+    def complete_headers(self):
+        """序号 and a section-filled column are imported even when the file has no such
+        column (rows are then numbered in file order)."""
+        headers = self.table.headers
+        headers.setdefault("seq", self.layout.column("seq").header)
+        key = self.layout.section_key
+        if key and any(key in row.values for row in self.table.rows):
+            headers.setdefault(key, self.layout.column(key).header)
+
+    def notes(self):
+        lines = [line for line in (self.table.unit_line(), self.table.unknown_line()) if line]
+        for key, numbers in self.month_only.items():
+            lines.append(
+                f"“{self.header.texts[key]}”有 {len(numbers)} 处只写了月份"
+                f"（第 {numbers[0]} 行起），按当月 1 日导入"
+            )
+        return lines + self.totals.notes()
 
 
 def _section_value(layout, text, number):
@@ -258,58 +316,6 @@ def _section_value(layout, text, number):
         return value, None
     # a free-text section (annex 1 zones) applies only when it names a zone
     return (text if text.endswith(("区", "区块", "片区", "园区")) else None), None
-
-
-def _parse_row(layout, header, number, cells):
-    values, problems = {}, []
-    for column in layout.columns:
-        if column.key not in header.positions:
-            continue
-        header_text = header.texts[column.key]
-        try:
-            value = parse_cell(column, cells[column.key])
-        except CellError as error:
-            problems.append(RowProblem(number, header_text, str(error)))
-            continue
-        if column.required and value in (None, ""):
-            problems.append(RowProblem(number, header_text, "不能为空"))
-        values[column.key] = value
-    for check in layout.extra_checks:
-        failure = check(values)
-        if failure:
-            key, reason = failure
-            problems.append(RowProblem(number, header.texts.get(key, ""), reason))
-    return values, problems
-
-
-def _formula_problems(data, header, unresolved):
-    """Empty cells that hold a formula Excel never calculated (the file was written by a
-    program, or saved without recalculation): data_only gives None for both."""
-    workbook = _open(data, data_only=False)
-    try:
-        sheet = workbook[header.sheet_name]
-        wanted = {}
-        for number, key in unresolved:
-            wanted.setdefault(number, []).append(key)
-        problems = []
-        first, last = min(wanted), max(wanted)
-        for number, row in enumerate(
-            sheet.iter_rows(min_row=first, max_row=last, values_only=True), start=first
-        ):
-            for key in wanted.get(number, ()):
-                index = header.positions[key]
-                value = row[index] if index < len(row) else None
-                if isinstance(value, str) and value.startswith("="):
-                    problems.append(
-                        RowProblem(
-                            number,
-                            header.texts[key],
-                            "公式没有计算结果，请在 Excel 中打开、保存后再导入",
-                        )
-                    )
-        return problems
-    finally:
-        workbook.close()
 
 
 def _number_rows(table):

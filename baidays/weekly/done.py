@@ -7,13 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.access import require_item_writer
-from core.choices import TaskStatus
+from core.choices import CompletionStatus
 from core.locking import save_versioned
 from core.models import PhaseTask
 from core.uploads import validate_evidence_upload
-from plans.choices import MilestoneStatus
 from plans.models import Milestone
-from topics.choices import ItemStatus
 from topics.models import Decision, PowerItem
 
 
@@ -23,7 +21,6 @@ class DoneKind:
     label: str
     model: type
     department_field: str
-    statuses: type
     related: tuple
 
     def title_of(self, item):
@@ -36,12 +33,10 @@ class DoneKind:
 DONE_KINDS = {
     kind.key: kind
     for kind in (
-        DoneKind(
-            "decision", "议定事项", Decision, "responsible_department", ItemStatus, ("meeting",)
-        ),
-        DoneKind("power", "电力建设事项", PowerItem, "responsible_department", ItemStatus, ()),
-        DoneKind("milestone", "规划节点", Milestone, "lead_department", MilestoneStatus, ("plan",)),
-        DoneKind("task", "阶段任务", PhaseTask, "responsible_department", TaskStatus, ("phase",)),
+        DoneKind("decision", "议定事项", Decision, "responsible_department", ("meeting",)),
+        DoneKind("power", "电力建设事项", PowerItem, "responsible_department", ()),
+        DoneKind("milestone", "规划节点", Milestone, "lead_department", ("plan",)),
+        DoneKind("task", "阶段任务", PhaseTask, "responsible_department", ("phase",)),
     )
 }
 
@@ -50,7 +45,7 @@ def mark_progress(*, user, kind, item, version, status, completed_on, result, ev
     """Save the item's status; done needs a date (not in the future) and an evidence file,
     either uploaded now or already on the item."""
     require_item_writer(user)
-    done = status == kind.statuses.DONE
+    done = status == CompletionStatus.DONE
     errors = {}
     if done and completed_on is None:
         errors["completed_on"] = "标记为已完成时请填写完成日期"

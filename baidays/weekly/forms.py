@@ -7,6 +7,7 @@ from django import forms
 
 from baidays.weekly.items import MAX_PHOTOS_PER_UPLOAD
 from baidays.weekly.services import REPORT_FIELDS, RowInput
+from core.choices import CompletionStatus
 from core.money import ZERO
 from core.uploads import max_megabytes
 
@@ -174,7 +175,7 @@ class InstructionForm(forms.Form):
 
 class MarkDoneForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
-    status = forms.ChoiceField(label="状态")
+    status = forms.ChoiceField(label="状态", choices=CompletionStatus.choices)
     completed_on = forms.DateField(
         label="完成日期",
         required=False,
@@ -188,13 +189,12 @@ class MarkDoneForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, statuses, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evidence"].help_text = (
             f"PDF、OFD、图片、Word、Excel、PPT、文本或 ZIP，不超过 {max_megabytes()}；"
             "已上传过的可不再上传"
         )
-        self.fields["status"].choices = statuses.choices
 
 
 class EvaluationForm(forms.Form):

@@ -66,7 +66,7 @@ def problems_for(kind, item):
         problems = Problem.objects.filter(project=item)
     else:
         problems = Problem.objects.filter(enterprise=item.enterprise, campaign=item.campaign)
-    return problems.filter(is_archived=False).select_related("responsible_department")
+    return problems.active().select_related("responsible_department")
 
 
 def item_page(kind, item, user, today=None):

@@ -43,9 +43,8 @@ class MarkDoneView(WriterRequiredMixin, View):
     def get(self, request, kind, pk):
         item = self.get_item(pk)
         form = MarkDoneForm(
-            statuses=self.done_kind.statuses,
             initial={
-                "version": getattr(item, "version", 0),
+                "version": item.version,
                 "status": item.status,
                 "completed_on": item.completed_on or timezone.localdate(),
                 "result": item.result,
@@ -55,7 +54,7 @@ class MarkDoneView(WriterRequiredMixin, View):
 
     def post(self, request, kind, pk):
         item = self.get_item(pk)
-        form = MarkDoneForm(request.POST, request.FILES, statuses=self.done_kind.statuses)
+        form = MarkDoneForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
             try:

@@ -11,15 +11,13 @@ from django.utils import timezone
 
 from baidays.weekly.tracked import ENTRY, KINDS, PROJECT, row_key
 from core.access import visible_to
-from core.choices import TaskStatus
+from core.choices import CompletionStatus
 from core.models import Instruction, Person, PhaseTask
 from core.money import MONEY_KWARGS, ZERO, quantize_wan
 from core.selectors import report_week_as_of, resolve_campaign
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
-from plans.choices import MilestoneStatus
 from plans.models import Milestone
 from projects.models import Project
-from topics.choices import ItemStatus
 from topics.models import Decision, PowerItem
 
 RELATED = {
@@ -170,11 +168,11 @@ class Worklist:
     @property
     def open_items_count(self):
         return (
-            sum(1 for d in self.decisions if d.status != ItemStatus.DONE)
-            + sum(1 for p in self.power_items if p.status != ItemStatus.DONE)
-            + sum(1 for m in self.milestones if m.status != MilestoneStatus.DONE)
+            sum(1 for d in self.decisions if d.status != CompletionStatus.DONE)
+            + sum(1 for p in self.power_items if p.status != CompletionStatus.DONE)
+            + sum(1 for m in self.milestones if m.status != CompletionStatus.DONE)
             + len(self.problems)
-            + sum(1 for t in self.tasks if t.status != TaskStatus.DONE)
+            + sum(1 for t in self.tasks if t.status != CompletionStatus.DONE)
         )
 
     @property
@@ -190,6 +188,7 @@ def worklist(user, campaign, week):
         default=Value(0),
         output_field=models.IntegerField(),
     )
+    today = timezone.localdate()
     rows = week_rows(user, campaign, week)
     mark_unread_instructions(rows)
     return Worklist(
@@ -212,7 +211,7 @@ def worklist(user, campaign, week):
             .order_by(open_first, "due_date")
         ),
         problems=list(
-            visible_to(Problem.objects.filter(campaign=campaign, is_archived=False).open(), user)
+            visible_to(Problem.objects.active().filter(campaign=campaign).open_as_of(today), user)
             .select_related("enterprise", "project", "responsible_department")
             .order_by("due_date", "-raised_on")
         ),

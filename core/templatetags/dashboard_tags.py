@@ -4,7 +4,6 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 
-from core.choices import LagStatus
 from core.money import quantize_wan
 
 register = template.Library()
@@ -44,14 +43,6 @@ def bar_width(value):
     if number is None:
         return "0"
     return str(max(Decimal(0), min(Decimal(100), number)))
-
-
-@register.filter
-def lag_label(value):
-    try:
-        return LagStatus(value).label
-    except ValueError:
-        return ""
 
 
 @register.filter

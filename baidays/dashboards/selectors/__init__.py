@@ -1,0 +1,49 @@
+"""Reads for the leader dashboards. Every figure is an SQL aggregate cut at an as-of date by the
+rules of core.selectors (reports with report_week <= the as-of week; completions dated on or
+before as_of); every list is bounded. Lag colours come from core.lag only.
+
+One module per dashboard; every public name is importable from here."""
+
+from .common import ENTRIES, KINDS, LAGGING, PROJECTS, TOP_N, Scope, TrackedKind
+from .departments import department_detail, department_reporting, department_table, owned_counts
+from .league import BOARD_OF, league_rows, league_standings, league_table
+from .lists import (
+    attach_instructions,
+    item_row,
+    lagging_queryset,
+    missing_queryset,
+    missing_reports_by_department,
+    worst_lagging,
+)
+from .overview import _overview, overview
+from .phases import advance_figures, phase_detail, phase_tasks, summary_figures
+
+__all__ = [
+    "BOARD_OF",
+    "ENTRIES",
+    "KINDS",
+    "LAGGING",
+    "PROJECTS",
+    "TOP_N",
+    "Scope",
+    "TrackedKind",
+    "_overview",
+    "advance_figures",
+    "attach_instructions",
+    "department_detail",
+    "department_reporting",
+    "department_table",
+    "item_row",
+    "lagging_queryset",
+    "league_rows",
+    "league_standings",
+    "league_table",
+    "missing_queryset",
+    "missing_reports_by_department",
+    "owned_counts",
+    "overview",
+    "phase_detail",
+    "phase_tasks",
+    "summary_figures",
+    "worst_lagging",
+]

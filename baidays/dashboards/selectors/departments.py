@@ -1,0 +1,254 @@
+"""The department list and each department's page."""
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+
+from core.choices import LagStatus
+from core.lag import lag_expression
+from core.models import Department, PhaseTask
+from core.money import ZERO, percent
+from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
+from plans.models import Milestone
+from projects.choices import Annex
+from projects.models import Project
+from topics.models import Decision, PowerItem
+
+from .common import ENTRIES, PROJECTS, TOP_N, _done_by, _grouped, _resolved_by
+from .lists import missing_reports_by_department, worst_lagging
+
+
+def department_table(scope):
+    """Every unit with what it owns and how it stands: a fixed number of grouped queries."""
+    campaign, week, time_percent = scope.campaign, scope.week, scope.time_percent
+    red = Q(lag=LagStatus.RED.value)
+    yellow = Q(lag=LagStatus.YELLOW.value)
+    tracked = {}
+    completed = {}
+    for kind in (PROJECTS, ENTRIES):
+        items = (
+            kind.model.objects.active()
+            .filter(campaign=campaign)
+            .with_progress(up_to_week=week)
+            .annotate(lag=lag_expression("latest_percent", time_percent))
+        )
+        tracked[kind.key] = _grouped(
+            items,
+            "responsible_department",
+            items=Count("pk"),
+            planned=Coalesce(Sum("planned_investment_wan"), ZERO),
+            red=Count("pk", filter=red),
+            yellow=Count("pk", filter=yellow),
+        )
+        completed[kind.key] = _grouped(
+            kind.reports(campaign, week),
+            f"{kind.item_field}__responsible_department",
+            total=Coalesce(Sum("week_investment_wan"), ZERO),
+        )
+    missing = {row["department_id"]: row["missing"] for row in missing_reports_by_department(scope)}
+    problems = _grouped(
+        Problem.objects.filter(campaign=campaign, is_archived=False, raised_on__lte=scope.as_of),
+        "responsible_department",
+        open=Count("pk", filter=~_resolved_by(scope.as_of)),
+        overdue=Count("pk", filter=~_resolved_by(scope.as_of) & Q(due_date__lt=scope.as_of)),
+    )
+    overdue_items = _overdue_counts_by_department(scope)
+    rows = []
+    for department in Department.objects.filter(is_active=True):
+        pk = department.pk
+        row = {
+            "department": department,
+            "items": 0,
+            "planned": ZERO,
+            "completed": ZERO,
+            "red": 0,
+            "yellow": 0,
+        }
+        for kind_key in ("project", "entry"):
+            group = tracked[kind_key].get(pk)
+            if group:
+                for field in ("items", "planned", "red", "yellow"):
+                    row[field] += group[field]
+            done = completed[kind_key].get(pk)
+            if done:
+                row["completed"] += done["total"]
+        row["percent"] = percent(row["completed"], row["planned"])
+        row["missing"] = missing.get(pk, 0)
+        row["problems_open"] = problems.get(pk, {}).get("open", 0)
+        row["problems_overdue"] = problems.get(pk, {}).get("overdue", 0)
+        row["overdue"] = overdue_items.get(pk, 0) + row["problems_overdue"]
+        if row["items"] or row["problems_open"] or row["overdue"]:
+            rows.append(row)
+    return rows
+
+
+def _overdue_sources(scope):
+    """(label, queryset of overdue things, department field) for milestones, decisions, power
+    items and phase tasks: due before as_of and not done by as_of."""
+    campaign, as_of = scope.campaign, scope.as_of
+    return [
+        (
+            "规划节点",
+            Milestone.objects.filter(plan__campaign=campaign).overdue_as_of(as_of),
+            "lead_department",
+        ),
+        (
+            "议定事项",
+            Decision.objects.filter(
+                meeting__campaign=campaign, meeting__held_on__lte=as_of, due_date__lt=as_of
+            ).exclude(_done_by(as_of)),
+            "responsible_department",
+        ),
+        (
+            "电力项目",
+            PowerItem.objects.filter(campaign=campaign, due_date__lt=as_of).exclude(
+                _done_by(as_of)
+            ),
+            "responsible_department",
+        ),
+        (
+            "阶段任务",
+            PhaseTask.objects.filter(phase__campaign=campaign, due_date__lt=as_of).exclude(
+                _done_by(as_of)
+            ),
+            "responsible_department",
+        ),
+    ]
+
+
+def _overdue_counts_by_department(scope):
+    counts = {}
+    for _label, queryset, field in _overdue_sources(scope):
+        for row in queryset.order_by().values(field).annotate(n=Count("pk")):
+            counts[row[field]] = counts.get(row[field], 0) + row["n"]
+    return counts
+
+
+def department_detail(scope, department):
+    campaign, week, time_percent = scope.campaign, scope.week, scope.time_percent
+    figures = {"items": 0, "planned": ZERO, "completed": ZERO, "red": 0, "yellow": 0}
+    for kind in (PROJECTS, ENTRIES):
+        items = (
+            kind.model.objects.active()
+            .filter(campaign=campaign, responsible_department=department)
+            .with_progress(up_to_week=week)
+            .annotate(lag=lag_expression("latest_percent", time_percent))
+        )
+        block = items.aggregate(
+            items=Count("pk"),
+            planned=Coalesce(Sum("planned_investment_wan"), ZERO),
+            red=Count("pk", filter=Q(lag=LagStatus.RED.value)),
+            yellow=Count("pk", filter=Q(lag=LagStatus.YELLOW.value)),
+        )
+        for field in ("items", "planned", "red", "yellow"):
+            figures[field] += block[field]
+        figures["completed"] += (
+            kind.reports(campaign, week)
+            .filter(**{f"{kind.item_field}__responsible_department": department})
+            .aggregate(total=Coalesce(Sum("week_investment_wan"), ZERO))["total"]
+        )
+    figures["percent"] = percent(figures["completed"], figures["planned"])
+    overdue = []
+    for label, queryset, field in _overdue_sources(scope):
+        for thing in queryset.filter(**{field: department}).order_by("due_date", "pk")[:TOP_N]:
+            overdue.append({"label": label, "title": str(thing), "due_date": thing.due_date})
+    problems = (
+        Problem.objects.filter(
+            campaign=campaign,
+            is_archived=False,
+            responsible_department=department,
+            raised_on__lte=scope.as_of,
+        )
+        .exclude(_resolved_by(scope.as_of))
+        .select_related("enterprise", "project")
+        .order_by("due_date", "pk")
+    )
+    return {
+        "figures": figures,
+        "lagging": worst_lagging(scope, department),
+        "overdue": sorted(overdue, key=lambda row: row["due_date"])[:TOP_N],
+        "open_problems": list(problems[:TOP_N]),
+        "reporting": department_reporting(scope, department),
+        "owned": owned_counts(scope, department),
+    }
+
+
+def owned_counts(scope, department):
+    """What the unit is responsible for, by kind (one count query per kind)."""
+    campaign = scope.campaign
+    projects = dict(
+        Project.objects.active()
+        .filter(campaign=campaign, responsible_department=department)
+        .order_by()
+        .values_list("annex")
+        .annotate(n=Count("pk"))
+    )
+    return [
+        ("附件1 基础设施项目", projects.get(Annex.INFRASTRUCTURE, 0)),
+        ("附件3 重点工业性投资项目", projects.get(Annex.KEY_INDUSTRIAL, 0)),
+        (
+            "附件2 争先杯参赛项目",
+            CompetitionEntry.objects.active()
+            .filter(campaign=campaign, responsible_department=department)
+            .count(),
+        ),
+        (
+            "附件4 重点企业",
+            KeyEnterprise.objects.filter(
+                campaign=campaign, responsible_department=department, is_archived=False
+            ).count(),
+        ),
+        (
+            "规划节点（牵头）",
+            Milestone.objects.filter(plan__campaign=campaign, lead_department=department).count(),
+        ),
+        (
+            "电力项目",
+            PowerItem.objects.filter(campaign=campaign, responsible_department=department).count(),
+        ),
+        (
+            "议定事项",
+            Decision.objects.filter(
+                meeting__campaign=campaign, responsible_department=department
+            ).count(),
+        ),
+        (
+            "阶段任务",
+            PhaseTask.objects.filter(
+                phase__campaign=campaign, responsible_department=department
+            ).count(),
+        ),
+    ]
+
+
+def department_reporting(scope, department):
+    """Week by week: how many of the unit's items had their report, against how many it owns."""
+    campaign, week = scope.campaign, scope.week
+    expected = 0
+    submitted = {}
+    for kind in (PROJECTS, ENTRIES):
+        expected += (
+            kind.model.objects.active()
+            .filter(campaign=campaign, responsible_department=department)
+            .count()
+        )
+        for number, count in (
+            kind.reports(campaign, week)
+            .filter(**{f"{kind.item_field}__responsible_department": department})
+            .order_by()
+            .values_list("report_week")
+            .annotate(n=Count("pk"))
+        ):
+            submitted[number] = submitted.get(number, 0) + count
+    return [
+        {
+            "week": number,
+            "end": min(campaign.week_end(number), campaign.end_date),
+            "expected": expected,
+            "submitted": submitted.get(number, 0),
+            "missing": max(0, expected - submitted.get(number, 0)),
+        }
+        for number in range(week, 0, -1)
+    ]
+
+
+# --- league table (红黑榜) ------------------------------------------------------------------

@@ -1,0 +1,255 @@
+"""Finding an annex's header by meaning. Every visible sheet and every start row among the
+first rows is tried with a header of one, two or three rows; each column's header path (group
+cells carried over their sub-headers, merged or not) is matched against the annex's concept
+table, and the candidate that places the most columns wins (fewer rows on a tie). Units are
+read from the header path, or from a 单位/金额单位 line above the table."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from baidays.excel.concepts import ANNEX_CONCEPTS, best_concepts
+from baidays.excel.errors import WorkbookError
+from baidays.excel.layouts import AMOUNT
+
+HEADER_SEARCH_ROWS = 30
+MAX_HEADER_ROWS = 3
+UNIT_FACTORS = {"万元": 1, "亿元": 10000, "元": "0.0001"}  # to 万元; Decimal-exact strings
+_UNIT = re.compile(r"\((?:单位:?)?(亿元|万元|元|亿|万)\)|单位:?(亿元|万元|元)|(亿元|万元)$")
+_UNIT_LINE = re.compile(r"(?:金额)?单位[:]?(亿元|万元|元)")
+_BRACKETS = str.maketrans("【】〔〕［］", "()()()")
+
+
+@dataclass
+class Header:
+    sheet_name: str
+    first_row: int  # Excel row numbers of the header's first and last rows
+    last_row: int
+    positions: dict  # column key -> 0-based column index
+    texts: dict  # column key -> header as written (its lowest cell)
+    units: dict = field(default_factory=dict)  # amount column key -> 万元 / 亿元 / 元 or None
+    unknown: list = field(default_factory=list)  # (column letter, header path, why)
+
+
+def normalize_header(text):
+    """A header as matched: NFKC (full-width letters and brackets become half-width), every
+    space, line break, "*" and "/" removed."""
+    text = unicodedata.normalize("NFKC", str(text)).translate(_BRACKETS)
+    return re.sub(r"[\s*/／]+", "", text)
+
+
+def split_unit(text):
+    """(header without its unit, unit or None): "投资（亿元）" -> ("投资", "亿元")."""
+    match = _UNIT.search(text)
+    if not match:
+        return text, None
+    unit = next(group for group in match.groups() if group)
+    unit = {"亿": "亿元", "万": "万元"}.get(unit, unit)
+    return (_UNIT.sub("", text) or text), unit
+
+
+def path_key(parts):
+    """The header path as matched and as remembered in a column mapping: its cells normalised,
+    units dropped, joined ("计划时间/开始（万元）" and "计划时间开始" are one key)."""
+    return "".join(split_unit(normalize_header(part))[0] for part in parts)
+
+
+def header_key(text):
+    """The key of a header typed by the admin ("百日计划/投资"): split where the file's rows are."""
+    return path_key(re.split(r"[/／]", str(text)))
+
+
+def _is_text(cell):
+    return cell is None or isinstance(cell, str)
+
+
+def _filled(rows, merged, start, depth):
+    """The header rows with each merged range's value copied into all its cells, and, where the
+    file has no merge information, a group cell carried right over the sub-headers under it."""
+    grid = [list(rows[start + offset]) for offset in range(depth)]
+    width = max(len(row) for row in grid)
+    for row in grid:
+        row.extend([None] * (width - len(row)))
+    merges = [m for m in merged if start <= m[0][0] < start + depth]
+    for (top, left), (bottom, right) in merges:
+        value = grid[top - start][left] if left < width else None
+        for r in range(top, min(bottom, start + depth - 1) + 1):
+            for c in range(left, min(right, width - 1) + 1):
+                grid[r - start][c] = value
+    if merges:
+        return grid, width
+    for upper, lower in zip(grid, grid[1:], strict=False):
+        for c in range(1, width):
+            under = lower[c] not in (None, "") and lower[c - 1] not in (None, "")
+            if upper[c] in (None, "") and upper[c - 1] and under:
+                upper[c] = upper[c - 1]
+    return grid, width
+
+
+def _paths(grid, width):
+    """Per column, the header cells from top to bottom as written, repeats dropped."""
+    paths = []
+    for c in range(width):
+        parts = []
+        for row in grid:
+            cell = row[c]
+            text = "" if cell is None else str(cell).strip()
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        paths.append(parts)
+    return paths
+
+
+@dataclass
+class _Candidate:
+    sheet: object
+    start: int
+    depth: int
+    paths: list
+    keys: dict  # column index -> key
+    ties: dict  # column index -> keys it may be
+    ignored: set  # column indices the admin mapped to 忽略
+
+    @property
+    def score(self):
+        return len(set(self.keys.values()))
+
+
+def _classify(concepts, mappings, paths):
+    keys, ties, ignored = {}, {}, set()
+    for index, parts in enumerate(paths):
+        if not parts:
+            continue
+        mapped = mappings.get(path_key(parts))
+        if mapped is not None:
+            if mapped:
+                keys[index] = mapped
+            else:
+                ignored.add(index)
+            continue
+        found = _meaning(concepts, parts)
+        if len(found) == 1:
+            keys[index] = found[0]
+        elif found:
+            ties[index] = found
+    return keys, ties, ignored
+
+
+def _meaning(concepts, parts):
+    """The keys a header path says: its sub-header alone first (a group's words must not
+    override a clear sub-header: "百日行动计划/总投资" is 总投资), then with its groups."""
+    found = []
+    for depth in range(1, len(parts) + 1):
+        found = best_concepts(concepts, path_key(parts[-depth:])) or found
+        if len(found) == 1:
+            return found
+    return found
+
+
+def _candidates(sheet, rows, concepts, mappings):
+    for start in range(len(rows)):
+        if sum(1 for cell in rows[start] if isinstance(cell, str) and cell.strip()) < 2:
+            continue
+        for depth in range(1, MAX_HEADER_ROWS + 1):
+            if start + depth > len(rows) or not all(map(_is_text, rows[start + depth - 1])):
+                break
+            grid, width = _filled(rows, sheet.merged, start, depth)
+            paths = _paths(grid, width)
+            keys, ties, ignored = _classify(concepts, mappings, paths)
+            if len(set(keys.values())) >= 2:
+                yield _Candidate(sheet, start, depth, paths, keys, ties, ignored)
+
+
+def find_header(sheets, layout, mappings=None):
+    """The header of `layout`'s table among `sheets` ((Sheet, first rows) pairs)."""
+    concepts = ANNEX_CONCEPTS[layout.number]
+    best = None
+    for sheet, rows in sheets:
+        for candidate in _candidates(sheet, rows, concepts, mappings or {}):
+            rank = (candidate.score, -candidate.depth)
+            if best is None or rank > best[0]:
+                best = (rank, candidate, rows)
+    if best is None:
+        names = "、".join(f"“{column.header}”" for column in layout.columns[:4])
+        raise WorkbookError(
+            f"找不到{layout.label}的表头：前 {HEADER_SEARCH_ROWS} 行中没有包含 {names} 等列名的行"
+        )
+    _, candidate, rows = best
+    return _header(layout, candidate, rows)
+
+
+def _header(layout, candidate, rows):
+    by_key = {}
+    for index, key in sorted(candidate.keys.items()):
+        by_key.setdefault(key, []).append(index)
+    _refuse_repeats(layout, candidate, by_key)
+    positions = {key: indices[0] for key, indices in by_key.items()}
+    texts = {key: candidate.paths[index][-1] for key, index in positions.items()}
+    header = Header(
+        candidate.sheet.name,
+        candidate.start + 1,
+        candidate.start + candidate.depth,
+        positions,
+        texts,
+    )
+    _refuse_missing(layout, header, candidate)
+    header.unknown = _unknown(layout, candidate)
+    header.units = _units(layout, candidate, positions, rows[: candidate.start])
+    return header
+
+
+def _unknown(layout, candidate):
+    """(column letter, header path as written, why) of every titled column not placed."""
+    unknown = []
+    for index, parts in enumerate(candidate.paths):
+        if not parts or index in candidate.keys or index in candidate.ignored:
+            continue
+        maybe = candidate.ties.get(index)
+        why = "可能是" + "或".join(f"“{layout.column(k).header}”" for k in maybe) if maybe else ""
+        unknown.append((get_column_letter(index + 1), "/".join(parts), why))
+    return unknown
+
+
+def _refuse_repeats(layout, candidate, by_key):
+    for key, indices in by_key.items():
+        if len(indices) > 1:
+            names = "”“".join("/".join(candidate.paths[i]) for i in indices)
+            raise WorkbookError(
+                f"{layout.label}表头中“{names}”都是“{layout.column(key).header}”列，"
+                "无法确定用哪一列：请删去或改名其中一列"
+            )
+
+
+def _refuse_missing(layout, header, candidate):
+    missing = [c.header for c in layout.columns if c.in_header and c.key not in header.positions]
+    if missing:
+        found = "、".join("/".join(parts) for parts in candidate.paths if parts)
+        raise WorkbookError(
+            f"{layout.label}表头缺少“{'”“'.join(missing)}”列（表头第 {header.first_row} 行"
+            f"中找到的列：{found}）"
+        )
+
+
+def _units(layout, candidate, positions, rows_above):
+    table_unit = _unit_line(rows_above)
+    units = {}
+    for column in layout.columns:
+        if column.kind != AMOUNT or column.key not in positions:
+            continue
+        parts = candidate.paths[positions[column.key]]
+        own = [split_unit(normalize_header(part))[1] for part in reversed(parts)]
+        units[column.key] = next((unit for unit in own if unit), table_unit)
+    return units
+
+
+def _unit_line(rows):
+    """The unit of a "单位：万元" / "金额单位：亿元" line above the table, if any."""
+    for row in reversed(rows):
+        for cell in row:
+            if isinstance(cell, str):
+                match = _UNIT_LINE.search(normalize_header(cell))
+                if match:
+                    return match.group(1)
+    return None

@@ -1,0 +1,86 @@
+"""Checking a file's own 合计 / 总计 and 小计 rows against the rows they cover, in 万元 after
+unit conversion: a file whose total disagrees with its rows has a wrong row or a wrong total,
+and either way it must not be imported as if nothing were wrong."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from baidays.excel.errors import RowProblem
+
+TOLERANCE = Decimal("0.01")
+
+
+@dataclass
+class _Written:
+    number: int  # Excel row
+    label: str  # 合计 or 小计
+    figures: dict  # amount key -> Decimal written (万元), only the filled cells
+    covered: dict  # amount key -> Decimal summed over the rows it covers
+
+
+@dataclass
+class TotalsCheck:
+    headers: dict  # amount key -> header as written
+    grand: dict = field(default_factory=dict)
+    section: dict = field(default_factory=dict)
+    written: list = field(default_factory=list)
+    leading: list = field(default_factory=list)  # totals above the rows they cover
+    unchecked: list = field(default_factory=list)  # (row, header): formulas without a value
+    seen_rows: bool = False
+
+    def add_row(self, amounts):
+        """A data row's exact amounts in 万元."""
+        self.seen_rows = True
+        for key, amount in amounts.items():
+            if amount is not None:
+                self.grand[key] = self.grand.get(key, 0) + amount
+                self.section[key] = self.section.get(key, 0) + amount
+
+    def start_section(self):
+        self.section = {}
+
+    def subtotal(self, number, figures):
+        self.written.append(_Written(number, "小计", figures, dict(self.section)))
+        self.section = {}
+
+    def total(self, number, figures):
+        entry = _Written(number, "合计", figures, dict(self.grand))
+        # a 合计 printed between the header and the rows covers the rows below it
+        (self.written if self.seen_rows else self.leading).append(entry)
+
+    def not_checked(self, number, key):
+        self.unchecked.append((number, self.headers[key]))
+
+    def problems(self):
+        for entry in self.leading:
+            entry.covered = dict(self.grand)
+        found = []
+        for entry in (*self.leading, *self.written):
+            for key, written in entry.figures.items():
+                summed = entry.covered.get(key, Decimal(0))
+                if abs(written - summed) > TOLERANCE:
+                    found.append(_disagreement(entry, self.headers[key], written, summed))
+        return found
+
+    def notes(self):
+        checked = sorted({(e.number, e.label) for e in (*self.leading, *self.written) if e.figures})
+        lines = [f"第 {number} 行{label}已与各行相加核对一致" for number, label in checked]
+        lines += [
+            f"第 {number} 行“{header}”是没有计算结果的公式，未核对"
+            for number, header in self.unchecked
+        ]
+        return lines
+
+
+def _disagreement(entry, header, written, summed):
+    difference = (written - summed).quantize(TOLERANCE)
+    return RowProblem(
+        entry.number,
+        header,
+        f"{entry.label}写的是 {_wan(written)} 万元，但所含各行相加是 {_wan(summed)} 万元"
+        f"（相差 {difference} 万元），请核对后再导入",
+    )
+
+
+def _wan(amount):
+    return f"{Decimal(amount).quantize(TOLERANCE):.2f}"

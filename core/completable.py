@@ -1,0 +1,80 @@
+"""The completable item: a thing of the plan with a due date that is done on a date — phase
+tasks, 议定事项, 电力建设事项, 规划节点. The rules "done by a day" and "overdue on a day" live
+here once; every page, export and summary asks them."""
+
+from django.db import models
+from django.db.models import Count, Q
+
+from core.choices import CompletionStatus
+from core.uploads import evidence_upload_to
+
+
+def done_as_of_condition(as_of, prefix=""):
+    """Done by the end of `as_of`: a completion date on or before it. `prefix` reads the rule
+    through a relation ("tasks__")."""
+    return Q(**{f"{prefix}completed_on__isnull": False, f"{prefix}completed_on__lte": as_of})
+
+
+def overdue_as_of_condition(as_of, prefix=""):
+    """Due before `as_of` and not done by its end."""
+    return ~done_as_of_condition(as_of, prefix) & Q(**{f"{prefix}due_date__lt": as_of})
+
+
+class CompletableQuerySet(models.QuerySet):
+    def done_as_of(self, as_of):
+        return self.filter(done_as_of_condition(as_of))
+
+    def not_done_as_of(self, as_of):
+        return self.exclude(done_as_of_condition(as_of))
+
+    def overdue_as_of(self, as_of):
+        return self.filter(overdue_as_of_condition(as_of))
+
+    def counts_as_of(self, as_of):
+        """{total, done, overdue} as they stood at the end of `as_of`."""
+        return self.aggregate(
+            total=Count("pk"),
+            done=Count("pk", filter=done_as_of_condition(as_of)),
+            overdue=Count("pk", filter=overdue_as_of_condition(as_of)),
+        )
+
+
+class CompletableItem(models.Model):
+    """Subclasses set `evidence_folder` (where their evidence files go) and add
+    `completable_constraints(prefix)` to their Meta constraints."""
+
+    evidence_folder = "evidence"
+
+    due_date = models.DateField("完成期限", null=True, blank=True)
+    status = models.CharField(
+        "状态",
+        max_length=12,
+        choices=CompletionStatus.choices,
+        default=CompletionStatus.NOT_STARTED,
+    )
+    completed_on = models.DateField("完成日期", null=True, blank=True)
+    result = models.TextField("完成情况", blank=True)
+    evidence = models.FileField("佐证材料", upload_to=evidence_upload_to, blank=True)
+    # optimistic locking (core/locking.py): an edit made from a stale form is refused
+    version = models.PositiveIntegerField("版本", default=1)
+
+    objects = CompletableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def completable_constraints(prefix):
+        return [
+            models.CheckConstraint(
+                condition=~Q(status=CompletionStatus.DONE) | Q(completed_on__isnull=False),
+                name=f"{prefix}_done_has_date",
+                violation_error_message="已完成的事项必须填写完成日期",
+            ),
+        ]
+
+    def is_done_as_of(self, as_of):
+        return self.completed_on is not None and self.completed_on <= as_of
+
+    def is_overdue_as_of(self, as_of):
+        return self.due_date is not None and self.due_date < as_of and not self.is_done_as_of(as_of)

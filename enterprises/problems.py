@@ -1,0 +1,222 @@
+"""困难和问题 / 诉求 and the dated history of their status. Whether a problem is open or
+resolved on a day is read from that history (ProblemQuerySet), never from today's status, so a
+problem reopened after being resolved is open again everywhere from the day it was reopened."""
+
+from django.db import models, transaction
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from core.archiving import ArchivableQuerySet
+from core.models import Campaign, Department
+from enterprises.choices import ProblemCategory, ProblemStatus, Satisfaction
+
+OPEN_STATUSES = (ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS)
+RESOLVED_STATUSES = (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED)
+
+
+class ProblemQuerySet(ArchivableQuerySet):
+    def with_status_as_of(self, as_of):
+        """Annotate `status_as_of`: the status in force at the end of `as_of` (None when the
+        problem had not been raised by then)."""
+        latest = ProblemStatusChange.objects.filter(
+            problem=OuterRef("pk"), changed_on__lte=as_of
+        ).order_by("-changed_on", "-pk")
+        return self.annotate(status_as_of=Subquery(latest.values("status")[:1]))
+
+    def raised_by(self, as_of):
+        return self.filter(raised_on__lte=as_of)
+
+    def open_as_of(self, as_of):
+        return self.with_status_as_of(as_of).filter(status_as_of__in=OPEN_STATUSES)
+
+    def resolved_as_of(self, as_of):
+        return self.with_status_as_of(as_of).filter(status_as_of__in=RESOLVED_STATUSES)
+
+    def overdue_as_of(self, as_of):
+        """Open at the end of `as_of` although due before it."""
+        return self.open_as_of(as_of).filter(due_date__lt=as_of)
+
+    def counts_as_of(self, as_of):
+        """{total, open, resolved, overdue} of the problems raised by `as_of`, as they stood
+        at its end: the one definition every page, export and the summary show."""
+        return (
+            self.raised_by(as_of)
+            .with_status_as_of(as_of)
+            .aggregate(
+                total=Count("pk"),
+                open=Count("pk", filter=open_condition()),
+                resolved=Count("pk", filter=resolved_condition()),
+                overdue=Count("pk", filter=open_condition() & Q(due_date__lt=as_of)),
+            )
+        )
+
+    def count_per(self, outer_field, inner_field):
+        """A subquery counting these problems per row of an outer query whose `outer_field`
+        equals the problem's `inner_field` (e.g. per key enterprise)."""
+        counted = (
+            self.filter(**{inner_field: OuterRef(outer_field)})
+            .order_by()
+            .values(inner_field)
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        )
+        return Coalesce(Subquery(counted), 0)
+
+
+def open_condition():
+    """For Count(filter=...) over a queryset annotated by with_status_as_of."""
+    return Q(status_as_of__in=OPEN_STATUSES)
+
+
+def resolved_condition():
+    return Q(status_as_of__in=RESOLVED_STATUSES)
+
+
+class Problem(models.Model):
+    """困难和问题 / 诉求 of an enterprise or a project, from raising to the enterprise's
+    confirmation."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="problems"
+    )
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        verbose_name="企业",
+        on_delete=models.PROTECT,
+        related_name="problems",
+        null=True,
+        blank=True,
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name="项目",
+        on_delete=models.PROTECT,
+        related_name="problems",
+        null=True,
+        blank=True,
+    )
+    visit = models.ForeignKey(
+        "enterprises.ServiceVisit",
+        verbose_name="来源走访",
+        on_delete=models.SET_NULL,
+        related_name="problems",
+        null=True,
+        blank=True,
+    )
+    title = models.CharField("问题", max_length=200)
+    description = models.TextField("详细情况", blank=True)
+    category = models.CharField("类别", max_length=10, choices=ProblemCategory.choices)
+    raised_on = models.DateField("提出日期", default=timezone.localdate)
+    responsible_department = models.ForeignKey(
+        Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="problems"
+    )
+    due_date = models.DateField("办结期限", null=True, blank=True)
+    status = models.CharField(
+        "状态", max_length=12, choices=ProblemStatus.choices, default=ProblemStatus.OPEN
+    )
+    resolution = models.TextField("解决情况", blank=True)
+    resolved_on = models.DateField("解决日期", null=True, blank=True)
+    confirmed_on = models.DateField("企业确认日期", null=True, blank=True)
+    feedback = models.TextField("企业反馈意见", blank=True)
+    satisfaction = models.CharField(
+        "满意度", max_length=12, choices=Satisfaction.choices, blank=True
+    )
+    is_archived = models.BooleanField("已归档", default=False)
+    version = models.PositiveIntegerField("版本", default=1)
+    history = HistoricalRecords()
+
+    objects = ProblemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-raised_on", "-pk"]
+        verbose_name = "困难和问题"
+        verbose_name_plural = "困难和问题"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(enterprise__isnull=False) | Q(project__isnull=False),
+                name="problem_has_owner",
+                violation_error_message="问题必须属于一家企业或一个项目",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=ProblemCategory.values),
+                name="problem_known_category",
+                violation_error_message="未知的问题类别",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS])
+                | Q(resolved_on__isnull=False),
+                name="problem_resolved_has_date",
+                violation_error_message="已解决的问题必须填写解决日期",
+            ),
+            models.CheckConstraint(
+                condition=Q(resolved_on__isnull=True) | Q(resolved_on__gte=models.F("raised_on")),
+                name="problem_resolved_after_raised",
+                violation_error_message="解决日期不能早于提出日期",
+            ),
+        ]
+        indexes = [models.Index(fields=["campaign", "status"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        """Every change of status is kept with its date (ProblemStatusChange), so a problem
+        reads as open or resolved as of any day — a reopen reopens it from that day on."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            ProblemStatusChange.objects.bulk_create(
+                ProblemStatusChange(problem=self, status=status, changed_on=day)
+                for status, day in self.new_status_steps()
+            )
+            self._saved_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        return instance
+
+    def new_status_steps(self):
+        """(status, day) of what this save changes: a problem is open from the day it was
+        raised, resolved on its 解决日期, confirmed on its 确认日期; work started or a reopen
+        takes effect today."""
+        before = getattr(self, "_saved_status", None)
+        if self.status == before:
+            return []
+        steps = [] if before else [(ProblemStatus.OPEN, self.raised_on)]
+        if self.status in RESOLVED_STATUSES and before not in RESOLVED_STATUSES:
+            steps.append((ProblemStatus.RESOLVED, self.resolved_on))
+        if self.status == ProblemStatus.CONFIRMED:
+            steps.append((ProblemStatus.CONFIRMED, self.confirmed_on or self.resolved_on))
+        if self.status == ProblemStatus.IN_PROGRESS or (
+            self.status == ProblemStatus.OPEN and before
+        ):
+            steps.append((self.status, self.raised_on if not before else self.change_day()))
+        return steps
+
+    def change_day(self):
+        return max(timezone.localdate(), self.raised_on)
+
+
+class ProblemStatusChange(models.Model):
+    """One change of a problem's status and the day it took effect."""
+
+    problem = models.ForeignKey(
+        Problem, verbose_name="问题", on_delete=models.CASCADE, related_name="status_changes"
+    )
+    status = models.CharField("状态", max_length=12, choices=ProblemStatus.choices)
+    changed_on = models.DateField("生效日期")
+    recorded_at = models.DateTimeField("记录时间", default=timezone.now)
+
+    class Meta:
+        ordering = ["problem", "changed_on", "pk"]
+        verbose_name = "问题状态变化"
+        verbose_name_plural = "问题状态变化"
+        indexes = [
+            models.Index(fields=["problem", "changed_on"], name="problemstatus_problem_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.problem}：{self.changed_on} {self.get_status_display()}"

@@ -1,0 +1,77 @@
+"""A problem is open or resolved as of a day by its dated status history, never by today's
+status: a reopen reopens it everywhere from the day it was reopened."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from enterprises.choices import ProblemStatus
+from enterprises.models import Problem
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+MAY_20 = datetime.date(2026, 5, 20)
+JUNE_1 = datetime.date(2026, 6, 1)
+JUNE_10 = datetime.date(2026, 6, 10)
+
+
+def counts(as_of):
+    return Problem.objects.active().counts_as_of(as_of)
+
+
+def test_a_problem_created_resolved_was_open_until_its_resolution_day():
+    f.ProblemFactory(raised_on=MAY_20, status=ProblemStatus.RESOLVED, resolved_on=JUNE_1)
+    assert counts(MAY_20 - datetime.timedelta(1))["total"] == 0
+    assert counts(MAY_20) == {"total": 1, "open": 1, "resolved": 0, "overdue": 0}
+    assert counts(JUNE_1)["resolved"] == 1
+
+
+@time_machine.travel(datetime.datetime(2026, 6, 10, 9, tzinfo=datetime.UTC), tick=False)
+def test_a_reopened_problem_is_open_from_the_reopening_day_and_resolved_before():
+    problem = f.ProblemFactory(
+        raised_on=MAY_20, status=ProblemStatus.RESOLVED, resolved_on=JUNE_1, due_date=None
+    )
+    problem = Problem.objects.get(pk=problem.pk)
+    problem.status = ProblemStatus.OPEN  # reopened; the 解决日期 stays as it was
+    problem.save()
+    assert counts(JUNE_1)["resolved"] == 1
+    assert counts(JUNE_10) == {"total": 1, "open": 1, "resolved": 0, "overdue": 0}
+    assert list(Problem.objects.open_as_of(JUNE_10)) == [problem]
+    assert not Problem.objects.resolved_as_of(JUNE_10).exists()
+
+
+def test_saving_without_a_status_change_records_nothing_new():
+    problem = f.ProblemFactory(raised_on=MAY_20)
+    problem = Problem.objects.get(pk=problem.pk)
+    problem.title = "改了标题"
+    problem.save()
+    assert list(problem.status_changes.values_list("status", "changed_on")) == [
+        (ProblemStatus.OPEN, MAY_20)
+    ]
+
+
+def test_a_confirmed_problem_passes_through_resolved_on_its_dates():
+    problem = f.ProblemFactory(
+        raised_on=MAY_20,
+        status=ProblemStatus.CONFIRMED,
+        resolved_on=JUNE_1,
+        confirmed_on=JUNE_10,
+    )
+    assert list(problem.status_changes.values_list("status", "changed_on")) == [
+        (ProblemStatus.OPEN, MAY_20),
+        (ProblemStatus.RESOLVED, JUNE_1),
+        (ProblemStatus.CONFIRMED, JUNE_10),
+    ]
+
+
+def test_archived_problems_count_nowhere():
+    f.ProblemFactory(raised_on=MAY_20, is_archived=True)
+    assert counts(JUNE_1)["total"] == 0
+
+
+def test_overdue_is_open_past_its_due_date_as_of_the_day():
+    f.ProblemFactory(raised_on=MAY_20, due_date=JUNE_1)
+    assert counts(JUNE_1)["overdue"] == 0
+    assert counts(JUNE_10)["overdue"] == 1
