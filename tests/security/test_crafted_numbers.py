@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories as f
-from tests.weekly.support import batch_post, project_for, running_campaign
+from tests.baidays.weekly.support import batch_post, project_for, running_campaign
 
 pytestmark = pytest.mark.django_db
 
