@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views import View
 
 from baidays.weekly.forms import InstructionForm, PhotoForm
@@ -50,6 +51,11 @@ class ItemMixin(RoleRequiredMixin):
         user = self.request.user
         context = item_page(self.kind, item, user)
         context.update(
+            # built from the URL names, never from request.path: a page shown again after a
+            # refused form has the form's URL
+            item_url=reverse(self.kind.detail_url_name, args=[item.pk]),
+            photos_url=reverse(self.kind.photo_url_name, args=[item.pk]),
+            instruct_url=reverse(self.kind.instruct_url_name, args=[item.pk]),
             can_write=can_write_items(user),
             can_instruct=allowed(require_leader_or_admin, user),
             photo_form=forms.pop("photo_form", None) or PhotoForm(),
@@ -85,7 +91,7 @@ class ItemPhotoUploadView(ItemMixin, View):
                 add_validation_errors(form, exc, default_field="image")
             else:
                 messages.success(request, f"照片已上传（{len(added)} 张）。")
-                return redirect(f"{request.path.rsplit('/photos/', 1)[0]}/#photos")
+                return redirect(reverse(self.kind.detail_url_name, args=[pk]) + "#photos")
         return self.render_page(item, status=400, photo_form=form)
 
 
@@ -98,7 +104,7 @@ class ItemInstructionView(ItemMixin, View):
             return self.render_page(item, status=400, instruction_form=form)
         create_instruction(item=item, author=request.user, text=form.cleaned_data["text"])
         messages.success(request, "批示已发送，责任单位填报人员打开此页时会看到。")
-        return redirect(f"{request.path.rsplit('/instructions/', 1)[0]}/#instructions")
+        return redirect(reverse(self.kind.detail_url_name, args=[pk]) + "#instructions")
 
 
 class ItemPhotoFileView(ItemMixin, View):

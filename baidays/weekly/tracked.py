@@ -20,6 +20,8 @@ class TrackedKind:
     photo_model: type[models.Model]
     item_field: str  # the report's / photo's foreign key to the item
     detail_url_name: str
+    photo_url_name: str  # the upload; the photo files live below it (item_urls.py)
+    instruct_url_name: str
 
     def items(self, campaign):
         return self.model.objects.active().filter(campaign=campaign)
@@ -33,6 +35,8 @@ PROJECT = TrackedKind(
     photo_model=ProjectPhoto,
     item_field="project",
     detail_url_name="projects:detail",
+    photo_url_name="projects:photo-upload",
+    instruct_url_name="projects:instruct",
 )
 ENTRY = TrackedKind(
     key="entry",
@@ -42,6 +46,8 @@ ENTRY = TrackedKind(
     photo_model=EntryPhoto,
     item_field="entry",
     detail_url_name="enterprises:entry-detail",
+    photo_url_name="enterprises:entry-photo",
+    instruct_url_name="enterprises:entry-instruct",
 )
 KINDS = {kind.key: kind for kind in (PROJECT, ENTRY)}
 
