@@ -182,7 +182,7 @@ STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.RandomFolderStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -273,6 +273,12 @@ CONTENT_SECURITY_POLICY = {
 # Uploaded files are served by core.media (login and the owner's department required), never
 # by the web server directly; uploads larger than this are refused with a message.
 UPLOAD_MAX_BYTES = _read("UPLOAD_MAX_BYTES", env.int, 10 * 1024 * 1024)
+# core.media.send_upload hands checked files to the web server: behind nginx
+# SENDFILE_BACKEND=django_sendfile.backends.nginx (X-Accel-Redirect to the `internal` location
+# SENDFILE_URL of docs/deploy/nginx.conf); by default Django streams them itself.
+SENDFILE_BACKEND = env.str("SENDFILE_BACKEND", default="django_sendfile.backends.simple")
+SENDFILE_ROOT = str(MEDIA_ROOT)
+SENDFILE_URL = "/protected-media"
 
 # Password-reset mail. Default: written to the log (console) until the office gives a mailbox,
 # e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.gov.cn:587

@@ -3,14 +3,13 @@ enterprises/views.py bind them to their kind."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
 from baidays.weekly.forms import InstructionForm, PhotoForm
 from baidays.weekly.items import add_photos, item_page, mark_instructions_read
-from baidays.weekly.photos import content_type_of
 from core.access import (
     RoleRequiredMixin,
     can_write_items,
@@ -19,6 +18,7 @@ from core.access import (
     require_leader_or_admin,
 )
 from core.forms import add_validation_errors
+from core.media import send_upload
 from core.services import create_instruction
 
 ITEM_RELATED = {
@@ -118,10 +118,4 @@ class ItemPhotoFileView(ItemMixin, View):
         if photo is None:
             raise Http404("没有这张照片")
         file = photo.thumbnail if variant == "thumb" and photo.thumbnail else photo.image
-        try:
-            handle = file.open("rb")
-        except (FileNotFoundError, ValueError):
-            raise Http404("照片文件不存在") from None
-        response = FileResponse(handle, content_type=content_type_of(file.name))
-        response["Cache-Control"] = "private, max-age=86400"
-        return response
+        return send_upload(request, file.name)
