@@ -7,6 +7,7 @@ from django.db.models import Count, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
+from core.dates import check_dates_in_window
 from core.models import (
     Campaign,
     Department,
@@ -290,6 +291,11 @@ class ServiceVisit(models.Model):
     def __str__(self):
         return f"{self.visited_on} 走访 {self.key_enterprise}"
 
+    def clean(self):
+        super().clean()
+        campaign = self.key_enterprise.campaign if self.key_enterprise_id else None
+        check_dates_in_window(campaign, self, visited_on="走访日期")
+
 
 class PromotionEvent(models.Model):
     """招商引资和园区推介会."""
@@ -321,6 +327,10 @@ class PromotionEvent(models.Model):
 
     def __str__(self):
         return f"{self.held_on} {self.title}"
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self.campaign if self.campaign_id else None, self, held_on="举办日期")
 
 
 class LandTransfer(models.Model):
@@ -359,6 +369,12 @@ class LandTransfer(models.Model):
 
     def __str__(self):
         return f"{self.parcel}（{self.area_mu}亩）"
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(
+            self.campaign if self.campaign_id else None, self, transferred_on="出让日期"
+        )
 
 
 # Problems have a module of their own; imported here so Django finds them in this app's models.
