@@ -382,6 +382,16 @@ class SitePhoto(models.Model):
         ordering = ["-uploaded_at"]
 
 
+class InstructionQuerySet(models.QuerySet):
+    def written_by(self, as_of):
+        """批示 written by the end of `as_of` (as of a past day, later ones did not exist)."""
+        return self.filter(created_at__date__lte=as_of)
+
+    @staticmethod
+    def unread_as_of_condition(as_of):
+        return Q(read_at__isnull=True) | Q(read_at__date__gt=as_of)
+
+
 class Instruction(models.Model):
     """A leader's 批示 on any tracked item, shown to the item's staff on their next visit."""
 
@@ -408,6 +418,8 @@ class Instruction(models.Model):
         related_name="+",
     )
     history = HistoricalRecords()
+
+    objects = InstructionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -244,9 +244,13 @@ def _instructions(campaign, as_of):
         content_type=types[CompetitionEntry],
         object_id__in=CompetitionEntry.objects.filter(campaign=campaign).values("pk"),
     )
-    return Instruction.objects.filter(on_items, created_at__date__lte=as_of).aggregate(
-        total=Count("pk"),
-        unread=Count("pk", filter=Q(read_at__isnull=True) | Q(read_at__date__gt=as_of)),
+    return (
+        Instruction.objects.filter(on_items)
+        .written_by(as_of)
+        .aggregate(
+            total=Count("pk"),
+            unread=Count("pk", filter=Instruction.objects.unread_as_of_condition(as_of)),
+        )
     )
 
 

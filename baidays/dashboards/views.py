@@ -202,7 +202,7 @@ class ItemListMixin(DashboardMixin):
         paginator = Paginator(self.list_queryset(kind, department), PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         rows = [selectors.item_row(item, kind, self.scope) for item in page.object_list]
-        selectors.attach_instructions(rows)
+        selectors.attach_instructions(rows, self.scope.as_of)
         query = {key: value for key, value in self.request.GET.items() if key != "page"}
         return {
             "kind": kind,

@@ -3,7 +3,7 @@ entries side by side) and the small query helpers the dashboards share."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 
 from core.choices import LagStatus
 from core.lag import lag_expression
@@ -90,11 +90,3 @@ KINDS = {kind.key: kind for kind in (PROJECTS, ENTRIES)}
 
 def _grouped(queryset, key, **aggregates):
     return {row[key]: row for row in queryset.order_by().values(key).annotate(**aggregates)}
-
-
-def _resolved_by(as_of):
-    return Q(resolved_on__isnull=False, resolved_on__lte=as_of)
-
-
-def _done_by(as_of):
-    return Q(completed_on__isnull=False, completed_on__lte=as_of)

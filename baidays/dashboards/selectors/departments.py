@@ -8,12 +8,13 @@ from core.lag import lag_expression
 from core.models import Department, PhaseTask
 from core.money import ZERO, percent
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
+from enterprises.problems import open_condition
 from plans.models import Milestone
 from projects.choices import Annex
 from projects.models import Project
 from topics.models import Decision, PowerItem
 
-from .common import ENTRIES, PROJECTS, TOP_N, _done_by, _grouped, _resolved_by
+from .common import ENTRIES, PROJECTS, TOP_N, _grouped
 from .lists import missing_reports_by_department, worst_lagging
 
 
@@ -46,10 +47,13 @@ def department_table(scope):
         )
     missing = {row["department_id"]: row["missing"] for row in missing_reports_by_department(scope)}
     problems = _grouped(
-        Problem.objects.filter(campaign=campaign, is_archived=False, raised_on__lte=scope.as_of),
+        Problem.objects.active()
+        .filter(campaign=campaign)
+        .raised_by(scope.as_of)
+        .with_status_as_of(scope.as_of),
         "responsible_department",
-        open=Count("pk", filter=~_resolved_by(scope.as_of)),
-        overdue=Count("pk", filter=~_resolved_by(scope.as_of) & Q(due_date__lt=scope.as_of)),
+        open=Count("pk", filter=open_condition()),
+        overdue=Count("pk", filter=open_condition() & Q(due_date__lt=scope.as_of)),
     )
     overdue_items = _overdue_counts_by_department(scope)
     rows = []
@@ -75,7 +79,7 @@ def department_table(scope):
         row["missing"] = missing.get(pk, 0)
         row["problems_open"] = problems.get(pk, {}).get("open", 0)
         row["problems_overdue"] = problems.get(pk, {}).get("overdue", 0)
-        row["overdue"] = overdue_items.get(pk, 0) + row["problems_overdue"]
+        row["overdue"] = overdue_items.get(pk, 0)
         if row["items"] or row["problems_open"] or row["overdue"]:
             rows.append(row)
     return rows
@@ -94,22 +98,23 @@ def _overdue_sources(scope):
         (
             "议定事项",
             Decision.objects.filter(
-                meeting__campaign=campaign, meeting__held_on__lte=as_of, due_date__lt=as_of
-            ).exclude(_done_by(as_of)),
+                meeting__campaign=campaign, meeting__held_on__lte=as_of
+            ).overdue_as_of(as_of),
             "responsible_department",
         ),
         (
             "电力项目",
-            PowerItem.objects.filter(campaign=campaign, due_date__lt=as_of).exclude(
-                _done_by(as_of)
-            ),
+            PowerItem.objects.filter(campaign=campaign).overdue_as_of(as_of),
             "responsible_department",
         ),
         (
             "阶段任务",
-            PhaseTask.objects.filter(phase__campaign=campaign, due_date__lt=as_of).exclude(
-                _done_by(as_of)
-            ),
+            PhaseTask.objects.filter(phase__campaign=campaign).overdue_as_of(as_of),
+            "responsible_department",
+        ),
+        (
+            "困难问题",
+            Problem.objects.active().filter(campaign=campaign).overdue_as_of(as_of),
             "responsible_department",
         ),
     ]
@@ -152,13 +157,9 @@ def department_detail(scope, department):
         for thing in queryset.filter(**{field: department}).order_by("due_date", "pk")[:TOP_N]:
             overdue.append({"label": label, "title": str(thing), "due_date": thing.due_date})
     problems = (
-        Problem.objects.filter(
-            campaign=campaign,
-            is_archived=False,
-            responsible_department=department,
-            raised_on__lte=scope.as_of,
-        )
-        .exclude(_resolved_by(scope.as_of))
+        Problem.objects.active()
+        .filter(campaign=campaign, responsible_department=department)
+        .open_as_of(scope.as_of)
         .select_related("enterprise", "project")
         .order_by("due_date", "pk")
     )
@@ -193,9 +194,9 @@ def owned_counts(scope, department):
         ),
         (
             "附件4 重点企业",
-            KeyEnterprise.objects.filter(
-                campaign=campaign, responsible_department=department, is_archived=False
-            ).count(),
+            KeyEnterprise.objects.active()
+            .filter(campaign=campaign, responsible_department=department)
+            .count(),
         ),
         (
             "规划节点（牵头）",

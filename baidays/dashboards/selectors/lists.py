@@ -61,12 +61,13 @@ def worst_lagging(scope, department=None, limit=TOP_N):
             rows.append(item_row(item, kind, scope))
     rows.sort(key=lambda row: (row["latest_percent"], row["kind"], row["pk"]))
     rows = rows[:limit]
-    attach_instructions(rows)
+    attach_instructions(rows, scope.as_of)
     return rows
 
 
-def attach_instructions(rows):
-    """The latest 批示 of each listed item, in one query for the whole list."""
+def attach_instructions(rows, as_of):
+    """The 批示 of each listed item written by the end of `as_of`, in one query for the whole
+    list."""
     if not rows:
         return
     types = ContentType.objects.get_for_models(Project, CompetitionEntry)
@@ -77,7 +78,8 @@ def attach_instructions(rows):
         if ids:
             condition |= Q(content_type=type_of[kind_key], object_id__in=ids)
     found = {}
-    for instruction in Instruction.objects.filter(condition).select_related("author__person"):
+    written = Instruction.objects.filter(condition).written_by(as_of)
+    for instruction in written.select_related("author__person"):
         key = (instruction.content_type_id, instruction.object_id)
         found.setdefault(key, []).append(instruction)
     for row in rows:

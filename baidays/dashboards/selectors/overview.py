@@ -20,15 +20,15 @@ def overview(campaign, as_of, *, generation=...):
 def _overview(campaign, as_of):
     scope = Scope(campaign, as_of)
     summary = cached_campaign_summary(campaign, as_of)
-    problems = Problem.objects.filter(campaign=campaign, is_archived=False)
     return {
         "summary": summary,
         "series": summary["weeks"],
         "lagging": worst_lagging(scope),
         "missing_by_department": missing_reports_by_department(scope)[:TOP_N],
         "overdue_problems": list(
-            problems.filter(raised_on__lte=as_of, due_date__lt=as_of)
-            .exclude(resolved_on__isnull=False, resolved_on__lte=as_of)
+            Problem.objects.active()
+            .filter(campaign=campaign)
+            .overdue_as_of(as_of)
             .select_related("responsible_department", "enterprise", "project")
             .order_by("due_date", "pk")[:5]
         ),

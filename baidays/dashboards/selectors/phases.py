@@ -6,26 +6,28 @@ from django.db.models import Avg, Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from core.choices import PhaseKind
+from core.completable import done_as_of_condition
 from core.models import PersonEvaluation, Phase
 from core.money import ZERO, format_wan
+from enterprises.choices import ProblemStatus
 from enterprises.models import LandTransfer, Problem, PromotionEvent, ServiceVisit
+from enterprises.problems import OPEN_STATUSES, RESOLVED_STATUSES
 from plans.models import Milestone
 from topics.models import ApprovalCase, PowerItem, TopicMeeting
 
 from ..summary import cached_campaign_summary
-from .common import TOP_N, _resolved_by
+from .common import TOP_N
 
 
 def phase_tasks(scope, phase):
     as_of = scope.as_of
     tasks = []
     for task in phase.tasks.select_related("responsible_department"):
-        done = task.completed_on is not None and task.completed_on <= as_of
         tasks.append(
             {
                 "task": task,
-                "done": done,
-                "overdue": not done and task.due_date is not None and task.due_date < as_of,
+                "done": task.is_done_as_of(as_of),
+                "overdue": task.is_overdue_as_of(as_of),
             }
         )
     return tasks
@@ -42,21 +44,23 @@ def phase_detail(scope, kind):
         "未开始" if as_of < phase.start_date else "已结束" if as_of > phase.end_date else "进行中"
     )
     if kind == PhaseKind.MOBILIZE:
-        raised = Problem.objects.filter(
-            campaign=campaign,
-            is_archived=False,
-            raised_on__gte=phase.start_date,
-            raised_on__lte=min(phase.end_date, as_of),
+        raised = (
+            Problem.objects.active()
+            .filter(campaign=campaign, raised_on__gte=phase.start_date)
+            .raised_by(min(phase.end_date, as_of))
         )
         context["research_problems_count"] = raised.count()
         context["research_problems"] = [
             {
                 "problem": problem,
-                "resolved": problem.resolved_on is not None and problem.resolved_on <= as_of,
+                "resolved": problem.status_as_of in RESOLVED_STATUSES,
+                "overdue": problem.status_as_of in OPEN_STATUSES
+                and problem.due_date is not None
+                and problem.due_date < as_of,
             }
-            for problem in raised.select_related(
-                "responsible_department", "enterprise", "project"
-            ).order_by("raised_on", "pk")[:TOP_N]
+            for problem in raised.with_status_as_of(as_of)
+            .select_related("responsible_department", "enterprise", "project")
+            .order_by("raised_on", "pk")[:TOP_N]
         ]
         context["visits"] = ServiceVisit.objects.filter(
             key_enterprise__campaign=campaign,
@@ -80,7 +84,7 @@ def advance_figures(scope):
             decisions_total=Count("decisions"),
             decisions_done=Count(
                 "decisions",
-                filter=Q(decisions__completed_on__isnull=False, decisions__completed_on__lte=as_of),
+                filter=done_as_of_condition(as_of, "decisions__"),
             ),
         )
         .order_by("held_on", "pk")
@@ -98,7 +102,11 @@ def advance_figures(scope):
         ),
         "meetings": list(meetings[:TOP_N]),
         "power_items": [
-            {"item": item, "done": item.completed_on is not None and item.completed_on <= as_of}
+            {
+                "item": item,
+                "done": item.is_done_as_of(as_of),
+                "overdue": item.is_overdue_as_of(as_of),
+            }
             for item in PowerItem.objects.filter(campaign=campaign).select_related(
                 "responsible_department"
             )[:TOP_N]
@@ -127,11 +135,11 @@ def advance_figures(scope):
 
 def summary_figures(scope):
     campaign, as_of = scope.campaign, scope.as_of
-    problems = Problem.objects.filter(campaign=campaign, is_archived=False, raised_on__lte=as_of)
-    resolved = problems.filter(_resolved_by(as_of))
+    problems = Problem.objects.active().filter(campaign=campaign).raised_by(as_of)
+    resolved = problems.resolved_as_of(as_of)
     feedback = resolved.aggregate(
         resolved=Count("pk"),
-        confirmed=Count("pk", filter=Q(confirmed_on__isnull=False, confirmed_on__lte=as_of)),
+        confirmed=Count("pk", filter=Q(status_as_of=ProblemStatus.CONFIRMED)),
         satisfied=Count("pk", filter=Q(satisfaction="satisfied")),
         basic=Count("pk", filter=Q(satisfaction="basic")),
         unsatisfied=Count("pk", filter=Q(satisfaction="unsatisfied")),

@@ -1,6 +1,9 @@
 """批示 from the dashboards' lagging lists."""
 
+import datetime
+
 import pytest
+import time_machine
 
 from core.models import Instruction
 from tests import factories as f
@@ -20,6 +23,11 @@ def post(client, project, text="请本周内拿出赶工方案", kind="project")
     )
 
 
+# written on 2026-06-15 at 10:00 Beijing time
+WRITTEN = datetime.datetime(2026, 6, 15, 2, tzinfo=datetime.UTC)
+
+
+@time_machine.travel(WRITTEN, tick=False)
 def test_leader_leaves_an_instruction_on_a_lagging_item(project, leader_client, leader_user):
     response = post(leader_client, project)
     assert response.status_code == 302 and response["Location"] == "/?as_of=2026-06-15"
@@ -29,6 +37,9 @@ def test_leader_leaves_an_instruction_on_a_lagging_item(project, leader_client, 
     assert instruction.text == "请本周内拿出赶工方案"
     page = leader_client.get("/", {"campaign": "t2026", "as_of": "2026-06-15"})
     assert "请本周内拿出赶工方案" in page.content.decode()
+    # as of the day before it was written, the 批示 did not exist yet
+    earlier = leader_client.get("/", {"campaign": "t2026", "as_of": "2026-06-14"})
+    assert "请本周内拿出赶工方案" not in earlier.content.decode()
 
 
 def test_an_empty_instruction_is_refused_with_a_message(project, leader_client):

@@ -1,10 +1,12 @@
 """The overview's rendered figures are cached per app server under the data generation that
 every committed write raises; who is looking (name, CSRF token) is never part of the cache."""
 
+import datetime
 import re
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -16,6 +18,8 @@ from tests.conftest import browser_login
 
 SCOPE = {"campaign": "t2026", "as_of": "2026-06-15"}  # report week 8, time progress 41.07%
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+# the day of SCOPE, 10:00 Beijing time: a 批示 written then shows as of that day
+ON_THE_DAY = datetime.datetime(2026, 6, 15, 2, tzinfo=datetime.UTC)
 TOKENS = re.compile(r'(?:content|value)="[A-Za-z0-9]{64}"')  # masked anew on every request
 
 
@@ -71,6 +75,7 @@ def test_the_cached_overview_follows_a_new_report_at_once(
 
 
 @pytest.mark.django_db(transaction=True)
+@time_machine.travel(ON_THE_DAY, tick=True)
 def test_another_readers_name_and_csrf_token_never_come_from_the_cache(
     lagging_project, leader_user, admin_user, fragment_cache
 ):
@@ -101,6 +106,7 @@ def test_another_readers_name_and_csrf_token_never_come_from_the_cache(
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
+@time_machine.travel(ON_THE_DAY, tick=True)
 def test_a_leader_submits_an_instruction_from_the_cached_overview(
     page, lagging_project, leader_user, admin_user, settings
 ):
