@@ -16,7 +16,8 @@ from core.lag import lag_status
 
 
 class WriterRequiredMixin(RoleRequiredMixin):
-    """Pages that exist to enter data: staff and admins only (leaders read the item pages)."""
+    """Pages that exist to enter data: staff, enterprise accounts (their own entries) and
+    admins only (leaders and reviewers read the item pages)."""
 
     def dispatch(self, request, *args, **kwargs):
         require_item_writer(request.user)
@@ -29,6 +30,8 @@ class NoCampaignMixin:
 
 
 class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
+    open_to_enterprise_accounts = True
+
     def get(self, request):
         campaign, week = current_scope(request)
         if campaign is None:
@@ -60,6 +63,7 @@ def _week_param(request, default):
 
 
 class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
+    open_to_enterprise_accounts = True
     template_name = "weekly/batch.html"
 
     def _scope(self, request):
