@@ -72,6 +72,11 @@ def _entry_batch(name):
     return body
 
 
+def _review(world):
+    report = f.ProjectReportFactory(project=world["project"], report_week=1, state="pending")
+    return {f"decision-project-{report.pk}": "approve"}
+
+
 def _done(name):
     def body(world):
         return {
@@ -179,6 +184,7 @@ INSTRUCT = (LOGIN, 403, 403, 403, MOVED, MOVED, 403, 403)  # 批示: leaders and
 LEADERS = (LOGIN, 403, 403, 403, 200, 200, 403, 403)  # the leaders' dashboards
 NONE_TAKE_IT = (LOGIN, 403, *(NOT_ALLOWED,) * 5, 403)
 NONE_TAKE_IT_OPEN = (LOGIN, 403, *(NOT_ALLOWED,) * 6)  # on a view open to enterprises
+REVIEWERS = (LOGIN, 403, 403, 403, 403, 200, 200, 403)  # the review page: 审核人 and admins
 ADMINS = (LOGIN, 302, 302, 302, 302, 200, 302, 302)  # the Django admin sends others to its login
 
 MATRIX = [
@@ -213,6 +219,8 @@ MATRIX = [
     Row("POST", "/report/week/", OPEN_WRITE, _batch),
     Row("POST", "/report/week/", ENTERPRISE_WRITE, _entry_batch("entry")),
     Row("POST", "/report/week/", OPEN_WRITE, _entry_batch("other_entry")),
+    Row("GET", "/report/review/", REVIEWERS),
+    Row("POST", "/report/review/", (LOGIN, 403, 403, 403, 403, MOVED, MOVED, 403), _review),
     Row("GET", "/report/evaluations/", WRITERS_PAGE),
     Row("POST", "/report/evaluations/", OWN_WRITE, _evaluation),
     # plan items marked done, and their evidence

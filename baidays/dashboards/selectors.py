@@ -78,7 +78,8 @@ class TrackedKind:
         return queryset.select_related("responsible_department")
 
     def reports(self, campaign, week):
-        return self.report_model.objects.filter(
+        """The reports the figures count (ProgressReportQuerySet.counted)."""
+        return self.report_model.objects.counted().filter(
             **{
                 f"{self.item_field}__campaign": campaign,
                 f"{self.item_field}__is_archived": False,

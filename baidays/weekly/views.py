@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views import View
 
 from baidays.weekly.forms import BatchOptionsForm, WeeklyRowFormSet, initial_for
+from baidays.weekly.review import return_reasons
 from baidays.weekly.selectors import current_scope, week_rows, worklist
 from baidays.weekly.services import BatchRejected, check_week, save_week_reports
 from core.access import RoleRequiredMixin, require_item_writer
@@ -194,6 +195,10 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
                 raise Http404("表单中有不属于您单位的事项，请刷新页面后重新填报")
             pairs.append((number, form, row))
         error_rows = [(number, row) for number, form, row in pairs if form.errors]
+        reasons = return_reasons([row.report for row in rows])
+        for row in rows:
+            if row.report is not None:
+                row.return_reason = reasons.get((type(row.report), row.report.pk), "")
         return render(
             request,
             self.template_name,
