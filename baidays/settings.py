@@ -1,6 +1,7 @@
 """Settings for the 百日行动 portal; everything that differs between machines comes from the
 environment (see README, "配置")."""
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "baidays.excel",
     "baidays.dashboards",
     "baidays.demo",
+    "baidays.notify",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
+                "baidays.notify.context_processors.inbox",
             ],
         },
     },
@@ -281,3 +284,13 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 if TESTING:
     # hashing the fixtures' passwords with PBKDF2 costs ~0.3 s per user; tests need no strength
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Reminders: outside channels (email, robots) stay silent from 22:00 to 07:00 and deliver then;
+# the in-app inbox takes messages at any hour. NOTIFY_QUIET_HOURS=22:00-07:00 (empty: none).
+_quiet = env.str("NOTIFY_QUIET_HOURS", default="22:00-07:00")
+try:
+    NOTIFY_QUIET_HOURS = tuple(
+        datetime.time.fromisoformat(part) for part in (_quiet or "00:00-00:00").split("-")
+    )
+except ValueError:
+    sys.exit(f"配置错误：NOTIFY_QUIET_HOURS 应形如 22:00-07:00，现为“{_quiet}”")

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from baidays.notify.models import Message
 from tests import factories as f
 from tests.weekly.support import batch_post, image_upload, running_campaign
 
@@ -304,6 +305,11 @@ MATRIX = [
     Row("GET", "/dashboards/missing/", LEADERS),
     Row("POST", "/dashboards/instructions/", INSTRUCT, _instruction),
     Row("GET", "/dashboards/instructions/", NONE_TAKE_IT),
+    # the in-app inbox (站内消息): everyone with a role, their own messages only
+    Row("GET", "/messages/", (LOGIN, 403, *(200,) * 6)),
+    Row("POST", "/messages/", (LOGIN, 403, *(MOVED,) * 6)),
+    Row("POST", "/messages/{message}/read/", (LOGIN, 403, *(MOVED,) * 6)),
+    Row("GET", "/messages/{message}/read/", NONE_TAKE_IT_OPEN),
     # the Django admin: admins only; the others are sent to the admin's login page
     Row("GET", "/admin/", ADMINS),
     Row("GET", "/admin/projects/project/", ADMINS),
@@ -380,6 +386,9 @@ def world(settings, tmp_path, department, other_department, own_enterprise):
         ),
         "approval_case": f.ApprovalCaseFactory(target__campaign=campaign, **mine),
         "responsible_person": leader,
+        "message": Message.objects.create(
+            recipient=f.UserFactory(username="someone"), subject="催报", body="内容"
+        ),
     }
 
 
