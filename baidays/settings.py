@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "baidays.dashboards",
     "baidays.demo",
     "baidays.notify",
+    "django_celery_beat",
 ]
 
 MIDDLEWARE = [
@@ -294,3 +295,10 @@ try:
     )
 except ValueError:
     sys.exit(f"配置错误：NOTIFY_QUIET_HOURS 应形如 22:00-07:00，现为“{_quiet}”")
+
+# Celery (several app servers; one server needs only `make run`'s embedded worker)
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "periodic-jobs": {"task": "baidays.notify.tasks.periodic_jobs", "schedule": 60.0},
+}
