@@ -57,10 +57,10 @@ def test_celery_worker_runs_the_jobs_through_redis_once_for_two_calls(
 
     app.conf.broker_url = "redis://127.0.0.1:6379/15"
     app.conf.result_backend = "redis://127.0.0.1:6379/15"
-    with time_machine.travel(THURSDAY_1605, tick=True):
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            first = periodic_jobs.delay().get(timeout=30)
-            second = periodic_jobs.delay().get(timeout=30)
+    worker = start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10)
+    with time_machine.travel(THURSDAY_1605, tick=True), worker:
+        first = periodic_jobs.delay().get(timeout=30)
+        second = periodic_jobs.delay().get(timeout=30)
     assert first["occasions"] >= 1
     assert second["occasions"] == 0
     assert Message.objects.filter(recipient=staff_user, subject__startswith="催报").count() == 1
