@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +15,7 @@ from core.access import (
 )
 from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
+from core.roles import is_enterprise_account
 from core.selectors import resolve_campaign
 from enterprises import services
 from enterprises.forms import (
@@ -37,6 +38,8 @@ def current_campaign_or_404(request):
 
 class ProblemCreateView(RoleRequiredMixin, View):
     template_name = "enterprises/problem_form.html"
+    # an enterprise account raises its own 诉求 (owner() refuses any other enterprise)
+    open_to_enterprise_accounts = True
 
     def owner(self, request):
         source = request.POST if request.method == "POST" else request.GET
@@ -46,7 +49,10 @@ class ProblemCreateView(RoleRequiredMixin, View):
                 "project": get_visible_or_404(Project.objects.all(), request.user, pk=project_id)
             }
         if enterprise_id.isdigit():
-            return {"enterprise": get_object_or_404(Enterprise, pk=enterprise_id)}
+            enterprises = Enterprise.objects.all()
+            if is_enterprise_account(request.user):
+                enterprises = enterprises.filter(accounts__person__user=request.user)
+            return {"enterprise": get_object_or_404(enterprises, pk=enterprise_id)}
         raise Http404("请从项目或企业页面提出问题")
 
     def get(self, request):
@@ -80,7 +86,10 @@ class ProblemCreateView(RoleRequiredMixin, View):
 
 
 class ProblemEditView(RoleRequiredMixin, View):
+    """The responsible unit answers a 问题; the enterprise that raised it reads the answer."""
+
     template_name = "enterprises/problem_edit.html"
+    open_to_enterprise_accounts = True
 
     def get_problem(self, pk):
         queryset = Problem.objects.select_related(
@@ -95,6 +104,8 @@ class ProblemEditView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         require_item_writer(request.user)
+        if is_enterprise_account(request.user):
+            raise PermissionDenied("诉求由责任单位办理，企业账号只能查看办理情况")
         problem = self.get_problem(pk)
         form = ProblemProgressForm(request.POST, instance=Problem.objects.get(pk=problem.pk))
         if form.is_valid():
