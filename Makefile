@@ -22,6 +22,9 @@ run: install
 	DEBUG=true $(BIN)/python manage.py seed_demo --if-empty
 	@echo ""
 	@echo "百日行动管理平台：http://$(HOST):$(PORT)/  （Ctrl+C 停止）"
+	@# the embedded worker (reminders, outbox) runs beside the web server and stops with it
+	DEBUG=true $(BIN)/python manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

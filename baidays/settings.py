@@ -1,6 +1,7 @@
 """Settings for the 百日行动 portal; everything that differs between machines comes from the
 environment (see README, "配置")."""
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -79,6 +80,8 @@ INSTALLED_APPS = [
     "baidays.excel",
     "baidays.dashboards",
     "baidays.demo",
+    "baidays.notify",
+    "django_celery_beat",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.portal",
+                "baidays.notify.context_processors.inbox",
             ],
         },
     },
@@ -288,3 +292,19 @@ except (ImproperlyConfigured, ValueError, KeyError) as exc:
     sys.exit(f"配置错误：环境变量 EMAIL_URL 无法解析（{exc}）")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="百日行动管理平台 <noreply@localhost>")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+# Reminders: outside channels (email, robots) stay silent from 22:00 to 07:00 and deliver then;
+# the in-app inbox takes messages at any hour. NOTIFY_QUIET_HOURS=22:00-07:00 (empty: none).
+_quiet = env.str("NOTIFY_QUIET_HOURS", default="22:00-07:00")
+try:
+    NOTIFY_QUIET_HOURS = tuple(
+        datetime.time.fromisoformat(part) for part in (_quiet or "00:00-00:00").split("-")
+    )
+except ValueError:
+    sys.exit(f"配置错误：NOTIFY_QUIET_HOURS 应形如 22:00-07:00，现为“{_quiet}”")
+
+# Celery (several app servers; one server needs only `make run`'s embedded worker)
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "periodic-jobs": {"task": "baidays.notify.tasks.periodic_jobs", "schedule": 60.0},
+}

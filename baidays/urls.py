@@ -36,6 +36,7 @@ urlpatterns = [
         include((item_urls.entry_patterns + enterprise_urls.urlpatterns, "enterprises")),
     ),
     path("topics/", include("topics.urls")),
+    path("messages/", include("baidays.notify.urls")),
 ]
 
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]

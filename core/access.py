@@ -1,6 +1,9 @@
 """Who sees and writes what (DESIGN.md, roles): staff read and edit only their own department's
-items (another department's item is a 404), leaders read everything and write only 批示
-(other writes are 403), admins everything. Views use these helpers; no view decides by itself."""
+items (another department's item is a 404), reviewers (审核人) read their own department's
+items and review its reports, leaders read everything and write only 批示 (other writes are
+403), admins everything. An enterprise account (企业填报员) sees only what its models declare
+through `for_enterprise_account(user)` and only on views open to it; nothing of any other
+enterprise. Views use these helpers; no view decides by itself."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -14,11 +17,14 @@ def visible_to(queryset, user, department_field="responsible_department"):
     role = role_of(user)
     if role in (Role.ADMIN, Role.LEADER):
         return queryset
-    if role == Role.STAFF:
+    if role in (Role.STAFF, Role.REVIEWER):
         department = department_of(user)
         if department is None:
             return queryset.none()
         return queryset.filter(**{department_field: department})
+    if role == Role.ENTERPRISE:
+        own = getattr(queryset, "for_enterprise_account", None)
+        return own(user) if own is not None else queryset.none()
     return queryset.none()
 
 
@@ -30,13 +36,29 @@ def get_visible_or_404(queryset, user, department_field="responsible_department"
 
 
 def can_write_items(user):
-    return role_of(user) in (Role.ADMIN, Role.STAFF)
+    """Enterprise accounts write too, but only what `visible_to` gives them."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF, Role.ENTERPRISE)
 
 
 def require_item_writer(user):
-    """Leaders may write only 批示; users without a role may write nothing."""
+    """Leaders may write only 批示, reviewers only reviews; users without a role nothing."""
+    if role_of(user) == Role.REVIEWER:
+        raise PermissionDenied("审核人账号只能查看和审核本单位的填报，不能修改填报数据")
     if not can_write_items(user):
         raise PermissionDenied("领导账号只能查看和批示，不能修改填报数据")
+
+
+def can_review(user, department):
+    """Admins review every unit's reports, a reviewer (审核人) those of their own unit."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return True
+    return role == Role.REVIEWER and department is not None and department_of(user) == department
+
+
+def require_reviewer(user, department):
+    if not can_review(user, department):
+        raise PermissionDenied("只有本单位的审核人可以审核该单位的填报")
 
 
 def require_leader_or_admin(user):
@@ -45,11 +67,18 @@ def require_leader_or_admin(user):
 
 
 class RoleRequiredMixin:
-    """Every portal page needs a role; an account without one (no 人员 record) gets a 403."""
+    """Every portal page needs a role; an account without one (no 人员 record) gets a 403.
+    Enterprise accounts get a 403 too, except on views that set `open_to_enterprise_accounts`
+    (their own entries' week, their 诉求, their inbox)."""
+
+    open_to_enterprise_accounts = False
 
     def dispatch(self, request, *args, **kwargs):
-        if role_of(request.user) is None:
+        role = role_of(request.user)
+        if role is None:
             raise PermissionDenied("您的账号尚未分配角色，请联系管委会办公室管理员")
+        if role == Role.ENTERPRISE and not self.open_to_enterprise_accounts:
+            raise PermissionDenied("企业账号只能填报本企业的周报、提出和查看本企业的诉求")
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -60,7 +89,7 @@ def get_visible_department_or_404(user, pk):
 
     role = role_of(user)
     departments = Department.objects.all()
-    if role == Role.STAFF:
+    if role in (Role.STAFF, Role.REVIEWER):
         department = department_of(user)
         departments = departments.filter(pk=department.pk if department else None)
     elif role not in (Role.ADMIN, Role.LEADER):

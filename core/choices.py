@@ -11,6 +11,8 @@ class Role(models.TextChoices):
     ADMIN = "admin", "管理员"
     LEADER = "leader", "领导"
     STAFF = "staff", "填报员"
+    REVIEWER = "reviewer", "审核人"
+    ENTERPRISE = "enterprise", "企业填报员"
 
 
 class CompletionStatus(models.TextChoices):
@@ -22,7 +24,12 @@ class CompletionStatus(models.TextChoices):
 
 
 class ReportState(models.TextChoices):
+    """`submitted`: saved while the campaign needs no review; the other three are the review
+    workflow (待审核 → 退回 / 通过). Submitted and approved reports count."""
+
     SUBMITTED = "submitted", "已提交"
+    PENDING = "pending", "待审核"
+    RETURNED = "returned", "退回"
     APPROVED = "approved", "已审核"
 
 

@@ -266,7 +266,8 @@ class TrackedItemQuerySet(ArchivableQuerySet):
     def _reports_of_each_item(self):
         relation = self.model._meta.get_field("reports")
         item_field = relation.field.name
-        return relation.related_model.objects.filter(**{item_field: OuterRef("pk")}), item_field
+        reports = relation.related_model.objects.counted()
+        return reports.filter(**{item_field: OuterRef("pk")}), item_field
 
     def with_week_status(self, week, time_percent):
         """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
@@ -305,6 +306,13 @@ class TrackedItemQuerySet(ArchivableQuerySet):
         )
 
 
+class ProgressReportQuerySet(models.QuerySet):
+    def counted(self):
+        """The reports every figure counts: approved ones, and those saved while the campaign
+        needed no review; 待审核 and 退回 reports do not count."""
+        return self.filter(state__in=[ReportState.SUBMITTED, ReportState.APPROVED])
+
+
 class ProgressReport(models.Model):
     """One weekly report on one tracked item (a project or a 争先杯 entry). The cumulative
     investment is never stored: it is the sum of the weekly figures up to the week."""
@@ -335,6 +343,8 @@ class ProgressReport(models.Model):
     )
     submitted_at = models.DateTimeField("提交时间", default=timezone.now)
     version = models.PositiveIntegerField("版本", default=1)
+
+    objects = ProgressReportQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -1,4 +1,5 @@
-"""Who may do what: admin (superuser or admin role), leader, staff of one department."""
+"""Who may do what: admin (superuser or admin role), leader, staff of one department, the
+reviewer (审核人, head) of one department, and the account of one enterprise (企业填报员)."""
 
 from core.choices import Role
 
@@ -37,3 +38,11 @@ def is_admin(user):
 
 def is_staff_member(user):
     return role_of(user) == Role.STAFF
+
+
+def is_reviewer(user):
+    return role_of(user) == Role.REVIEWER
+
+
+def is_enterprise_account(user):
+    return role_of(user) == Role.ENTERPRISE

@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from enterprises.models import (
     CompetitionEntry,
     Enterprise,
+    EnterpriseAccount,
     EntryPhoto,
     EntryReport,
     KeyEnterprise,
@@ -31,6 +32,13 @@ class EntryPhotoInline(admin.TabularInline):
     extra = 0
     fields = ["image", "caption", "taken_on", "report"]
     raw_id_fields = ["report"]
+
+
+@admin.register(EnterpriseAccount)
+class EnterpriseAccountAdmin(SimpleHistoryAdmin):
+    list_display = ("person", "enterprise")
+    search_fields = ("person__name", "enterprise__name")
+    autocomplete_fields = ("enterprise",)
 
 
 @admin.register(CompetitionEntry)

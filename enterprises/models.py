@@ -53,6 +53,40 @@ class Enterprise(models.Model):
         return self.name
 
 
+class EnterpriseAccount(models.Model):
+    """A 企业填报员: the login of one enterprise, which reports its own 争先杯 entries and
+    raises its own 诉求 (core.access: `for_enterprise_account`)."""
+
+    person = models.OneToOneField(
+        Person,
+        verbose_name="人员",
+        on_delete=models.CASCADE,
+        related_name="enterprise_account",
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="企业", on_delete=models.PROTECT, related_name="accounts"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["enterprise", "person"]
+        verbose_name = "企业账号"
+        verbose_name_plural = "企业账号"
+
+    def __str__(self):
+        return f"{self.enterprise.name}：{self.person.name}"
+
+
+def of_enterprise_account(user):
+    """The Q that keeps the rows of the enterprise whose account `user` is."""
+    return Q(enterprise__accounts__person__user=user)
+
+
+class CompetitionEntryQuerySet(TrackedItemQuerySet):
+    def for_enterprise_account(self, user):
+        return self.filter(of_enterprise_account(user))
+
+
 class CompetitionEntry(models.Model):
     """One enterprise's project in the 争先杯 competition (附件2)."""
 
@@ -97,7 +131,7 @@ class CompetitionEntry(models.Model):
     version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
 
-    objects = TrackedItemQuerySet.as_manager()
+    objects = CompetitionEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["campaign", "seq"]

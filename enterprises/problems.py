@@ -39,6 +39,9 @@ class ProblemQuerySet(ArchivableQuerySet):
         """Open at the end of `as_of` although due before it."""
         return self.open_as_of(as_of).filter(due_date__lt=as_of)
 
+    def for_enterprise_account(self, user):
+        return self.filter(Q(enterprise__accounts__person__user=user))
+
     def counts_as_of(self, as_of):
         """{total, open, resolved, overdue} of the problems raised by `as_of`, as they stood
         at its end: the one definition every page, export and the summary show."""

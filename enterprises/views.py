@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,7 +16,7 @@ from core.access import (
 from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
 from core.parsing import parse_optional_int
-from core.roles import department_of, is_staff_member
+from core.roles import department_of, is_enterprise_account, is_staff_member
 from core.selectors import resolve_campaign
 from enterprises import services
 from enterprises.forms import (
@@ -32,10 +32,13 @@ from projects.models import Project
 
 def get_visible_enterprise_or_404(user, pk):
     """An enterprise `user` may raise problems on: staff those their unit serves (another
-    unit's is a 404, as a project is), leaders and admins any."""
+    unit's is a 404, as a project is), an enterprise's account its own, leaders and admins
+    any."""
     enterprises = Enterprise.objects.all()
     if is_staff_member(user):
         enterprises = enterprises.kept_by(department_of(user))
+    elif is_enterprise_account(user):
+        enterprises = enterprises.filter(accounts__person__user=user)
     try:
         return enterprises.get(pk=pk)
     except Enterprise.DoesNotExist:
@@ -51,6 +54,8 @@ def current_campaign_or_404(request):
 
 class ProblemCreateView(RoleRequiredMixin, View):
     template_name = "enterprises/problem_form.html"
+    # an enterprise account raises its own 诉求 (owner() refuses any other enterprise)
+    open_to_enterprise_accounts = True
 
     def owner(self, request):
         source = request.POST if request.method == "POST" else request.GET
@@ -95,7 +100,10 @@ class ProblemCreateView(RoleRequiredMixin, View):
 
 
 class ProblemEditView(RoleRequiredMixin, View):
+    """The responsible unit answers a 问题; the enterprise that raised it reads the answer."""
+
     template_name = "enterprises/problem_edit.html"
+    open_to_enterprise_accounts = True
 
     def get_problem(self, pk):
         queryset = Problem.objects.select_related(
@@ -110,6 +118,8 @@ class ProblemEditView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         require_item_writer(request.user)
+        if is_enterprise_account(request.user):
+            raise PermissionDenied("诉求由责任单位办理，企业账号只能查看办理情况")
         problem = self.get_problem(pk)
         form = ProblemProgressForm(request.POST, instance=Problem.objects.get(pk=problem.pk))
         if form.is_valid():

@@ -4,7 +4,13 @@ import pytest
 from django.test import Client
 
 from core.choices import Role
-from tests.factories import DepartmentFactory, PersonFactory, UserFactory
+from tests.factories import (
+    DepartmentFactory,
+    EnterpriseAccountFactory,
+    EnterpriseFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 
 def _user_with_role(username, role, department, *, superuser=False):
@@ -45,6 +51,27 @@ def other_staff_user(other_department):
     return _user_with_role("staff2", Role.STAFF, other_department)
 
 
+@pytest.fixture
+def reviewer_user(department):
+    """The 审核人 (head) of the staff's unit."""
+    return _user_with_role("reviewer", Role.REVIEWER, department)
+
+
+@pytest.fixture
+def own_enterprise(db):
+    return EnterpriseFactory(name="本企业有限公司")
+
+
+@pytest.fixture
+def enterprise_user(own_enterprise):
+    """The 企业填报员 of `own_enterprise`."""
+    user = UserFactory(username="enterprise")
+    EnterpriseAccountFactory(
+        enterprise=own_enterprise, person__user=user, person__name="企业填报员"
+    )
+    return user
+
+
 def _client_for(user):
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
@@ -69,6 +96,16 @@ def staff_client(staff_user):
 @pytest.fixture
 def other_staff_client(other_staff_user):
     return _client_for(other_staff_user)
+
+
+@pytest.fixture
+def reviewer_client(reviewer_user):
+    return _client_for(reviewer_user)
+
+
+@pytest.fixture
+def enterprise_client(enterprise_user):
+    return _client_for(enterprise_user)
 
 
 # --- Browser tests --------------------------------------------------------------------------

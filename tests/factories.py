@@ -21,6 +21,7 @@ from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory, ProblemC
 from enterprises.models import (
     CompetitionEntry,
     Enterprise,
+    EnterpriseAccount,
     EntryPhoto,
     EntryReport,
     KeyEnterprise,
@@ -121,6 +122,14 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"测试企业{n}有限公司")
     legal_representative = "张三"
+
+
+class EnterpriseAccountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EnterpriseAccount
+
+    person = factory.SubFactory(PersonFactory, role=Role.ENTERPRISE, department=None)
+    enterprise = factory.SubFactory(EnterpriseFactory)
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):

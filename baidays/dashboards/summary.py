@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
+from baidays.dashboards.reviewed import campaign_reports, review_counts
 from core.choices import LagStatus
 from core.completable import done_as_of_condition, overdue_as_of_condition
 from core.models import Instruction
@@ -13,14 +14,13 @@ from core.selectors import cached_by_generation, current_phase, report_week_as_o
 from enterprises.choices import CompetitionGoal
 from enterprises.models import (
     CompetitionEntry,
-    EntryReport,
     KeyEnterprise,
     LandTransfer,
     Problem,
     PromotionEvent,
 )
 from plans.models import Milestone
-from projects.models import Project, ProjectReport
+from projects.models import Project
 from topics.choices import TargetMetric, Topic
 from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
 
@@ -163,16 +163,22 @@ def _topics(campaign, as_of):
 
 
 def _reports(campaign, week, expected, submitted):
-    """Which tracked items have their report for `week` (counted by _tracked_block)."""
+    """Which tracked items have their report for `week`: `submitted` counts (counted by
+    _tracked_block), `pending_review` and `returned` are in but do not count yet, `missing`
+    are not in at all."""
     if week == 0:
-        return {"week": 0, "expected": 0, "submitted": 0, "missing": 0}
+        keys = ("week", "expected", "submitted", "pending_review", "returned", "missing")
+        return dict.fromkeys(keys, 0)
+    pending, returned = review_counts(campaign, week)
     return {
         "week": week,
         "week_start": campaign.week_start(week).isoformat(),
         "week_end": campaign.week_end(week).isoformat(),
         "expected": expected,
         "submitted": submitted,
-        "missing": expected - submitted,
+        "pending_review": pending,
+        "returned": returned,
+        "missing": expected - submitted - pending - returned,
     }
 
 
@@ -261,9 +267,9 @@ def campaign_summary(campaign, as_of):
     time_percent = campaign.time_percent(as_of)
     phase = current_phase(campaign, as_of)
     projects = Project.objects.active().filter(campaign=campaign)
-    project_reports = ProjectReport.objects.filter(project__in=projects)
+    project_reports, entry_reports = campaign_reports(campaign)
+    project_reports, entry_reports = project_reports.counted(), entry_reports.counted()
     entries = CompetitionEntry.objects.active().filter(campaign=campaign)
-    entry_reports = EntryReport.objects.filter(entry__in=entries)
 
     # week-by-week totals give both the chart and the completed amounts
     infrastructure_weekly = _weekly_totals(project_reports.filter(project__annex=1), week)

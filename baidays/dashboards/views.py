@@ -13,7 +13,7 @@ from core.access import RoleRequiredMixin, require_leader_or_admin
 from core.choices import PhaseKind, Role
 from core.models import Department
 from core.parsing import parse_int
-from core.roles import department_of, is_staff_member, role_of
+from core.roles import department_of, role_of
 from core.scope import CampaignScopeMixin
 from core.selectors import cacheable_generation
 from core.services import create_instruction
@@ -23,6 +23,7 @@ from .briefing import briefing, briefing_workbook
 from .forms import InstructionForm
 from .summary import cached_campaign_summary
 
+HOME_OF_REVIEWERS = "dashboards:department"
 PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300
 
@@ -51,7 +52,7 @@ class DashboardMixin(RoleRequiredMixin, CampaignScopeMixin):
         if (
             self.leaders_only
             and request.user.is_authenticated
-            and role_of(request.user) == Role.STAFF
+            and role_of(request.user) not in (Role.ADMIN, Role.LEADER)
         ):
             raise PermissionDenied("该页面供领导和管理员查看")
         return super().dispatch(request, *args, **kwargs)
@@ -112,7 +113,7 @@ class DepartmentDetailView(DashboardMixin, TemplateView):
     def dashboard_context(self):
         department = get_object_or_404(Department, pk=self.kwargs["pk"])
         if (
-            role_of(self.request.user) == Role.STAFF
+            role_of(self.request.user) in (Role.STAFF, Role.REVIEWER)
             and department_of(self.request.user) != department
         ):
             raise Http404("没有找到该单位，或不是您的单位")
@@ -254,11 +255,19 @@ class InstructionCreateView(RoleRequiredMixin, View):
 
 class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
     template_name = "baidays/home.html"
+    open_to_enterprise_accounts = True
 
     def get(self, request, *args, **kwargs):
-        # staff work from their weekly list; leaders and admins keep the overview
-        if is_staff_member(request.user):
+        # staff and enterprises work from their weekly list, reviewers from their unit's
+        # page; leaders and admins keep the overview
+        role = role_of(request.user)
+        if role in (Role.STAFF, Role.ENTERPRISE):
             return redirect("weekly:home")
+        if role == Role.REVIEWER:
+            department = department_of(request.user)
+            if department is None:
+                raise PermissionDenied("审核人账号尚未指定所在单位，请联系管理员")
+            return redirect(HOME_OF_REVIEWERS, pk=department.pk)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from baidays.demo.review_demo import seed_review
 from baidays.demo.samples import sample_path
 from baidays.demo.seed_activity import (
     seed_plans_and_tasks,
@@ -38,6 +39,7 @@ DEMO_USERS = {
     "leader": ("刘建华", "县委常委、副县长", plan_data.LEADING_OFFICE, Role.LEADER, False),
     "staff": ("林晓", "园区建设科科员", "园区建设科", Role.STAFF, False),
     "staff2": ("黄磊", "园区电力办科员", "园区电力办", Role.STAFF, False),
+    "reviewer": ("陈静", "园区建设科科长", "园区建设科", Role.REVIEWER, False),
 }
 
 
@@ -129,6 +131,7 @@ def seed_demo(*, today=None, password=None):
     seed_topics(campaign, dates, today, [e.enterprise for e in entries])
     seed_plans_and_tasks(campaign, dates, today)
     seed_promotion(campaign, dates, today, [e.enterprise for e in entries])
+    users = seed_review(campaign, users, password)
     laggard = min(projects, key=lambda p: paces[p.pk])
     Instruction.objects.create(
         content_type=ContentType.objects.get_for_model(Project),

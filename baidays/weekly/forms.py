@@ -15,10 +15,18 @@ MONEY_INPUT = {"inputmode": "decimal", "step": "0.01", "min": "0", "placeholder"
 PERCENT_INPUT = {"inputmode": "decimal", "step": "0.01", "min": "0", "max": "100"}
 
 
+class SpaceTolerantDecimalField(forms.DecimalField):
+    """A number typed with spaces around it is that number, and spaces alone are an empty
+    cell (a phone keyboard leaves them easily)."""
+
+    def to_python(self, value):
+        return super().to_python(value.strip() if isinstance(value, str) else value)
+
+
 class WeeklyRowForm(forms.Form):
     item = forms.CharField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    week_investment_wan = forms.DecimalField(
+    week_investment_wan = SpaceTolerantDecimalField(
         label="本周投资（万元）",
         max_digits=14,
         decimal_places=2,
@@ -31,7 +39,7 @@ class WeeklyRowForm(forms.Form):
             "max_whole_digits": "本周投资金额过大，请核对单位是否为万元",
         },
     )
-    percent_complete = forms.DecimalField(
+    percent_complete = SpaceTolerantDecimalField(
         label="完成百分比（%）",
         max_digits=5,
         decimal_places=2,
@@ -198,7 +206,7 @@ class MarkDoneForm(forms.Form):
 
 
 class EvaluationForm(forms.Form):
-    score = forms.DecimalField(
+    score = SpaceTolerantDecimalField(
         label="评议得分",
         max_digits=5,
         decimal_places=2,

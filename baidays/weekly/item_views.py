@@ -37,6 +37,8 @@ def allowed(check, user):
 
 
 class ItemMixin(RoleRequiredMixin):
+    # an enterprise account reaches its own entries only: visible_to gives it nothing else
+    open_to_enterprise_accounts = True
     kind = None
 
     def get_item(self, pk):

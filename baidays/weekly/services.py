@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from baidays.weekly.review import state_for_saved_report
 from baidays.weekly.selectors import week_rows
 from baidays.weekly.tracked import parse_row_key
 from core.access import require_item_writer
@@ -116,11 +117,13 @@ def _row_problems(row, data, confirm_over_plan):
     return errors, over_plan
 
 
-def _build_report(row, data, *, week, user, now):
+def _build_report(row, data, *, week, user, now, state):
     kind = row.kind
     report = row.report or kind.report_model(**{kind.item_field: row.item}, report_week=week)
     for name, value in data.values().items():
         setattr(report, name, value)
+    # an approved or returned report changed again goes back to 待审核
+    report.state = state
     report.reporter = user
     report.submitted_at = now
     if row.report is not None:
@@ -154,6 +157,7 @@ def save_week_reports(
     to_create, to_update = defaultdict(list), defaultdict(list)
     unchanged = 0
     now = timezone.now()
+    state = state_for_saved_report(campaign)
     for data in rows:
         row = current.get(data.key)
         if row is None:
@@ -171,7 +175,7 @@ def save_week_reports(
             unchanged += 1
             continue
         errors, over = _row_problems(row, data, confirm_over_plan)
-        report = _build_report(row, data, week=week, user=user, now=now)
+        report = _build_report(row, data, week=week, user=user, now=now, state=state)
         try:
             # The item and reporter were just read, uniqueness is guaranteed by the locked read
             # and the database constraint: checking them again would cost queries per row.
@@ -205,7 +209,7 @@ def save_week_reports(
                 bulk_update_with_history(
                     reports,
                     kind.report_model,
-                    [*REPORT_FIELDS, "reporter", "submitted_at", "version"],
+                    [*REPORT_FIELDS, "state", "reporter", "submitted_at", "version"],
                     default_user=user,
                     default_change_reason=CHANGE_REASON,
                 )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views import View
 
 from baidays.weekly.forms import BatchOptionsForm, WeeklyRowFormSet, initial_for
+from baidays.weekly.review import return_reasons
 from baidays.weekly.selectors import current_scope, reportable_count, week_rows, worklist
 from baidays.weekly.services import BatchRejected, check_week, save_week_reports
 from core.access import RoleRequiredMixin, require_item_writer
@@ -18,7 +19,8 @@ from core.parsing import parse_int, parse_optional_int
 
 
 class WriterRequiredMixin(RoleRequiredMixin):
-    """Pages that exist to enter data: staff and admins only (leaders read the item pages)."""
+    """Pages that exist to enter data: staff, enterprise accounts (their own entries) and
+    admins only (leaders and reviewers read the item pages)."""
 
     def dispatch(self, request, *args, **kwargs):
         require_item_writer(request.user)
@@ -31,6 +33,8 @@ class NoCampaignMixin:
 
 
 class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
+    open_to_enterprise_accounts = True
+
     def get(self, request):
         campaign, week = current_scope(request)
         if campaign is None:
@@ -61,6 +65,7 @@ def _week_param(request, default):
 
 
 class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
+    open_to_enterprise_accounts = True
     template_name = "weekly/batch.html"
 
     def _scope(self, request):
@@ -192,6 +197,10 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
                 raise Http404("表单中有不属于您单位的事项，请刷新页面后重新填报")
             pairs.append((number, form, row))
         error_rows = [(number, row) for number, form, row in pairs if form.errors]
+        reasons = return_reasons([row.report for row in rows])
+        for row in rows:
+            if row.report is not None:
+                row.return_reason = reasons.get((type(row.report), row.report.pk), "")
         return render(
             request,
             self.template_name,

@@ -2,7 +2,9 @@
 cell the status that role must get. A new view is one more row.
 
 Columns: anonymous visitor, logged-in account without a role (no 人员 record), staff of the
-item's department, staff of another department, leader, admin. The world every cell runs in is
+item's department, staff of another department, leader, admin, the 审核人 of the item's
+department, the 企业填报员 of the 争先杯 entry's enterprise (it sees nothing of any other
+enterprise, and no campaign-wide page). The world every cell runs in is
 built fresh by the `world` fixture; `{name}` in a URL is the pk of world[name]."""
 
 from collections.abc import Callable
@@ -13,12 +15,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from baidays.notify.models import Message
 from tests import factories as f
 from tests.baidays.weekly.support import batch_post, image_upload, running_campaign
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "no_role", "staff", "other_staff", "leader", "admin")
+ROLES = (
+    "anonymous",
+    "no_role",
+    "staff",
+    "other_staff",
+    "leader",
+    "admin",
+    "reviewer",
+    "enterprise",
+)
 LOGIN = 302  # anonymous: sent to the login page (LoginRequiredMiddleware)
 MOVED = 302  # done, then redirected back
 
@@ -51,6 +63,19 @@ def _batch(world):
             )
         ]
     )
+
+
+def _entry_batch(name):
+    def body(world):
+        key = f"entry-{world[name].pk}"
+        return batch_post([(key, 0, {"week_investment_wan": "5", "percent_complete": "10"})])
+
+    return body
+
+
+def _review(world):
+    report = f.ProjectReportFactory(project=world["project"], report_week=1, state="pending")
+    return {f"decision-project-{report.pk}": "approve"}
 
 
 def _done(name):
@@ -144,46 +169,74 @@ def _instruction(world):
     return {"kind": "project", "object_id": world["project"].pk, "text": "加快进度", "next": "/"}
 
 
-# Columns:      anonymous, no role, staff, other department's staff, leader, admin
-EVERYONE = (LOGIN, 403, 200, 200, 200, 200)
-OWN_DEPARTMENT = (LOGIN, 403, 200, 404, 200, 200)  # readers of the item
-WRITERS_PAGE = (LOGIN, 403, 200, 200, 403, 200)  # pages that exist to enter data
-OWN_WRITE = (LOGIN, 403, MOVED, 404, 403, MOVED)  # a write to the department's item
-ANY_WRITER = (LOGIN, 403, MOVED, MOVED, 403, MOVED)  # a campaign-wide register
-INSTRUCT = (LOGIN, 403, 403, 403, MOVED, MOVED)  # 批示: leaders and admins
-LEADERS = (LOGIN, 403, 403, 403, 200, 200)  # the leaders' dashboards
-NONE_TAKE_IT = (LOGIN, 403, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED)
-ADMINS = (LOGIN, 302, 302, 302, 302, 200)  # the Django admin sends others to its login
+# Columns:      anonymous, no role, staff, other department's staff, leader, admin, reviewer,
+#               enterprise account
+EVERYONE = (LOGIN, 403, 200, 200, 200, 200, 200, 403)  # campaign-wide: not for enterprises
+OWN_DEPARTMENT = (LOGIN, 403, 200, 404, 200, 200, 200, 403)  # readers of the item
+ITEM_PAGE = (LOGIN, 403, 200, 404, 200, 200, 200, 404)  # item pages: an enterprise's own only
+ENTERPRISE_OWN = (LOGIN, 403, 200, 404, 200, 200, 200, 200)  # the enterprise's own entry
+WRITERS_PAGE = (LOGIN, 403, 200, 200, 403, 200, 403, 403)  # pages that exist to enter data
+ENTRY_PAGE = (LOGIN, 403, 200, 200, 403, 200, 403, 200)  # data entry an enterprise does too
+OWN_WRITE = (LOGIN, 403, MOVED, 404, 403, MOVED, 403, 403)  # a write to the department's item
+OPEN_WRITE = (LOGIN, 403, MOVED, 404, 403, MOVED, 403, 404)  # open view, not the enterprise's
+ENTERPRISE_WRITE = (LOGIN, 403, MOVED, 404, 403, MOVED, 403, MOVED)  # its own entry
+ANY_WRITER = (LOGIN, 403, MOVED, MOVED, 403, MOVED, 403, 403)  # a campaign-wide register
+INSTRUCT = (LOGIN, 403, 403, 403, MOVED, MOVED, 403, 403)  # 批示: leaders and admins
+LEADERS = (LOGIN, 403, 403, 403, 200, 200, 403, 403)  # the leaders' dashboards
+NONE_TAKE_IT = (LOGIN, 403, *(NOT_ALLOWED,) * 5, 403)
+NONE_TAKE_IT_OPEN = (LOGIN, 403, *(NOT_ALLOWED,) * 6)  # on a view open to enterprises
+REVIEWERS = (LOGIN, 403, 403, 403, 403, 200, 200, 403)  # the review page: 审核人 and admins
+ADMINS = (LOGIN, 302, 302, 302, 302, 200, 302, 302)  # the Django admin sends others to its login
 
 MATRIX = [
     # the portal: leaders and admins land on the overview, staff on their weekly list
-    Row("GET", "/", (LOGIN, 403, 302, 302, 200, 200)),
-    Row("POST", "/", NONE_TAKE_IT),
+    Row("GET", "/", (LOGIN, 403, 302, 302, 200, 200, 302, 302)),
+    Row("POST", "/", NONE_TAKE_IT_OPEN),
     Row("GET", "/api/summary/", EVERYONE),
     Row("POST", "/api/summary/", NONE_TAKE_IT),
-    Row("GET", "/accounts/password-change/", (LOGIN, 200, 200, 200, 200, 200)),
-    Row("GET", "/accounts/password-change/done/", (LOGIN, 200, 200, 200, 200, 200)),
-    Row("POST", "/accounts/logout/", (LOGIN, 302, 302, 302, 302, 302)),
+    Row("GET", "/accounts/password-change/", (LOGIN, *(200,) * 7)),
+    Row("GET", "/accounts/password-change/done/", (LOGIN, *(200,) * 7)),
+    Row("POST", "/accounts/logout/", (LOGIN, *(302,) * 7)),
     # uploads: readers of the record only
-    Row("GET", "/media/{photo_file}", (LOGIN, 404, 200, 404, 200, 200)),
-    Row("POST", "/media/{photo_file}", (LOGIN, 405, 405, 405, 405, 405)),
+    Row("GET", "/media/{photo_file}", (LOGIN, 404, 200, 404, 200, 200, 200, 404)),
+    Row("POST", "/media/{photo_file}", (LOGIN, *(405,) * 7)),
     # archive (staff: own department; leaders write only 批示) and restore (admins)
     Row("POST", "/archive/project/{project}/", OWN_WRITE),
     Row("POST", "/archive/problem/{problem}/", OWN_WRITE),
     Row("POST", "/archive/competition-entry/{entry}/", OWN_WRITE),
     Row("POST", "/archive/key-enterprise/{key_enterprise}/", OWN_WRITE),
     Row("GET", "/archive/project/{project}/", NONE_TAKE_IT),
-    Row("POST", "/restore/project/{archived_project}/", (LOGIN, 403, 403, 403, 403, MOVED)),
+    Row(
+        "POST", "/restore/project/{archived_project}/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)
+    ),
     # weekly entry (本周填报)
-    Row("GET", "/report/", WRITERS_PAGE),
-    Row("POST", "/report/", (LOGIN, 403, NOT_ALLOWED, NOT_ALLOWED, 403, NOT_ALLOWED)),
-    Row("GET", "/report/week/", WRITERS_PAGE),
-    # another unit posting the item: its page offers no row, so the row count is refused (400)
-    Row("POST", "/report/week/", (LOGIN, 403, MOVED, 400, 403, MOVED), _batch),
+    Row("GET", "/report/", ENTRY_PAGE),
+    Row(
+        "POST",
+        "/report/",
+        (LOGIN, 403, NOT_ALLOWED, NOT_ALLOWED, 403, NOT_ALLOWED, 403, NOT_ALLOWED),
+    ),
+    Row("GET", "/report/week/", ENTRY_PAGE),
+    # another unit's staff: their page offers no row, so the posted row count is refused (400)
+    Row("POST", "/report/week/", (LOGIN, 403, MOVED, 400, 403, MOVED, 403, 404), _batch),
+    Row(
+        "POST",
+        "/report/week/",
+        (LOGIN, 403, MOVED, 400, 403, MOVED, 403, MOVED),
+        _entry_batch("entry"),
+    ),
+    Row(
+        "POST",
+        "/report/week/",
+        (LOGIN, 403, MOVED, 400, 403, MOVED, 403, 404),
+        _entry_batch("other_entry"),
+    ),
+    Row("GET", "/report/review/", REVIEWERS),
+    Row("POST", "/report/review/", (LOGIN, 403, 403, 403, 403, MOVED, MOVED, 403), _review),
     Row("GET", "/report/evaluations/", WRITERS_PAGE),
     Row("POST", "/report/evaluations/", OWN_WRITE, _evaluation),
     # plan items marked done, and their evidence
-    Row("GET", "/report/done/decision/{decision}/", (LOGIN, 403, 200, 404, 403, 200)),
+    Row("GET", "/report/done/decision/{decision}/", (LOGIN, 403, 200, 404, 403, 200, 403, 403)),
     Row("POST", "/report/done/decision/{decision}/", OWN_WRITE, _done("decision")),
     Row("POST", "/report/done/power/{power_item}/", OWN_WRITE, _done("power_item")),
     Row("POST", "/report/done/milestone/{milestone}/", OWN_WRITE, _done("milestone")),
@@ -191,29 +244,47 @@ MATRIX = [
     Row("GET", "/report/done/decision/{decision}/evidence/", OWN_DEPARTMENT),
     Row("POST", "/report/done/decision/{decision}/evidence/", NONE_TAKE_IT),
     # item pages: projects
-    Row("GET", "/projects/{project}/", OWN_DEPARTMENT),
-    Row("POST", "/projects/{project}/", NONE_TAKE_IT),
-    Row("POST", "/projects/{project}/photos/", OWN_WRITE, _photo),
-    Row("GET", "/projects/{project}/photos/", NONE_TAKE_IT),
-    Row("GET", "/projects/{project}/photos/{photo}/full/", OWN_DEPARTMENT),
-    Row("GET", "/projects/{project}/photos/{photo}/thumb/", OWN_DEPARTMENT),
+    Row("GET", "/projects/{project}/", ITEM_PAGE),
+    Row("POST", "/projects/{project}/", NONE_TAKE_IT_OPEN),
+    Row("POST", "/projects/{project}/photos/", OPEN_WRITE, _photo),
+    Row("GET", "/projects/{project}/photos/", NONE_TAKE_IT_OPEN),
+    Row("GET", "/projects/{project}/photos/{photo}/full/", ITEM_PAGE),
+    Row("GET", "/projects/{project}/photos/{photo}/thumb/", ITEM_PAGE),
     Row("POST", "/projects/{project}/instructions/", INSTRUCT, _instruction),
     # item pages: 争先杯 entries
-    Row("GET", "/enterprises/entries/{entry}/", OWN_DEPARTMENT),
-    Row("POST", "/enterprises/entries/{entry}/photos/", OWN_WRITE, _photo),
-    Row("GET", "/enterprises/entries/{entry}/photos/{entry_photo}/full/", OWN_DEPARTMENT),
+    Row("GET", "/enterprises/entries/{entry}/", ENTERPRISE_OWN),
+    Row("GET", "/enterprises/entries/{other_entry}/", ITEM_PAGE),
+    Row("POST", "/enterprises/entries/{entry}/photos/", ENTERPRISE_WRITE, _photo),
+    Row("GET", "/enterprises/entries/{entry}/photos/{entry_photo}/full/", ENTERPRISE_OWN),
     Row("POST", "/enterprises/entries/{entry}/instructions/", INSTRUCT, _instruction),
     Row(
         "POST",
         "/enterprises/entries/{entry}/goal/",
-        OWN_WRITE,
+        ENTERPRISE_WRITE,
         lambda world: {"version": world["entry"].version, "achieved_on": _today()},
     ),
-    Row("GET", "/enterprises/entries/{entry}/goal/", NONE_TAKE_IT),
+    Row("GET", "/enterprises/entries/{entry}/goal/", NONE_TAKE_IT_OPEN),
     # problems: raised from a project or an enterprise, then worked on by their department
-    Row("GET", "/enterprises/problems/new/?project={project}", (LOGIN, 403, 200, 404, 403, 200)),
-    Row("POST", "/enterprises/problems/new/", OWN_WRITE, _problem),
-    Row("GET", "/enterprises/problems/{problem}/", OWN_DEPARTMENT),
+    Row(
+        "GET",
+        "/enterprises/problems/new/?project={project}",
+        (LOGIN, 403, 200, 404, 403, 200, 403, 404),
+    ),
+    Row(
+        "GET",
+        # another unit's staff may not raise problems on enterprises their unit does not serve
+        "/enterprises/problems/new/?enterprise={own_enterprise}",
+        (LOGIN, 403, 200, 404, 403, 200, 403, 200),
+    ),
+    Row(
+        "GET",
+        # another unit's staff may not raise problems on enterprises their unit does not serve
+        "/enterprises/problems/new/?enterprise={other_enterprise}",
+        (LOGIN, 403, 200, 404, 403, 200, 403, 404),
+    ),
+    Row("POST", "/enterprises/problems/new/", OPEN_WRITE, _problem),
+    Row("GET", "/enterprises/problems/{problem}/", ENTERPRISE_OWN),
+    Row("GET", "/enterprises/problems/{other_problem}/", ITEM_PAGE),
     Row("POST", "/enterprises/problems/{problem}/", OWN_WRITE, _problem_progress),
     # key enterprises and their service visits
     Row("GET", "/enterprises/key/", EVERYONE),
@@ -237,16 +308,21 @@ MATRIX = [
     # the leaders' dashboards (the overview is `/`)
     Row("GET", "/dashboards/phases/advance/", LEADERS),
     Row("GET", "/dashboards/departments/", LEADERS),
-    Row("GET", "/dashboards/departments/{department}/", (LOGIN, 403, 200, 404, 200, 200)),
+    Row("GET", "/dashboards/departments/{department}/", (LOGIN, 403, 200, 404, 200, 200, 200, 403)),
     Row("GET", "/dashboards/league/", LEADERS),
     Row("GET", "/dashboards/screen/", LEADERS),
     Row("GET", "/dashboards/briefing/", LEADERS),
-    Row("POST", "/dashboards/briefing/", (LOGIN, 403, 403, 403, 405, 405)),
+    Row("POST", "/dashboards/briefing/", (LOGIN, 403, 403, 403, 405, 405, 403, 403)),
     Row("GET", "/dashboards/briefing.xlsx", LEADERS),
     Row("GET", "/dashboards/lagging/", LEADERS),
     Row("GET", "/dashboards/missing/", LEADERS),
     Row("POST", "/dashboards/instructions/", INSTRUCT, _instruction),
     Row("GET", "/dashboards/instructions/", NONE_TAKE_IT),
+    # the in-app inbox (站内消息): everyone with a role, their own messages only
+    Row("GET", "/messages/", (LOGIN, 403, *(200,) * 6)),
+    Row("POST", "/messages/", (LOGIN, 403, *(MOVED,) * 6)),
+    Row("POST", "/messages/{message}/read/", (LOGIN, 403, *(MOVED,) * 6)),
+    Row("GET", "/messages/{message}/read/", NONE_TAKE_IT_OPEN),
     # the Django admin: admins only; the others are sent to the admin's login page
     Row("GET", "/admin/", ADMINS),
     Row("GET", "/admin/projects/project/", ADMINS),
@@ -255,7 +331,7 @@ MATRIX = [
     Row(
         "POST",
         "/admin/projects/project/{project}/delete/",
-        (LOGIN, 302, 302, 302, 302, MOVED),  # only a superuser hard-deletes
+        (LOGIN, 302, 302, 302, 302, MOVED, 302, 302),  # only a superuser hard-deletes
         {"post": "yes"},
     ),
     Row("GET", "/admin/auth/user/", ADMINS),
@@ -263,14 +339,18 @@ MATRIX = [
     Row("GET", "/admin/projects/project/import/", ADMINS),
     Row("GET", "/admin/projects/project/annex-export/1/", ADMINS),
     Row("GET", "/admin/projects/project/annex-template/1/", ADMINS),
-    Row("GET", "/admin/projects/project/annex-template/2/", (LOGIN, 302, 302, 302, 302, 403)),
+    Row(
+        "GET",
+        "/admin/projects/project/annex-template/2/",
+        (LOGIN, 302, 302, 302, 302, 403, 302, 302),
+    ),
     Row("GET", "/admin/enterprises/competitionentry/annex-export/2/", ADMINS),
     Row("GET", "/admin/enterprises/keyenterprise/annex-template/4/", ADMINS),
 ]
 
 
 @pytest.fixture
-def world(settings, tmp_path, department, other_department):
+def world(settings, tmp_path, department, other_department, own_enterprise):
     """One of everything, owned by `department` (the staff column's), in a campaign running
     today (the weekly pages work on the current campaign and week)."""
     settings.MEDIA_ROOT = tmp_path
@@ -282,7 +362,8 @@ def world(settings, tmp_path, department, other_department):
     leader = f.PersonFactory(department=department, name="王科长")
     project = f.ProjectFactory(campaign=campaign, responsible_leader=leader, **mine)
     photo = f.ProjectPhotoFactory(project=project)
-    entry = f.CompetitionEntryFactory(campaign=campaign, **mine)
+    entry = f.CompetitionEntryFactory(campaign=campaign, enterprise=own_enterprise, **mine)
+    other_enterprise = f.EnterpriseFactory(name="别家企业有限公司")
     meeting = f.TopicMeetingFactory(campaign=campaign)
     decision = f.DecisionFactory(meeting=meeting, evidence="evidence/minutes.pdf", **mine)
     (tmp_path / "evidence").mkdir()
@@ -292,8 +373,14 @@ def world(settings, tmp_path, department, other_department):
         "department": department,
         "project": project,
         "archived_project": f.ProjectFactory(campaign=campaign, is_archived=True, **mine),
-        "problem": f.ProblemFactory(campaign=campaign, **mine),
+        "problem": f.ProblemFactory(campaign=campaign, enterprise=own_enterprise, **mine),
         "entry": entry,
+        "other_entry": f.CompetitionEntryFactory(
+            campaign=campaign, enterprise=other_enterprise, **mine
+        ),
+        "own_enterprise": own_enterprise,
+        "other_enterprise": other_enterprise,
+        "other_problem": f.ProblemFactory(campaign=campaign, enterprise=other_enterprise, **mine),
         "entry_photo": f.EntryPhotoFactory(entry=entry),
         "key_enterprise": f.KeyEnterpriseFactory(campaign=campaign, **mine),
         "photo": photo,
@@ -312,6 +399,9 @@ def world(settings, tmp_path, department, other_department):
         ),
         "approval_case": f.ApprovalCaseFactory(target__campaign=campaign, **mine),
         "responsible_person": leader,
+        "message": Message.objects.create(
+            recipient=f.UserFactory(username="someone"), subject="催报", body="内容"
+        ),
     }
 
 
@@ -360,6 +450,30 @@ def test_permission_matrix(world, client_as, row, role, status):
 
 def test_every_row_has_one_status_per_role():
     assert all(len(row.expected) == len(ROLES) for row in MATRIX)
+
+
+def test_an_enterprise_account_reports_and_raises_only_its_own(client_as, world):
+    from enterprises.models import EntryReport, Problem
+
+    client = client_as("enterprise")
+    client.post("/report/week/", _entry_batch("other_entry")(world))
+    assert not EntryReport.objects.filter(entry=world["other_entry"]).exists()
+    client.post("/report/week/", _entry_batch("entry")(world))
+    assert EntryReport.objects.get(entry=world["entry"]).reporter.username == "enterprise"
+    refused = client.post(
+        "/enterprises/problems/new/",
+        {**_problem(world), "project": "", "enterprise": world["other_enterprise"].pk},
+    )
+    assert refused.status_code == 404
+    raised = client.post(
+        "/enterprises/problems/new/",
+        {**_problem(world), "project": "", "enterprise": world["own_enterprise"].pk},
+    )
+    assert raised.status_code == 302
+    assert Problem.objects.filter(enterprise=world["own_enterprise"], title="用电报装").exists()
+    home = client.get("/report/")
+    assert world["entry"].project_name in home.content.decode()
+    assert world["other_entry"].project_name not in home.content.decode()
 
 
 def test_refused_writes_change_nothing(client_as, world):

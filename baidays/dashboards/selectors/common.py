@@ -51,12 +51,10 @@ class TrackedKind:
         return queryset.select_related("responsible_department")
 
     def reports(self, campaign, week):
-        return self.report_model.objects.filter(
-            **{
-                f"{self.item_field}__campaign": campaign,
-                f"{self.item_field}__is_archived": False,
-                "report_week__lte": week,
-            }
+        """The reports the figures count (ProgressReportQuerySet.counted)."""
+        return self.report_model.objects.counted().filter(
+            **{f"{self.item_field}__in": self.model.objects.active().filter(campaign=campaign)},
+            report_week__lte=week,
         )
 
     def last_reported_at(self, week):

@@ -45,3 +45,5 @@ class Command(BaseCommand):
         for username, (name, _title, department, role, _su) in DEMO_USERS.items():
             if username in present:
                 self.stdout.write(f"  {username:<8} {role.label:<4} {name}（{department}）")
+        if get_user_model().objects.filter(username="enterprise").exists():
+            self.stdout.write("  enterprise 企业填报员 （一家争先杯企业，只见本企业）")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('baidays', '0003_phasetask_completable'),
+        ('baidays', '0004_merge_completable_and_roles'),
     ]
 
     operations = [

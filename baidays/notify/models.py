@@ -1,0 +1,201 @@
+"""Messages (the in-app inbox, 站内消息), each department's outside channels (email, 企业微信 and
+钉钉 robots), the outbox of deliveries with their attempts, and the reminder schedule with the
+occasions that fired. An occasion is one row per (campaign, kind, day): a second server that
+tries to fire it hits the unique constraint and sends nothing."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from core.models import Campaign, Department
+
+
+class ChannelKind(models.TextChoices):
+    EMAIL = "email", "电子邮件"
+    WECOM = "wecom", "企业微信群机器人"
+    DINGTALK = "dingtalk", "钉钉自定义机器人"
+
+
+class OccasionKind(models.TextChoices):
+    MISSING = "missing", "催报：本周周报未报"
+    DIGEST = "digest", "上周未报单位汇总（领导）"
+    DUE_SOON = "due_soon", "三日内到期的督办事项和议定事项"
+    RETURNED = "returned", "被退回的周报"
+
+
+class Channel(models.Model):
+    department = models.ForeignKey(
+        Department, verbose_name="单位", on_delete=models.PROTECT, related_name="channels"
+    )
+    kind = models.CharField("渠道", max_length=10, choices=ChannelKind.choices)
+    target = models.CharField("地址（邮箱或机器人 Webhook）", max_length=500)
+    secret = models.CharField("加签密钥（钉钉）", max_length=200, blank=True)
+    is_active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        ordering = ["department__sort_order", "kind", "pk"]
+        verbose_name = "通知渠道"
+        verbose_name_plural = "通知渠道"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "kind", "target"],
+                name="channel_unique_target",
+                violation_error_message="该单位已配置了这个地址",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ChannelKind.values), name="channel_known_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.department} · {self.get_kind_display()}"
+
+
+class ReminderRule(models.Model):
+    """One line of a campaign's schedule: on `weekday` (None: every day) at `at_time`."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="reminder_rules"
+    )
+    kind = models.CharField("提醒", max_length=10, choices=OccasionKind.choices)
+    weekday = models.PositiveSmallIntegerField("星期（0=周一，空=每天）", null=True, blank=True)
+    at_time = models.TimeField("时间")
+    is_active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        ordering = ["campaign", "kind"]
+        verbose_name = "提醒安排"
+        verbose_name_plural = "提醒安排"
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "kind"], name="reminderrule_one_per_kind"),
+            models.CheckConstraint(
+                condition=Q(weekday__isnull=True) | Q(weekday__lte=6),
+                name="reminderrule_weekday_0_6",
+                violation_error_message="星期应为 0（周一）到 6（周日）",
+            ),
+        ]
+
+    def __str__(self):
+        day = "每天" if self.weekday is None else "周" + "一二三四五六日"[self.weekday]
+        return f"{self.campaign} {self.get_kind_display()}（{day} {self.at_time:%H:%M}）"
+
+
+class ReminderOccasion(models.Model):
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="occasions"
+    )
+    kind = models.CharField("提醒", max_length=10, choices=OccasionKind.choices)
+    day = models.DateField("日期")
+    fired_at = models.DateTimeField("触发时间", default=timezone.now)
+    messages_count = models.PositiveIntegerField("消息数", default=0)
+
+    class Meta:
+        ordering = ["-day", "kind"]
+        verbose_name = "提醒记录"
+        verbose_name_plural = "提醒记录"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "kind", "day"], name="occasion_fires_once_a_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.get_kind_display()}"
+
+
+class Message(models.Model):
+    """One 站内消息 to one user; the same text goes to the outside channels through the outbox."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="收件人",
+        on_delete=models.CASCADE,
+        related_name="inbox_messages",
+    )
+    occasion = models.ForeignKey(
+        ReminderOccasion,
+        verbose_name="提醒",
+        on_delete=models.SET_NULL,
+        related_name="messages",
+        null=True,
+        blank=True,
+    )
+    subject = models.CharField("标题", max_length=200)
+    body = models.TextField("内容")
+    created_at = models.DateTimeField("时间", default=timezone.now)
+    read_at = models.DateTimeField("已读时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "站内消息"
+        verbose_name_plural = "站内消息"
+        indexes = [models.Index(fields=["recipient", "read_at"], name="message_unread")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "occasion"], name="message_one_per_recipient_and_occasion"
+            )
+        ]
+
+    def __str__(self):
+        return self.subject
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", "待发送"
+    SENT = "sent", "已发送"
+    FAILED = "failed", "发送失败"
+
+
+class OutboxEntry(models.Model):
+    """One delivery of a text to one channel. Written in the transaction that caused it and
+    sent afterwards; `idempotency_key` is unique, so the same delivery is never queued twice."""
+
+    idempotency_key = models.CharField("幂等键", max_length=200, unique=True)
+    channel = models.ForeignKey(
+        Channel, verbose_name="渠道", on_delete=models.PROTECT, related_name="outbox"
+    )
+    occasion = models.ForeignKey(
+        ReminderOccasion,
+        verbose_name="提醒",
+        on_delete=models.SET_NULL,
+        related_name="outbox",
+        null=True,
+        blank=True,
+    )
+    subject = models.CharField("标题", max_length=200)
+    body = models.TextField("内容")
+    status = models.CharField(
+        "状态", max_length=8, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField("已尝试次数", default=0)
+    next_attempt_at = models.DateTimeField("下次尝试", default=timezone.now)
+    last_error = models.TextField("最近错误", blank=True)
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    sent_at = models.DateTimeField("发送时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "发送队列"
+        verbose_name_plural = "发送队列"
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self):
+        return f"{self.channel}：{self.subject}"
+
+
+class DeliveryAttempt(models.Model):
+    entry = models.ForeignKey(
+        OutboxEntry, verbose_name="发送", on_delete=models.CASCADE, related_name="attempt_log"
+    )
+    attempted_at = models.DateTimeField("时间", default=timezone.now)
+    ok = models.BooleanField("成功")
+    error = models.TextField("错误", blank=True)
+
+    class Meta:
+        ordering = ["-attempted_at", "-pk"]
+        verbose_name = "发送记录"
+        verbose_name_plural = "发送记录"
+
+    def __str__(self):
+        return f"{self.attempted_at:%Y-%m-%d %H:%M:%S} {'成功' if self.ok else '失败'}"

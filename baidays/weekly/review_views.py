@@ -1,0 +1,115 @@
+"""The reviewer's page: every report of the week from the reviewer's unit, approved or returned
+one by one or all at once."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from baidays.weekly.review import (
+    Decision,
+    require_any_review_right,
+    review_reports,
+    reviewable_reports,
+)
+from baidays.weekly.selectors import current_scope
+from baidays.weekly.tracked import KINDS, parse_row_key
+from baidays.weekly.views import NoCampaignMixin, _week_param
+from core.access import RoleRequiredMixin
+from core.choices import ReportState
+
+RELATED = {"project": ("project",), "entry": ("entry__enterprise",)}
+
+
+def review_rows(user, campaign, week):
+    rows = []
+    for kind in KINDS.values():
+        reports = reviewable_reports(user, campaign, week, kind).select_related(
+            *RELATED[kind.key],
+            f"{kind.item_field}__responsible_department",
+            "reporter__person",
+        )
+        for report in reports.order_by("state", "pk"):
+            rows.append(
+                {
+                    "kind": kind,
+                    "key": f"{kind.key}-{report.pk}",
+                    "report": report,
+                    "item": getattr(report, kind.item_field),
+                    "by_enterprise": hasattr(report.reporter, "person")
+                    and report.reporter.person.role == "enterprise",
+                }
+            )
+    return rows
+
+
+class ReviewView(RoleRequiredMixin, NoCampaignMixin, View):
+    template_name = "weekly/review.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            require_any_review_right(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _scope(self, request):
+        campaign, current_week = current_scope(request)
+        return campaign, current_week, _week_param(request, current_week) if campaign else 0
+
+    def get(self, request):
+        campaign, current_week, week = self._scope(request)
+        if campaign is None:
+            return self.no_campaign(request)
+        return self._render(request, campaign, current_week, week)
+
+    def post(self, request):
+        campaign, current_week, week = self._scope(request)
+        if campaign is None:
+            return self.no_campaign(request)
+        if "approve_all" in request.POST:
+            decisions = [
+                Decision(row["kind"].key, row["report"].pk, "approve")
+                for row in review_rows(request.user, campaign, week)
+                if row["report"].state == ReportState.PENDING
+            ]
+        else:
+            decisions = []
+            for name, action in request.POST.items():
+                parsed = parse_row_key(name.removeprefix("decision-"))
+                if name.startswith("decision-") and parsed and action:
+                    reason = request.POST.get(f"reason-{parsed[0].key}-{parsed[1]}", "")
+                    decisions.append(Decision(parsed[0].key, parsed[1], action, reason))
+        if not decisions:
+            messages.info(request, "没有选择要审核的周报。")
+            return redirect(self._url(week, current_week))
+        try:
+            counts = review_reports(user=request.user, decisions=decisions)
+        except ValidationError as exc:
+            return self._render(request, campaign, current_week, week, exc.messages, status=400)
+        messages.success(
+            request,
+            f"第 {week} 周审核完成：通过 {counts['approve']} 份，退回 {counts['return']} 份。",
+        )
+        return redirect(self._url(week, current_week))
+
+    def _url(self, week, current_week):
+        url = reverse("weekly:review")
+        return url if week == current_week else f"{url}?week={week}"
+
+    def _render(self, request, campaign, current_week, week, errors=(), status=200):
+        rows = review_rows(request.user, campaign, week)
+        return render(
+            request,
+            self.template_name,
+            {
+                "campaign": campaign,
+                "week": week,
+                "current_week": current_week,
+                "weeks": range(current_week, 0, -1),
+                "rows": rows,
+                "pending": sum(row["report"].state == ReportState.PENDING for row in rows),
+                "errors": errors,
+                "posted": request.POST,
+            },
+            status=status,
+        )

@@ -1,0 +1,29 @@
+import pytest
+
+from baidays.notify.models import Message
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unread_count_in_the_navigation_and_marking_read(staff_user, staff_client, leader_user):
+    mine = [
+        Message.objects.create(recipient=staff_user, subject=f"催报{n}", body="x") for n in range(2)
+    ]
+    theirs = Message.objects.create(recipient=leader_user, subject="汇总", body="y")
+    page = staff_client.get("/messages/").content.decode()
+    assert 'data-testid="unread-count">2<' in page
+    assert "催报0" in page and "汇总" not in page
+    staff_client.post(f"/messages/{theirs.pk}/read/")
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
+    staff_client.post(f"/messages/{mine[0].pk}/read/")
+    assert 'data-testid="unread-count">1<' in staff_client.get("/messages/").content.decode()
+    staff_client.post("/messages/")
+    assert 'data-testid="unread-count"' not in staff_client.get("/messages/").content.decode()
+
+
+def test_enterprise_account_reads_its_inbox(enterprise_user, enterprise_client):
+    Message.objects.create(recipient=enterprise_user, subject="诉求已办结", body="z")
+    response = enterprise_client.get("/messages/")
+    assert response.status_code == 200
+    assert "诉求已办结" in response.content.decode()
