@@ -97,9 +97,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "core.middleware.PortalResponseMiddleware",
 ]
 
 ROOT_URLCONF = "baidays.urls"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WSGI_APPLICATION = "baidays.wsgi.application"
 
 TEMPLATES = [
@@ -184,7 +186,7 @@ STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.RandomFolderStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -227,9 +229,16 @@ if not DEBUG:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if _strict_bool("BEHIND_HTTPS_PROXY", False) else None
-)
+BEHIND_HTTPS_PROXY = _strict_bool("BEHIND_HTTPS_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_HTTPS_PROXY else None
+if BEHIND_HTTPS_PROXY:
+    # Behind nginx REMOTE_ADDR is the proxy for every client, so the failed-login lock
+    # (username + address) would let anyone lock anyone out. nginx overwrites X-Real-IP with
+    # the address that connected to it (docs/deploy/nginx.conf), so a client cannot forge it;
+    # axes reads it through django-ipware. X-Forwarded-For is not used: its left part is
+    # whatever the client sent. Several proxies in a row: the outermost sets X-Real-IP and the
+    # inner ones pass it on (`proxy_set_header X-Real-IP $http_x_real_ip`).
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_REAL_IP", "REMOTE_ADDR")
 
 # Production defaults pass `check --deploy --fail-level WARNING`. A plain-HTTP intranet install
 # sets SECURE_SSL_REDIRECT=false, SECURE_COOKIES=false and HSTS_SECONDS=0 knowingly (README).
@@ -268,6 +277,12 @@ CONTENT_SECURITY_POLICY = {
 # Uploaded files are served by core.media (login and the owner's department required), never
 # by the web server directly; uploads larger than this are refused with a message.
 UPLOAD_MAX_BYTES = _read("UPLOAD_MAX_BYTES", env.int, 10 * 1024 * 1024)
+# core.media.send_upload hands checked files to the web server: behind nginx
+# SENDFILE_BACKEND=django_sendfile.backends.nginx (X-Accel-Redirect to the `internal` location
+# SENDFILE_URL of docs/deploy/nginx.conf); by default Django streams them itself.
+SENDFILE_BACKEND = env.str("SENDFILE_BACKEND", default="django_sendfile.backends.simple")
+SENDFILE_ROOT = str(MEDIA_ROOT)
+SENDFILE_URL = "/protected-media"
 
 # Password-reset mail. Default: written to the log (console) until the office gives a mailbox,
 # e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.gov.cn:587

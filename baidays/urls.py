@@ -8,6 +8,8 @@ from baidays.weekly import item_urls
 from core import media, views
 from enterprises import urls as enterprise_urls
 
+handler400 = "core.views.bad_request"
+
 admin.site.site_header = "百日行动管理平台"
 admin.site.site_title = "百日行动管理平台"
 admin.site.index_title = "数据管理"

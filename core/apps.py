@@ -11,7 +11,12 @@ class CoreConfig(AppConfig):
     verbose_name = "百日行动"
 
     def ready(self):
+        from django.test.signals import setting_changed
+
         from .generation import install_after_migrate
+        from .media import follow_media_root
+
+        setting_changed.connect(follow_media_root, dispatch_uid="baidays.sendfile_root")
 
         # post_migrate comes after every app's migrations, so all the summary's tables exist
         post_migrate.connect(

@@ -25,8 +25,15 @@ from django.core.management import call_command
 from django.db import DatabaseError, connection, connections
 
 FORMAT = "baidays-backup-1"
-# Rows these hold are created by `migrate` itself, so they do not make an installation "used".
-MIGRATION_MADE = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+# Rows these hold are created by `migrate` itself, so they do not make an installation "used":
+# the data generation's one row comes from its migration (core/generation.py), and the natural
+# order on PostgreSQL is createdb, migrate, restore.
+MIGRATION_MADE = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "sessions.session",
+    "baidays.datageneration",
+}
 
 
 class BackupError(Exception):

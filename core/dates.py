@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 
@@ -15,3 +16,18 @@ def parse_as_of(raw):
         return datetime.date.fromisoformat(str(raw).strip())
     except ValueError:
         raise AsOfError(f"日期 {raw!r} 无效，应为 YYYY-MM-DD 格式，例如 2026-06-15") from None
+
+
+def check_dates_in_window(campaign, record, **labels):
+    """Campaign.check_date_in_window for several date fields of `record` (field → label); the
+    errors land on their fields."""
+    if campaign is None:
+        return
+    errors = {}
+    for field, label in labels.items():
+        try:
+            campaign.check_date_in_window(getattr(record, field), label)
+        except ValidationError as exc:
+            errors[field] = exc
+    if errors:
+        raise ValidationError(errors)

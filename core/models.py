@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
@@ -117,6 +118,9 @@ class Campaign(models.Model):
     goal_start_count = models.PositiveSmallIntegerField("开工目标（家）", default=0)
     goal_accelerate_count = models.PositiveSmallIntegerField("加快推进目标（家）", default=0)
     goal_complete_count = models.PositiveSmallIntegerField("竣工目标（家）", default=0)
+    # dated records that count in the campaign lie within this window around it (issue 14)
+    window_days_before = models.PositiveSmallIntegerField("日期可早于开始（天）", default=365)
+    window_days_after = models.PositiveSmallIntegerField("日期可晚于结束（天）", default=365)
     history = HistoricalRecords()
 
     objects = CampaignQuerySet.as_manager()
@@ -168,6 +172,26 @@ class Campaign(models.Model):
     @property
     def weeks_total(self):
         return self.week_of(self.end_date)
+
+    def date_window(self):
+        """(first, last) day a dated record of this campaign may carry."""
+        return (
+            self.start_date - datetime.timedelta(days=self.window_days_before),
+            self.end_date + datetime.timedelta(days=self.window_days_after),
+        )
+
+    def check_date_in_window(self, value, field_label):
+        """ValidationError naming the field and the window when `value` lies outside it: the one
+        rule for every date that counts in a campaign (models' clean(), the annex import)."""
+        if value is None:
+            return
+        first, last = self.date_window()
+        if not first <= value <= last:
+            raise ValidationError(
+                f"{field_label} {value:%Y-%m-%d} 不在本次百日行动的日期范围内"
+                f"（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}）",
+                code="outside_campaign_window",
+            )
 
     def contains(self, day):
         return self.start_date <= day <= self.end_date

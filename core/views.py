@@ -4,12 +4,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.generic import View
 
 from core.access import RoleRequiredMixin, get_visible_or_404
+from core.parsing import MalformedNumber
 from core.roles import is_admin
 from core.services import archive_item, restore_item
 
@@ -80,3 +81,16 @@ class RestoreItemView(RoleRequiredMixin, View):
         restore_item(item=item, user=request.user)
         messages.success(request, f"已恢复“{item}”。")
         return _back(request, "home")
+
+
+# --- Error pages ----------------------------------------------------------------------------
+def bad_request(request, exception):
+    """The Chinese 400 page; a malformed number in the request names itself (core.parsing)."""
+    message = str(exception) if isinstance(exception, MalformedNumber) else ""
+    return render(request, "400.html", {"exception": message}, status=400)
+
+
+def csrf_failure(request, reason=""):
+    """The CSRF refusal in the portal's 403 design instead of Django's bare page."""
+    message = "页面已过期或来源无法验证，请返回上一页刷新后重新提交。"
+    return render(request, "403.html", {"exception": message}, status=403)

@@ -7,6 +7,7 @@ from django.db.models import Count, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
+from core.dates import check_dates_in_window
 from core.models import (
     Campaign,
     Department,
@@ -23,6 +24,16 @@ from enterprises.choices import (
 )
 
 
+class EnterpriseQuerySet(models.QuerySet):
+    def kept_by(self, department):
+        """Enterprises a unit serves: its 争先杯 entries' or key-enterprise records'
+        responsible unit (staff raise problems on these only)."""
+        return self.filter(
+            Q(competition_entries__responsible_department=department)
+            | Q(key_enterprise_records__responsible_department=department)
+        ).distinct()
+
+
 class Enterprise(models.Model):
     name = models.CharField("企业名称", max_length=200, unique=True)
     legal_representative = models.CharField("法人代表", max_length=50, blank=True)
@@ -30,6 +41,8 @@ class Enterprise(models.Model):
     main_products = models.CharField("主要产品", max_length=200, blank=True)
     note = models.CharField("备注", max_length=300, blank=True)
     history = HistoricalRecords()
+
+    objects = EnterpriseQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -312,6 +325,11 @@ class ServiceVisit(models.Model):
     def __str__(self):
         return f"{self.visited_on} 走访 {self.key_enterprise}"
 
+    def clean(self):
+        super().clean()
+        campaign = self.key_enterprise.campaign if self.key_enterprise_id else None
+        check_dates_in_window(campaign, self, visited_on="走访日期")
+
 
 class PromotionEvent(models.Model):
     """招商引资和园区推介会."""
@@ -343,6 +361,10 @@ class PromotionEvent(models.Model):
 
     def __str__(self):
         return f"{self.held_on} {self.title}"
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self.campaign if self.campaign_id else None, self, held_on="举办日期")
 
 
 class LandTransfer(models.Model):
@@ -381,6 +403,12 @@ class LandTransfer(models.Model):
 
     def __str__(self):
         return f"{self.parcel}（{self.area_mu}亩）"
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(
+            self.campaign if self.campaign_id else None, self, transferred_on="出让日期"
+        )
 
 
 # Problems have a module of their own; imported here so Django finds them in this app's models.

@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
+from core.dates import check_dates_in_window
 from core.models import Campaign, Department
 from enterprises.choices import ProblemCategory, ProblemStatus, Satisfaction
 
@@ -174,6 +175,17 @@ class Problem(models.Model):
                 for status, day in self.new_status_steps()
             )
             self._saved_status = self.status
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(
+            self.campaign if self.campaign_id else None,
+            self,
+            raised_on="提出日期",
+            due_date="办结期限",
+            resolved_on="解决日期",
+            confirmed_on="企业确认日期",
+        )
 
     @classmethod
     def from_db(cls, db, field_names, values):

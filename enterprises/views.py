@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views import View
 
 from core.access import (
@@ -15,7 +15,8 @@ from core.access import (
 )
 from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
-from core.roles import is_enterprise_account
+from core.parsing import parse_optional_int
+from core.roles import department_of, is_enterprise_account, is_staff_member
 from core.selectors import resolve_campaign
 from enterprises import services
 from enterprises.forms import (
@@ -27,6 +28,21 @@ from enterprises.forms import (
 )
 from enterprises.models import Enterprise, KeyEnterprise, LandTransfer, Problem, PromotionEvent
 from projects.models import Project
+
+
+def get_visible_enterprise_or_404(user, pk):
+    """An enterprise `user` may raise problems on: staff those their unit serves (another
+    unit's is a 404, as a project is), an enterprise's account its own, leaders and admins
+    any."""
+    enterprises = Enterprise.objects.all()
+    if is_staff_member(user):
+        enterprises = enterprises.kept_by(department_of(user))
+    elif is_enterprise_account(user):
+        enterprises = enterprises.filter(accounts__person__user=user)
+    try:
+        return enterprises.get(pk=pk)
+    except Enterprise.DoesNotExist:
+        raise Http404("没有找到该企业，或不属于您的单位") from None
 
 
 def current_campaign_or_404(request):
@@ -43,16 +59,14 @@ class ProblemCreateView(RoleRequiredMixin, View):
 
     def owner(self, request):
         source = request.POST if request.method == "POST" else request.GET
-        project_id, enterprise_id = source.get("project", ""), source.get("enterprise", "")
-        if project_id.isdigit():
+        project_id = parse_optional_int(source.get("project"), label="项目编号")
+        enterprise_id = parse_optional_int(source.get("enterprise"), label="企业编号")
+        if project_id is not None:
             return {
                 "project": get_visible_or_404(Project.objects.all(), request.user, pk=project_id)
             }
-        if enterprise_id.isdigit():
-            enterprises = Enterprise.objects.all()
-            if is_enterprise_account(request.user):
-                enterprises = enterprises.filter(accounts__person__user=request.user)
-            return {"enterprise": get_object_or_404(enterprises, pk=enterprise_id)}
+        if enterprise_id is not None:
+            return {"enterprise": get_visible_enterprise_or_404(request.user, enterprise_id)}
         raise Http404("请从项目或企业页面提出问题")
 
     def get(self, request):
@@ -210,10 +224,12 @@ class CampaignRecordListView(RoleRequiredMixin, View):
     def post(self, request):
         require_item_writer(request.user)
         campaign = current_campaign_or_404(request)
-        raw_department = request.POST.get("responsible_department", "")
-        if "responsible_department" in self.form_class.base_fields and raw_department.isdigit():
+        department_pk = parse_optional_int(
+            request.POST.get("responsible_department"), label="责任单位编号"
+        )
+        if "responsible_department" in self.form_class.base_fields and department_pk is not None:
             # staff register records of their own unit only; another unit's is a 404
-            get_visible_department_or_404(request.user, raw_department)
+            get_visible_department_or_404(request.user, department_pk)
         form = self.form_class(request.POST)
         if form.is_valid():
             try:

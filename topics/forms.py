@@ -29,6 +29,7 @@ class DecisionForm(forms.ModelForm):
 
 
 DecisionFormSet = forms.formset_factory(DecisionForm, extra=5, min_num=1, validate_min=True)
+DECISION_ROWS_OFFERED = 6  # what the meeting form shows (min_num + extra); no script adds rows
 
 
 class LandFilingForm(forms.ModelForm):

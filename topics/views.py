@@ -13,11 +13,18 @@ from core.access import (
     require_item_writer,
     visible_to,
 )
-from core.forms import add_validation_errors
+from core.forms import add_validation_errors, bind_capped_formset
 from core.money import ZERO, percent, quantize_wan
+from core.parsing import parse_optional_int
 from core.selectors import resolve_campaign
 from topics.choices import TargetUnit
-from topics.forms import ApprovalSolvedForm, DecisionFormSet, LandFilingForm, TopicMeetingForm
+from topics.forms import (
+    DECISION_ROWS_OFFERED,
+    ApprovalSolvedForm,
+    DecisionFormSet,
+    LandFilingForm,
+    TopicMeetingForm,
+)
 from topics.models import ApprovalCase, Decision, TopicMeeting, TopicTarget
 from topics.services import add_land_filing, record_meeting, set_approval_solved
 
@@ -73,7 +80,9 @@ class MeetingCreateView(RoleRequiredMixin, View):
         require_item_writer(request.user)
         campaign = campaign_or_404(request)
         form = TopicMeetingForm(request.POST)
-        decisions = DecisionFormSet(request.POST, prefix="decisions")
+        decisions = bind_capped_formset(
+            DecisionFormSet, request.POST, prefix="decisions", offered=DECISION_ROWS_OFFERED
+        )
         if form.is_valid() and decisions.is_valid():
             rows = [d.cleaned_data for d in decisions.forms if d.cleaned_data]
             try:
@@ -128,11 +137,11 @@ class LandFilingView(RoleRequiredMixin, View):
     def post(self, request):
         require_item_writer(request.user)
         campaign = campaign_or_404(request)
-        raw_target = request.POST.get("target", "")
-        if raw_target.isdigit():
+        target_pk = parse_optional_int(request.POST.get("target"), label="目标编号")
+        if target_pk is not None:
             # another unit's target is a 404, as for any item that is not the user's
             get_visible_or_404(
-                TopicTarget.objects.filter(campaign=campaign), request.user, pk=raw_target
+                TopicTarget.objects.filter(campaign=campaign), request.user, pk=target_pk
             )
         form = LandFilingForm(request.POST, targets=self.targets(campaign))
         if form.is_valid():

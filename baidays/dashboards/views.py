@@ -12,6 +12,7 @@ from django.views.generic import TemplateView, View
 from core.access import RoleRequiredMixin, require_leader_or_admin
 from core.choices import PhaseKind, Role
 from core.models import Department
+from core.parsing import parse_int
 from core.roles import department_of, role_of
 from core.scope import CampaignScopeMixin
 from core.selectors import cacheable_generation
@@ -197,9 +198,8 @@ class ItemListMixin(DashboardMixin):
         department = None
         raw_department = self.request.GET.get("department")
         if raw_department:
-            if not raw_department.isdigit():
-                raise Http404("单位编号无效")
-            department = get_object_or_404(Department, pk=int(raw_department))
+            department_pk = parse_int(raw_department, label="单位编号")
+            department = get_object_or_404(Department, pk=department_pk)
         paginator = Paginator(self.list_queryset(kind, department), PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         rows = [selectors.item_row(item, kind, self.scope) for item in page.object_list]

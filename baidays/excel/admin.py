@@ -23,6 +23,7 @@ from baidays.excel.mappings import remember, resolve_field
 from baidays.excel.project_resources import InfrastructureProjectResource, KeyProjectResource
 from baidays.excel.safety import MAX_UPLOAD_BYTES, check_workbook
 from core.models import Campaign
+from core.parsing import parse_optional_int
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
 
@@ -161,9 +162,9 @@ class AnnexAdminMixin(ImportMixin):
 
     def annex_export_view(self, request, annex):
         self._annex_or_403(request, annex)
-        chosen = request.GET.get("campaign__id__exact", "")
+        chosen = parse_optional_int(request.GET.get("campaign__id__exact"), label="百日行动编号")
         campaign = (
-            Campaign.objects.filter(pk=chosen).first() if chosen.isdigit() else None
+            Campaign.objects.filter(pk=chosen).first() if chosen is not None else None
         ) or Campaign.objects.current()
         if campaign is None:
             raise Http404("尚未建立百日行动")

@@ -3,13 +3,13 @@ enterprises/views.py bind them to their kind."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views import View
 
 from baidays.weekly.forms import InstructionForm, PhotoForm
 from baidays.weekly.items import add_photos, item_page, mark_instructions_read
-from baidays.weekly.photos import content_type_of
 from core.access import (
     RoleRequiredMixin,
     can_write_items,
@@ -18,6 +18,7 @@ from core.access import (
     require_leader_or_admin,
 )
 from core.forms import add_validation_errors
+from core.media import send_upload
 from core.services import create_instruction
 
 ITEM_RELATED = {
@@ -52,6 +53,11 @@ class ItemMixin(RoleRequiredMixin):
         user = self.request.user
         context = item_page(self.kind, item, user)
         context.update(
+            # built from the URL names, never from request.path: a page shown again after a
+            # refused form has the form's URL
+            item_url=reverse(self.kind.detail_url_name, args=[item.pk]),
+            photos_url=reverse(self.kind.photo_url_name, args=[item.pk]),
+            instruct_url=reverse(self.kind.instruct_url_name, args=[item.pk]),
             can_write=can_write_items(user),
             can_instruct=allowed(require_leader_or_admin, user),
             photo_form=forms.pop("photo_form", None) or PhotoForm(),
@@ -87,7 +93,7 @@ class ItemPhotoUploadView(ItemMixin, View):
                 add_validation_errors(form, exc, default_field="image")
             else:
                 messages.success(request, f"照片已上传（{len(added)} 张）。")
-                return redirect(f"{request.path.rsplit('/photos/', 1)[0]}/#photos")
+                return redirect(reverse(self.kind.detail_url_name, args=[pk]) + "#photos")
         return self.render_page(item, status=400, photo_form=form)
 
 
@@ -100,7 +106,7 @@ class ItemInstructionView(ItemMixin, View):
             return self.render_page(item, status=400, instruction_form=form)
         create_instruction(item=item, author=request.user, text=form.cleaned_data["text"])
         messages.success(request, "批示已发送，责任单位填报人员打开此页时会看到。")
-        return redirect(f"{request.path.rsplit('/instructions/', 1)[0]}/#instructions")
+        return redirect(reverse(self.kind.detail_url_name, args=[pk]) + "#instructions")
 
 
 class ItemPhotoFileView(ItemMixin, View):
@@ -114,10 +120,4 @@ class ItemPhotoFileView(ItemMixin, View):
         if photo is None:
             raise Http404("没有这张照片")
         file = photo.thumbnail if variant == "thumb" and photo.thumbnail else photo.image
-        try:
-            handle = file.open("rb")
-        except (FileNotFoundError, ValueError):
-            raise Http404("照片文件不存在") from None
-        response = FileResponse(handle, content_type=content_type_of(file.name))
-        response["Cache-Control"] = "private, max-age=86400"
-        return response
+        return send_upload(request, file.name)

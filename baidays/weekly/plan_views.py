@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
@@ -16,7 +16,9 @@ from baidays.weekly.views import NoCampaignMixin, WriterRequiredMixin
 from core.access import RoleRequiredMixin, get_visible_or_404
 from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
+from core.media import send_upload
 from core.models import PersonEvaluation
+from core.parsing import parse_int
 from core.selectors import current_phase
 
 
@@ -131,12 +133,8 @@ class EvaluationListView(WriterRequiredMixin, NoCampaignMixin, View):
         campaign, _week = current_scope(request)
         if campaign is None:
             return self.no_campaign(request)
-        raw = request.POST.get("person", "")
-        person = (
-            responsible_people(request.user, campaign)
-            .filter(pk=raw if raw.isdigit() else None)
-            .first()
-        )
+        person_pk = parse_int(request.POST.get("person"), label="责任人编号")
+        person = responsible_people(request.user, campaign).filter(pk=person_pk).first()
         if person is None:
             raise Http404("没有这位责任人，或其负责的事项不属于您的单位")
         form = EvaluationForm(request.POST, prefix=f"p{person.pk}")
@@ -165,9 +163,4 @@ class EvidenceFileView(RoleRequiredMixin, View):
         )
         if not item.evidence:
             raise Http404("该事项没有佐证材料")
-        try:
-            handle = item.evidence.open("rb")
-        except (FileNotFoundError, ValueError):
-            raise Http404("佐证材料文件不存在") from None
-        name = item.evidence.name.rsplit("/", 1)[-1]
-        return FileResponse(handle, as_attachment=True, filename=name)
+        return send_upload(request, item.evidence.name)

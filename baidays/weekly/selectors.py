@@ -112,6 +112,12 @@ def week_rows(user, campaign, week, *, kinds=None, item_ids=None, for_update=Fal
     return rows
 
 
+def reportable_count(user, campaign):
+    """How many rows the batch form offers `user` (one count query per kind): a POST may not
+    carry more."""
+    return sum(visible_to(kind.items(campaign), user).count() for kind in KINDS.values())
+
+
 def mark_unread_instructions(rows):
     """Set `unread_instructions` on each row: the leaders' 批示 its staff have not opened yet.
     One query for all rows."""

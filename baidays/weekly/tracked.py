@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from core.parsing import parse_int
 from enterprises.models import CompetitionEntry, EntryPhoto, EntryReport
 from projects.models import Project, ProjectPhoto, ProjectReport
 
@@ -19,6 +20,8 @@ class TrackedKind:
     photo_model: type[models.Model]
     item_field: str  # the report's / photo's foreign key to the item
     detail_url_name: str
+    photo_url_name: str  # the upload; the photo files live below it (item_urls.py)
+    instruct_url_name: str
 
     def items(self, campaign):
         return self.model.objects.active().filter(campaign=campaign)
@@ -32,6 +35,8 @@ PROJECT = TrackedKind(
     photo_model=ProjectPhoto,
     item_field="project",
     detail_url_name="projects:detail",
+    photo_url_name="projects:photo-upload",
+    instruct_url_name="projects:instruct",
 )
 ENTRY = TrackedKind(
     key="entry",
@@ -41,6 +46,8 @@ ENTRY = TrackedKind(
     photo_model=EntryPhoto,
     item_field="entry",
     detail_url_name="enterprises:entry-detail",
+    photo_url_name="enterprises:entry-photo",
+    instruct_url_name="enterprises:entry-instruct",
 )
 KINDS = {kind.key: kind for kind in (PROJECT, ENTRY)}
 
@@ -53,6 +60,6 @@ def parse_row_key(key):
     """ "project-12" → (PROJECT, 12); None for anything else."""
     kind_key, _, raw_pk = (key or "").partition("-")
     kind = KINDS.get(kind_key)
-    if kind is None or not raw_pk.isdigit():
+    if kind is None:
         return None
-    return kind, int(raw_pk)
+    return kind, parse_int(raw_pk, label="事项编号")

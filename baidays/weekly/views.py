@@ -10,10 +10,12 @@ from django.views import View
 
 from baidays.weekly.forms import BatchOptionsForm, WeeklyRowFormSet, initial_for
 from baidays.weekly.review import return_reasons
-from baidays.weekly.selectors import current_scope, week_rows, worklist
+from baidays.weekly.selectors import current_scope, reportable_count, week_rows, worklist
 from baidays.weekly.services import BatchRejected, check_week, save_week_reports
 from core.access import RoleRequiredMixin, require_item_writer
+from core.forms import bind_capped_formset
 from core.lag import lag_status
+from core.parsing import parse_int, parse_optional_int
 
 
 class WriterRequiredMixin(RoleRequiredMixin):
@@ -59,8 +61,7 @@ class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
 
 
 def _week_param(request, default):
-    raw = request.GET.get("week", "")
-    return int(raw) if raw.isdigit() else default
+    return parse_optional_int(request.GET.get("week"), label="周次", default=default)
 
 
 class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
@@ -95,7 +96,8 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
         except ValidationError as exc:
             return self._week_refused(request, campaign, current_week, week, exc)
         rows = None  # read only when the form has to be shown again
-        formset = WeeklyRowFormSet(request.POST)
+        offered = reportable_count(request.user, campaign)
+        formset = bind_capped_formset(WeeklyRowFormSet, request.POST, offered=offered)
         options = BatchOptionsForm(request.POST)
         if not (formset.is_valid() and options.is_valid()):
             # the rows typed correctly still get the checks against other weeks and users
@@ -142,7 +144,7 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
     def _rejected(self, request, campaign, current_week, week, rows, rejected):
         data = request.POST.copy()
         prefix = WeeklyRowFormSet().prefix
-        total = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+        total = parse_int(data.get(f"{prefix}-TOTAL_FORMS"), label="表单行数")  # capped in post
         # A conflicting row takes the other person's version, so that submitting again after
         # reading their values is a deliberate overwrite, never a silent one.
         for index in range(total):

@@ -5,6 +5,12 @@ so one file serves every app server; the benchmark (`make bench`) runs with it t
 import multiprocessing
 import os
 
+import gunicorn.http.wsgi
+
+# gunicorn names itself and its version in every response's Server header; an attacker learns
+# nothing from the portal's own name instead.
+gunicorn.http.wsgi.SERVER = "baidays"
+
 # Behind nginx on the same machine: listen on loopback only. Several app servers behind one
 # proxy: bind to the private address the proxy reaches, e.g. GUNICORN_BIND=10.0.0.11:8000.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")

@@ -398,7 +398,7 @@ def test_evidence_is_served_to_leaders_and_hidden_from_other_units(
     )
     url = reverse("weekly:evidence", args=["decision", decision.pk])
     response = leader_client.get(url)
-    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response.status_code == 200 and response.getvalue().startswith(b"%PDF")
     assert other_staff_client.get(url).status_code == 404
 
 
