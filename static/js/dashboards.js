@@ -62,8 +62,10 @@
     };
   }
 
-  function gaugeOption(data, theme) {
+  function gaugeOption(data, theme, width) {
     var p = palettes[theme];
+    // the figure shrinks with its box so that a phone's narrow gauge still holds it
+    var figureSize = Math.max(18, Math.min(34, Math.round(width / 6)));
     var value = num(data.percent);
     return {
       animation: false,
@@ -74,8 +76,8 @@
         axisTick: { show: false }, splitLine: { show: false },
         axisLabel: { show: false }, pointer: { show: false },
         anchor: { show: false },
-        title: { show: true, offsetCenter: [0, "38%"], color: p.text, fontSize: 16 },
-        detail: { valueAnimation: false, offsetCenter: [0, "0%"], fontSize: 34, fontWeight: "bold", color: p.text,
+        title: { show: true, offsetCenter: [0, "38%"], color: p.text, fontSize: Math.min(16, Math.round(figureSize / 2)) },
+        detail: { valueAnimation: false, offsetCenter: [0, "0%"], fontSize: figureSize, fontWeight: "bold", color: p.text,
           formatter: function () { return data.percent + "%"; } },
         markLine: undefined,
         data: [{ value: Math.min(100, value), name: "时序 " + data.time_percent + "%" }]
@@ -88,8 +90,8 @@
       var theme = el.dataset.theme || "light";
       var data = readJson(el.dataset.source);
       if (!data) { return; }
-      var chart = echarts.init(el, null, { renderer: "canvas" });
-      var option = el.dataset.chart === "gauge" ? gaugeOption(data, theme) : cumulativeOption(data, theme);
+      var chart = echarts.init(el, null, { renderer: "svg" });
+      var option = el.dataset.chart === "gauge" ? gaugeOption(data, theme, el.clientWidth) : cumulativeOption(data, theme);
       chart.setOption(option);
       window.addEventListener("resize", function () { chart.resize(); });
     });

@@ -15,8 +15,9 @@ SCOPE = "?campaign=t2026&as_of=2026-06-15"
 CHART_SIZE = """id => {
   const el = document.getElementById(id);
   const chart = window.echarts && echarts.getInstanceByDom(el);
-  const canvas = el && el.querySelector('canvas');
-  return chart && canvas ? [canvas.width, canvas.height, chart.getOption().series.length] : null;
+  const drawn = el && el.querySelector('svg');
+  if (!chart || !drawn) return null;
+  return [chart.getWidth(), chart.getHeight(), chart.getOption().series.length];
 }"""
 
 
