@@ -26,6 +26,7 @@ from .summary import cached_campaign_summary
 HOME_OF_REVIEWERS = "dashboards:department"
 PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300
+SCREEN_MISSING_ROWS = 3
 
 
 def common_context(request):
@@ -145,6 +146,16 @@ class ScreenView(DashboardMixin, TemplateView):
         context["league"] = selectors.league_table(self.scope, limit=10)
         context["lagging"] = context["lagging"][:9]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
+        # the panel has room for a few units; the others are one "等" row, so the rows add up
+        # to the figure above them
+        missing = selectors.missing_reports_by_department(self.scope)
+        context["missing_shown"] = missing[:SCREEN_MISSING_ROWS]
+        rest = missing[SCREEN_MISSING_ROWS:]
+        context["missing_rest"] = {
+            "units": len(rest),
+            "expected": sum(row["expected"] for row in rest),
+            "missing": sum(row["missing"] for row in rest),
+        }
         summary = context["summary"]
         time_percent = summary["campaign"]["time_percent"]
         context["gauge_infrastructure"] = {

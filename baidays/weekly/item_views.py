@@ -17,6 +17,7 @@ from core.access import (
     require_item_writer,
     require_leader_or_admin,
 )
+from core.dates import AsOfError, parse_as_of
 from core.forms import add_validation_errors
 from core.media import send_upload
 from core.services import create_instruction
@@ -49,9 +50,16 @@ class ItemMixin(RoleRequiredMixin):
         """Forms of the kind's own (an entry's goal-achieved form)."""
         return {}
 
+    def as_of(self):
+        """The dashboard's `?as_of=` the item was opened from; a malformed one is today."""
+        try:
+            return parse_as_of(self.request.GET.get("as_of"))
+        except AsOfError:
+            return parse_as_of(None)
+
     def render_page(self, item, status=200, **forms):
         user = self.request.user
-        context = item_page(self.kind, item, user)
+        context = item_page(self.kind, item, user, today=self.as_of())
         context.update(
             # built from the URL names, never from request.path: a page shown again after a
             # refused form has the form's URL

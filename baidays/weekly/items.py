@@ -72,7 +72,9 @@ def problems_for(kind, item):
 def item_page(kind, item, user, today=None):
     today = today or timezone.localdate()
     campaign = item.campaign
-    reports = timeline(kind, item)
+    # a dashboard's link opens the item as of the dashboard's date: later weeks are not shown
+    shown_week = report_week_as_of(campaign, today)
+    reports = [report for report in timeline(kind, item) if report.report_week <= shown_week]
     completed = reports[-1].cumulative_wan if reports else ZERO
     latest_percent = reports[-1].percent_complete if reports else ZERO
     time_percent = campaign.time_percent(today)
@@ -92,7 +94,9 @@ def item_page(kind, item, user, today=None):
         ),
         "problems": list(problems_for(kind, item)),
         "instructions": list(instructions_for(item)),
-        "current_week": max(1, report_week_as_of(campaign, today)),
+        "current_week": max(1, report_week_as_of(campaign, timezone.localdate())),
+        "as_of": today,
+        "as_of_is_past": today < timezone.localdate(),
     }
 
 

@@ -1,0 +1,37 @@
+"""Links from a figure to the page of what it names, keeping the dashboard's `campaign` and
+`as_of` (the context's `scope_qs`), so that one click opens the item at the same as-of date."""
+
+from django import template
+from django.urls import reverse
+
+register = template.Library()
+
+ITEM_PAGES = {"project": "projects:detail", "entry": "enterprises:entry-detail"}
+
+
+def _scoped(context, url, extra=""):
+    query = "&".join(part for part in (extra, context.get("scope_qs") or "") if part)
+    return f"{url}?{query}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def item_url(context, kind, pk):
+    """The item page of a project (`kind` "project") or a 争先杯 entry ("entry")."""
+    return _scoped(context, reverse(ITEM_PAGES[kind], args=[pk]))
+
+
+@register.simple_tag(takes_context=True)
+def department_url(context, pk):
+    return _scoped(context, reverse("dashboards:department", args=[pk]))
+
+
+@register.simple_tag(takes_context=True)
+def problem_url(context, problem):
+    return _scoped(context, reverse("enterprises:problem-edit", args=[problem.pk]))
+
+
+@register.simple_tag(takes_context=True)
+def list_url(context, name, **filters):
+    """A dashboard list filtered as the count beside it counts (`department=`, `kind=`)."""
+    extra = "&".join(f"{key}={value}" for key, value in filters.items() if value not in ("", None))
+    return _scoped(context, reverse(name), extra)
