@@ -31,3 +31,29 @@ def check_dates_in_window(campaign, record, **labels):
             errors[field] = exc
     if errors:
         raise ValidationError(errors)
+
+
+# --- how a date is written: one way in the interface, one in Excel (yyyy-mm-dd) ------------
+
+EXCEL_DATE_FORMAT = "yyyy-mm-dd"
+
+
+def cn_date(day):
+    """2026年12月1日: the interface's date, with no leading zeros."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cn_day(day, year=None):
+    """12月1日 where the year is plain (the same as `year`, else this year); else cn_date."""
+    plain = year if year is not None else timezone.localdate().year
+    return f"{day.month}月{day.day}日" if day.year == plain else cn_date(day)
+
+
+def month_span_label(start, end):
+    """The plan's way of naming a period by its months: 5月份, 6、7月份, 5月至8月."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.month}月份"
+    following = (start.month % 12) + 1
+    if end.month == following and (end - start).days < 62:
+        return f"{start.month}、{end.month}月份"
+    return f"{start.month}月至{end.month}月"

@@ -21,6 +21,8 @@ from core.completable import CompletableItem
 from core.lag import latest_report_lag
 from core.money import MONEY_KWARGS, ZERO
 
+from .dates import cn_day
+
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 
 
@@ -223,7 +225,7 @@ class Phase(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name}（{self.start_date:%m月%d日}—{self.end_date:%m月%d日}）"
+        return f"{self.name}（{cn_day(self.start_date)}—{cn_day(self.end_date)}）"
 
 
 class PhaseTask(CompletableItem):

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from core import plan_data
 from core.choices import CompletionStatus
+from core.dates import cn_day
 from core.models import PhaseTask
 from core.services import get_or_create_department
 from enterprises.choices import ProblemStatus
@@ -118,7 +119,12 @@ def seed_topics(campaign, dates, today, enterprises):
             dates.plan(5, 25),
             "县供电公司",
             [
-                ("东一路、东三路线路改造6月底前完成", power_dept, dates.plan(6, 30), None),
+                (
+                    f"东一路、东三路线路改造{cn_day(dates.plan(6, 30), dates.campaign.year)}前完成",
+                    power_dept,
+                    dates.plan(6, 30),
+                    None,
+                ),
                 ("下各110kV变电所出线方案报批", power_dept, dates.plan(6, 15), dates.plan(6, 12)),
             ],
         ),

@@ -62,14 +62,25 @@ def progress_text(percent):
     return "已完成百日目标任务"
 
 
+# the last of the `staff` account's unit's projects are left for the newcomer to report
+LEFT_FOR_STAFF = 3
+
+
 def seed_reports(campaign, today, projects, entries, users, rng):
     current_week = campaign.week_of(today)
     past_weeks = range(1, current_week)
     paces = {}
     project_reports = []
+    staff_unit = users["staff"].person.department_id
+    own = [p.pk for p in projects if p.responsible_department_id == staff_unit]
+    left_open = set(own[-LEFT_FOR_STAFF:])
     for project in projects:
-        # the current week is still open: about two thirds have already reported
-        weeks = list(past_weeks) + ([current_week] if rng.random() < 0.65 else [])
+        # the current week is still open: about two thirds have already reported; in the
+        # staff's unit all but the last few, so that the first login has rows to fill
+        reported_now = rng.random() < 0.65
+        if project.responsible_department_id == staff_unit:
+            reported_now = project.pk not in left_open
+        weeks = list(past_weeks) + ([current_week] if reported_now else [])
         reports, paces[project.pk] = _reports_for(
             project,
             project.planned_investment_wan,

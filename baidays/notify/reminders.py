@@ -16,6 +16,7 @@ from baidays.notify.models import Channel, Message, OccasionKind, ReminderOccasi
 from baidays.notify.outbox import queue
 from baidays.weekly.tracked import KINDS
 from core.choices import ReportState, Role
+from core.dates import cn_day
 from core.models import Campaign
 from enterprises.models import Problem
 from topics.models import Decision
@@ -78,7 +79,7 @@ def _missing(campaign, day):
     for department, items in _missing_by_department(campaign, week).items():
         subject = f"催报：第 {week} 周周报还有 {len(items)} 项未报"
         body = (
-            f"{department}：第 {week} 周周报请于 {deadline:%m月%d日} 前报送，以下事项尚未填报：\n"
+            f"{department}：第 {week} 周周报请于 {cn_day(deadline)} 前报送，以下事项尚未填报：\n"
             + _lines(items)
         )
         yield department, _people(department), subject, body
@@ -106,7 +107,7 @@ def _due_soon(campaign, day):
     ).not_done_as_of(day)
     for decision in decisions.select_related("responsible_department"):
         due[decision.responsible_department].append(
-            f"议定事项：{decision.content}（{decision.due_date:%m月%d日}到期）"
+            f"议定事项：{decision.content}（{cn_day(decision.due_date)}到期）"
         )
     problems = (
         Problem.objects.active()
@@ -115,7 +116,7 @@ def _due_soon(campaign, day):
     )
     for problem in problems.select_related("responsible_department"):
         due[problem.responsible_department].append(
-            f"督办问题：{problem.title}（{problem.due_date:%m月%d日}到期）"
+            f"督办问题：{problem.title}（{cn_day(problem.due_date)}到期）"
         )
     for department, items in due.items():
         subject = f"{len(items)} 项督办事项三日内到期"

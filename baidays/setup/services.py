@@ -1,10 +1,12 @@
 """Setting a campaign up from the county's implementation plan (core.plan_data)."""
 
 import datetime
+import re
 
 from django.db import transaction
 
 from core import plan_data
+from core.dates import month_span_label
 from core.models import Campaign, Phase, PhaseTask
 from core.services import get_or_create_department, save_validated
 from plans.models import Milestone, Plan
@@ -78,7 +80,8 @@ def setup_campaign(*, year, start=None, slug=None, name=None):
             {"campaign": campaign, "metric": metric},
             {
                 "topic": topic,
-                "title": title,
+                # the plan names the months of its own dates; a moved campaign names its own
+                "title": title if not shift else _moved_title(title, day(first), day(last)),
                 "unit": unit,
                 "quantity": quantity,
                 "period_start": day(first),
@@ -111,3 +114,11 @@ def setup_campaign(*, year, start=None, slug=None, name=None):
                 {"title": title, "lead_department": departments[dept], "due_date": day(due)},
             )
     return campaign
+
+
+PLAN_MONTHS = re.compile(r"^[\d、]+月份")
+
+
+def _moved_title(title, start, end):
+    """“5月份上报土地审批手续” of a campaign moved to start in October: “10月份上报…”."""
+    return PLAN_MONTHS.sub(month_span_label(start, end), title, count=1)

@@ -15,6 +15,7 @@ from baidays.weekly.review import state_for_saved_report
 from baidays.weekly.selectors import week_rows
 from baidays.weekly.tracked import parse_row_key
 from core.access import require_item_writer
+from core.dates import cn_date, cn_day
 from core.models import PersonEvaluation
 
 OVER_PLAN_RATIO = Decimal("1.5")
@@ -76,12 +77,12 @@ def check_week(campaign, week, today=None):
     if not 1 <= week <= campaign.weeks_total:
         raise ValidationError(
             f"第 {week} 周不在本次百日行动内（共 {campaign.weeks_total} 周，"
-            f"{campaign.start_date:%Y年%m月%d日}—{campaign.end_date:%Y年%m月%d日}）",
+            f"{cn_date(campaign.start_date)}—{cn_date(campaign.end_date)}）",
             code="week_outside_campaign",
         )
     if campaign.week_start(week) > today:
         raise ValidationError(
-            f"第 {week} 周（{campaign.week_start(week):%m月%d日}起）尚未开始，不能提前填报",
+            f"第 {week} 周（{cn_day(campaign.week_start(week))}起）尚未开始，不能提前填报",
             code="week_not_started",
         )
 
@@ -90,7 +91,7 @@ def describe_report(report):
     who = report.reporter.person.name if hasattr(report.reporter, "person") else report.reporter
     when = timezone.localtime(report.submitted_at)
     return (
-        f"{who or '其他人'}已于 {when:%m月%d日 %H:%M} 修改了该周报，当前内容为：本周完成投资 "
+        f"{who or '其他人'}已于 {cn_day(when)} {when:%H:%M} 修改了该周报，当前内容为：本周完成投资 "
         f"{report.week_investment_wan} 万元，完成 {report.percent_complete}%，形象进度"
         f"“{report.progress_text or '未填'}”。您的修改没有保存；"
         "请核对后再次提交（将以您的内容为准）。"
