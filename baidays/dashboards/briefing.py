@@ -6,15 +6,20 @@ from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from baidays.dashboards.selectors import PROJECTS, Scope, item_row, league_table, overview
 from baidays.excel.export import FORMULA_TRIGGERS
+from baidays.excel.printing import (
+    DATE_FORMAT,
+    MONEY_FORMAT,
+    PERCENT_FORMAT,
+    finish_sheet,
+)
 from core.money import percent
 from enterprises.models import KeyEnterprise
 from projects.choices import Annex
 
-MONEY_FORMAT = "#,##0.00"
+HEADER_ROW = 4
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
@@ -48,30 +53,49 @@ def key_enterprise_rows(scope):
 
 
 def _sheet(workbook, title, heading, columns, rows, fills=None):
+    """One annex sheet in the layout offices know: 附件N, the title, 单位：万元, the header row,
+    the rows, 合计 of the money columns; printed A4 landscape with its header on every page."""
     sheet = workbook.create_sheet(title)
-    sheet.append([heading])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A1"].alignment = Alignment(horizontal="center")
-    sheet.append([name for name, _width, _format in columns])
-    for cell in sheet[2]:
+    width = len(columns)
+    sheet.cell(row=1, column=1, value=title.split(" ", 1)[0]).font = Font(bold=True)
+    sheet.cell(row=2, column=1, value=heading)
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    sheet["A2"].font = Font(bold=True, size=14)
+    sheet["A2"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.row_dimensions[2].height = 28
+    unit = sheet.cell(row=3, column=width, value="单位：万元")
+    unit.alignment = Alignment(horizontal="right")
+    for position, (name, _width, _format) in enumerate(columns, start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=position, value=name)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    totals = {}
     for index, values in enumerate(rows):
-        sheet.append(list(values))
-        row_number = sheet.max_row
-        for position, (_name, _width, number_format) in enumerate(columns, start=1):
-            cell = sheet.cell(row=row_number, column=position)
+        row_number = HEADER_ROW + 1 + index
+        for position, ((_name, _width, number_format), value) in enumerate(
+            zip(columns, values, strict=True), start=1
+        ):
+            cell = sheet.cell(row=row_number, column=position, value=value)
             cell.border = BORDER
             if number_format:
                 cell.number_format = number_format
+            if number_format == MONEY_FORMAT and value is not None:
+                totals[position] = totals.get(position, Decimal("0")) + Decimal(value)
             if fills and fills[index]:
                 cell.fill = fills[index]
-    for position, (_name, width, _format) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(position)].width = width
-    sheet.freeze_panes = "A3"
+    total_row = HEADER_ROW + 1 + len(rows)
+    sheet.cell(row=total_row, column=1, value="合计").font = Font(bold=True)
+    for position in range(1, width + 1):
+        cell = sheet.cell(row=total_row, column=position)
+        cell.border = BORDER
+        if position in totals:
+            cell.value = totals[position]
+            cell.number_format = MONEY_FORMAT
+            cell.font = Font(bold=True)
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+    finish_sheet(sheet, header_row=HEADER_ROW, last_row=total_row, landscape=True)
     return sheet
 
 
@@ -83,16 +107,18 @@ def _overview_sheet(workbook, context):
     sheet.append([f"{c['name']} 工作简报"])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([f"截至 {c['as_of']}，第 {c['day']} 天（共 {c['days_total']} 天）"])
+    sheet.append(["", "单位：万元"])
+    sheet["B3"].alignment = Alignment(horizontal="right")
     lines = [
-        ("时序进度（%）", c["time_percent"], ""),
+        ("时序进度（%）", c["time_percent"], PERCENT_FORMAT),
         ("当前阶段", c["phase"]["name"] if c["phase"] else "不在行动期内", ""),
         ("基础设施投资目标（万元）", s["infrastructure"]["target_wan"], MONEY_FORMAT),
         ("基础设施累计完成投资（万元）", s["infrastructure"]["completed_wan"], MONEY_FORMAT),
-        ("基础设施投资完成率（%）", s["infrastructure"]["percent"], "0.00"),
+        ("基础设施投资完成率（%）", s["infrastructure"]["percent"], PERCENT_FORMAT),
         ("基础设施项目滞后（红/黄）", _lag_pair(s["infrastructure"]), ""),
         ("争先杯投资目标（万元）", s["competition"]["target_wan"], MONEY_FORMAT),
         ("争先杯累计完成投资（万元）", s["competition"]["completed_wan"], MONEY_FORMAT),
-        ("争先杯投资完成率（%）", s["competition"]["percent"], "0.00"),
+        ("争先杯投资完成率（%）", s["competition"]["percent"], PERCENT_FORMAT),
         ("争先杯项目滞后（红/黄）", _lag_pair(s["competition"]), ""),
     ]
     for goal in s["competition"]["goals"].values():
@@ -128,8 +154,8 @@ def _overview_sheet(workbook, context):
             "",
         ),
     ]
-    sheet.append([])
     sheet.append(["指标", "数值"])
+    header_row = sheet.max_row
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
@@ -153,10 +179,12 @@ def _overview_sheet(workbook, context):
             ]
         )
         sheet.cell(row=sheet.max_row, column=5).fill = LAG_FILL[row["lag"]]
-    sheet.column_dimensions["A"].width = 38
-    sheet.column_dimensions["B"].width = 40
-    sheet.column_dimensions["C"].width = 18
-    sheet.column_dimensions["D"].width = 14
+        sheet.cell(row=sheet.max_row, column=4).number_format = PERCENT_FORMAT
+    for row in sheet.iter_rows(min_row=header_row, max_row=sheet.max_row, max_col=6):
+        for cell in row:
+            if cell.value is not None:
+                cell.border = BORDER
+    finish_sheet(sheet, header_row=header_row, last_row=sheet.max_row, landscape=False)
 
 
 def _lag_pair(block):
@@ -169,9 +197,9 @@ PROJECT_COLUMNS = [
     ("责任单位", 16, ""),
     ("百日计划投资（万元）", 14, MONEY_FORMAT),
     ("累计完成投资（万元）", 14, MONEY_FORMAT),
-    ("投资完成率（%）", 12, "0.00"),
+    ("投资完成率（%）", 12, PERCENT_FORMAT),
     ("形象进度", 26, ""),
-    ("完成百分比（%）", 12, "0.00"),
+    ("完成百分比（%）", 12, PERCENT_FORMAT),
     ("进度状态", 14, ""),
     ("最近填报周", 10, ""),
 ]
@@ -220,8 +248,8 @@ def briefing_workbook(context):
             ("建设类型", 10, ""),
             ("百日计划投资（万元）", 14, MONEY_FORMAT),
             ("累计完成投资（万元）", 14, MONEY_FORMAT),
-            ("投资完成率（%）", 12, "0.00"),
-            ("目标实现日期", 14, ""),
+            ("投资完成率（%）", 12, PERCENT_FORMAT),
+            ("目标实现日期", 14, DATE_FORMAT),
             ("榜单", 8, ""),
         ],
         [
@@ -234,7 +262,7 @@ def briefing_workbook(context):
                 row["entry"].planned_investment_wan,
                 row["entry"].completed_investment_wan,
                 row["share"],
-                row["achieved_on"].isoformat() if row["achieved_on"] else "未实现",
+                row["achieved_on"] or "未实现",
                 {"red": "红榜", "black": "黑榜"}.get(row["board"], ""),
             ]
             for row in league
@@ -269,7 +297,7 @@ def briefing_workbook(context):
             ("走访次数", 10, ""),
             ("反映问题（个）", 12, ""),
             ("未解决（个）", 12, ""),
-            ("问题解决率（%）", 12, "0.00"),
+            ("问题解决率（%）", 12, PERCENT_FORMAT),
         ],
         [
             [

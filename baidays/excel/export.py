@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from baidays.excel.layouts import AMOUNT, CATEGORY, DATE, GOAL, LAYOUTS
+from baidays.excel.printing import DATE_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, finish_sheet
 from core import plan_data
 from core.choices import LagStatus
 from core.lag import lag_status
@@ -20,8 +21,6 @@ from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
-MONEY_FORMAT = "#,##0.00"
-DATE_FORMAT = "yyyy-mm-dd"
 LAG_FILLS = {
     LagStatus.ON_TRACK: "C6EFCE",
     LagStatus.YELLOW: "FFEB9C",
@@ -42,6 +41,7 @@ KEY_ENTERPRISE_HEADERS = [
     ("resolved_problem_count", "已解决问题（个）", 10),
 ]
 HEADER_ROW = 4
+LANDSCAPE_ABOVE = 6  # columns: a wider annex prints landscape
 
 
 def _records(annex, campaign, as_of):
@@ -154,6 +154,8 @@ def write_annex(annex, campaign, *, blank=False, as_of=None):
                 cell.fill = PatternFill("solid", fgColor=LAG_FILLS[status])
             else:
                 cell = _put(sheet, row, offset, getattr(record, key))
+                if key == "latest_percent":
+                    cell.number_format = PERCENT_FORMAT
                 if key == "completed_investment_wan":
                     cell.number_format = MONEY_FORMAT
                     totals[key] += record.completed_investment_wan
@@ -161,6 +163,10 @@ def write_annex(annex, campaign, *, blank=False, as_of=None):
         row += 1
     _total_row(sheet, row, columns, extra, totals, blank)
     _footnote(sheet, row + 1, layout, blank, as_of, time_percent)
+    finish_sheet(sheet, header_row=HEADER_ROW, last_row=row, landscape=width > LANDSCAPE_ABOVE)
+    sheet.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=width)
+    sheet.cell(row=row + 1, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[row + 1].height = 32
     if blank:
         _choice_lists(sheet, columns)
     buffer = io.BytesIO()
@@ -187,7 +193,7 @@ def _footnote(sheet, row, layout, blank, as_of, time_percent):
             "表头文字请勿改动，可增加列；合计行以下不再读取。"
         )
     else:
-        text = f"注：导出日期 {as_of:%Y-%m-%d}，时序进度 {time_percent}%。"
+        text = f"注：截至 {as_of:%Y-%m-%d}，时序进度 {time_percent}%。"
     sheet.cell(row=row, column=1, value=text)
 
 

@@ -71,7 +71,7 @@ def test_briefing_workbook_opens_with_one_sheet_per_annex(campaign, leader_clien
     assert overview["基础设施累计完成投资（万元）"] == 115.6
     assert overview["基础设施投资完成率（%）"] == 10.0
     assert overview["争先杯累计完成投资（万元）"] == 500.5
-    annex1 = list(workbook["附件1 基础设施项目"].iter_rows(min_row=3, values_only=True))
+    annex1 = list(workbook["附件1 基础设施项目"].iter_rows(min_row=5, values_only=True))
     assert annex1[0][:6] == (
         1,
         "纬二路道路工程",
@@ -80,9 +80,10 @@ def test_briefing_workbook_opens_with_one_sheet_per_annex(campaign, leader_clien
         115.6,
         38.53,
     )
-    assert workbook["附件1 基础设施项目"]["D3"].number_format == "#,##0.00"
-    annex2 = list(workbook["附件2 争先杯"].iter_rows(min_row=3, values_only=True))
+    assert workbook["附件1 基础设施项目"]["D5"].number_format == "#,##0.00"
+    assert annex1[-1][0] == "合计" and annex1[-1][3] == 300  # the annex layout's 合计 row
+    annex2 = list(workbook["附件2 争先杯"].iter_rows(min_row=5, values_only=True))
     assert annex2[0][0] == 1 and annex2[0][7] == 50.05
-    annex3 = list(workbook["附件3 重点工业项目"].iter_rows(min_row=3, values_only=True))
+    annex3 = list(workbook["附件3 重点工业项目"].iter_rows(min_row=5, values_only=True))
     assert annex3[0][1:3] == ("年产10万套汽配项目", "某汽配公司")
-    assert workbook["附件4 重点企业"].max_row == 3
+    assert workbook["附件4 重点企业"].max_row == 6  # 附件4, title, 单位, header, 1 row, 合计

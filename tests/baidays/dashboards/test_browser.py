@@ -86,4 +86,13 @@ def test_briefing_prints_on_a4_pages(page, leader_user, campaign_with_progress):
     for width, height in boxes:
         # A4 is 595 × 842 points
         assert round(float(width)) == 595 and round(float(height)) == 842
+    assert len(boxes) <= 2  # the briefing and its 报/送 lines together, no page of the foot alone
+    aligned = page.evaluate(
+        "[...document.querySelectorAll('.brief-table td.num')]"
+        ".map(td => getComputedStyle(td).textAlign)"
+    )
+    assert aligned and set(aligned) == {"right"}
+    signing = page.inner_text(".brief-foot")
+    assert "审核：" in signing and "签发：" in signing
+    assert "落后（个百分点）" in page.inner_text(".a4-sheet")
     assert page.console_errors == []
