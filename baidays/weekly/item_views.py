@@ -50,16 +50,14 @@ class ItemMixin(RoleRequiredMixin):
         """Forms of the kind's own (an entry's goal-achieved form)."""
         return {}
 
-    def as_of(self):
-        """The dashboard's `?as_of=` the item was opened from; a malformed one is today."""
-        try:
-            return parse_as_of(self.request.GET.get("as_of"))
-        except AsOfError:
-            return parse_as_of(None)
-
     def render_page(self, item, status=200, **forms):
         user = self.request.user
-        context = item_page(self.kind, item, user, today=self.as_of())
+        try:
+            as_of = parse_as_of(self.request.GET.get("as_of"))
+        except AsOfError as exc:
+            as_of = None
+            messages.warning(self.request, f"{exc}；显示的是今天的情况。")
+        context = item_page(self.kind, item, user, as_of=as_of)
         context.update(
             # built from the URL names, never from request.path: a page shown again after a
             # refused form has the form's URL

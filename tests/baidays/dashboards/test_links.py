@@ -111,7 +111,7 @@ def test_a_red_item_opens_at_the_dashboards_date(leader_client, demo):
     parser.feed(lagging.content.decode())
     item = next(href for href, _text in parser.found if href.startswith("/projects/"))
     page = leader_client.get(item)
-    assert "显示截至 <strong>2026年6月12日</strong>" in page.content.decode()
+    assert "显示的是截至 2026年6月12日" in page.content.decode()
     week = demo.week_of(datetime.date.fromisoformat(AS_OF))
     assert all(report.report_week <= week for report in page.context["reports"])
     assert page.context["time_percent"] == demo.time_percent(datetime.date(2026, 6, 12))
