@@ -22,6 +22,8 @@ from core.access import visible_to
 # Which department owns the record a file hangs on (the path given to visible_to). Every model
 # with a FileField must be listed: tests/test_media.py fails for one that is not.
 FILE_OWNER_DEPARTMENT = {
+    # campaign-wide, no owning unit: never served here, only by the map's leader-checked view
+    "dashboards.ParkPlan": None,
     "projects.ProjectPhoto": "project__responsible_department",
     "enterprises.EntryPhoto": "entry__responsible_department",
     "baidays.PhaseTask": "responsible_department",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from baidays.dashboards import views
+from baidays.dashboards import map_views, views
 
 app_name = "dashboards"
 
@@ -14,5 +14,7 @@ urlpatterns = [
     path("briefing.xlsx", views.BriefingExcelView.as_view(), name="briefing-xlsx"),
     path("lagging/", views.LaggingListView.as_view(), name="lagging"),
     path("missing/", views.MissingListView.as_view(), name="missing"),
+    path("map/", map_views.ParkMapView.as_view(), name="park-map"),
+    path("map/plan-image/", map_views.ParkPlanImageView.as_view(), name="park-plan-image"),
     path("instructions/", views.InstructionCreateView.as_view(), name="instruction-create"),
 ]

@@ -22,6 +22,7 @@ from core.services import create_instruction
 from . import selectors
 from .briefing import briefing, briefing_workbook
 from .forms import InstructionForm
+from .park_map import park_map
 from .summary import cached_campaign_summary
 
 HOME_OF_REVIEWERS = "dashboards:department"
@@ -148,6 +149,8 @@ class ScreenView(DashboardMixin, TemplateView):
         context["league"] = selectors.league_table(self.scope, limit=10)
         context["lagging"] = context["lagging"][:9]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
+        context["insights"] = selectors.insights(self.scope)
+        context["map"] = park_map(self.scope)
         # the panel has room for a few units; the others are one "等" row, so the rows add up
         # to the figure above them
         missing = selectors.missing_reports_by_department(self.scope)
@@ -293,6 +296,10 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
             generation = cacheable_generation()
             context.update(
                 selectors.overview(self.campaign, self.as_of, generation=generation),
+                insights=selectors.insights(
+                    selectors.Scope(self.campaign, self.as_of), generation=generation
+                ),
+                map=park_map(selectors.Scope(self.campaign, self.as_of)),
                 **shared,
                 # The rendered figures are cached under the same generation: every write moves
                 # it, so a cached fragment is never served once the data it shows has changed.

@@ -85,13 +85,85 @@
     };
   }
 
+  function baseOption(theme) {
+    var p = palettes[theme];
+    return { backgroundColor: p.bg, animation: theme !== "dark", textStyle: { color: p.text, fontSize: 12 },
+      tooltip: { trigger: "item", confine: true } };
+  }
+
+  function statusOption(rows, theme) {
+    var option = baseOption(theme);
+    option.legend = { bottom: 0, type: "scroll", textStyle: { color: palettes[theme].text } };
+    option.series = [{ type: "pie", radius: ["38%", "66%"], center: ["50%", "44%"], avoidLabelOverlap: true,
+      label: { formatter: "{c}", color: palettes[theme].text },
+      data: rows.map(function (r) { return { name: r.label, value: r.count, itemStyle: { color: r.color } }; }) }];
+    return option;
+  }
+
+  function monthsOption(rows, theme) {
+    var p = palettes[theme];
+    var option = baseOption(theme);
+    option.tooltip = { trigger: "axis", confine: true };
+    option.legend = { top: 0, textStyle: { color: p.text } };
+    option.grid = { left: 8, right: 8, top: 30, bottom: 8, containLabel: true };
+    option.xAxis = { type: "category", data: rows.map(function (r) { return r.month; }), axisLabel: { color: p.text } };
+    option.yAxis = { type: "value", name: "万元", axisLabel: { color: p.text }, splitLine: { lineStyle: { color: p.split } } };
+    option.series = [
+      { name: "计划", type: "bar", data: rows.map(function (r) { return num(r.planned_wan); }), itemStyle: { color: p.time } },
+      { name: "完成", type: "bar", data: rows.map(function (r) { return num(r.completed_wan); }), itemStyle: { color: p.infra } }
+    ];
+    return option;
+  }
+
+  function weekOption(w, theme) {
+    var p = palettes[theme];
+    var option = baseOption(theme);
+    option.tooltip = { trigger: "axis", confine: true };
+    option.legend = { top: 0, textStyle: { color: p.text } };
+    option.grid = { left: 8, right: 8, top: 30, bottom: 8, containLabel: true };
+    option.xAxis = { type: "category", data: ["上周", "本周"], axisLabel: { color: p.text } };
+    option.yAxis = [
+      { type: "value", name: "万元", axisLabel: { color: p.text }, splitLine: { lineStyle: { color: p.split } } },
+      { type: "value", name: "份", axisLabel: { color: p.text }, splitLine: { show: false } }
+    ];
+    option.series = [
+      { name: "完成投资", type: "bar", data: [num(w.last_week_wan), num(w.this_week_wan)], itemStyle: { color: p.infra } },
+      { name: "收到周报", type: "bar", yAxisIndex: 1, data: [w.last_week_reports, w.this_week_reports], itemStyle: { color: p.comp } }
+    ];
+    return option;
+  }
+
+  function rankingOption(rows, theme, field) {
+    var p = palettes[theme];
+    var ordered = rows.slice().reverse();
+    var option = baseOption(theme);
+    option.tooltip = { trigger: "axis", confine: true, axisPointer: { type: "shadow" } };
+    option.grid = { left: 8, right: 48, top: 8, bottom: 8, containLabel: true };
+    option.xAxis = { type: "value", max: 100, axisLabel: { formatter: "{value}%", color: p.text }, splitLine: { lineStyle: { color: p.split } } };
+    option.yAxis = { type: "category", data: ordered.map(function (r) { return r.department; }),
+      axisLabel: { color: p.text, width: 96, overflow: "truncate" } };
+    option.series = [{ type: "bar", data: ordered.map(function (r) { return num(r[field]); }), barMaxWidth: 18,
+      itemStyle: { color: field === "reporting_percent" ? p.comp : p.infra },
+      label: { show: true, position: "right", formatter: "{c}%", color: p.text } }];
+    return option;
+  }
+
+  var builders = {
+    status: statusOption, months: monthsOption, week: weekOption,
+    ranking: function (data, theme, el) { return rankingOption(data, theme, el.dataset.field); }
+  };
+
   function draw() {
     document.querySelectorAll("[data-chart]").forEach(function (el) {
       var theme = el.dataset.theme || "light";
       var data = readJson(el.dataset.source);
       if (!data) { return; }
       var chart = echarts.init(el, null, { renderer: "svg" });
-      var option = el.dataset.chart === "gauge" ? gaugeOption(data, theme, el.clientWidth) : cumulativeOption(data, theme);
+      var kind = el.dataset.chart;
+      var option;
+      if (kind === "gauge") { option = gaugeOption(data, theme, el.clientWidth); }
+      else if (builders[kind]) { option = builders[kind](data, theme, el); }
+      else { option = cumulativeOption(data, theme); }
       chart.setOption(option);
       window.addEventListener("resize", function () { chart.resize(); });
     });

@@ -32,6 +32,7 @@ NOT_PAGES = {
     "restore-item": "POST only",
     "logout": "POST only",
     "dashboards:briefing-xlsx": "Excel download",
+    "dashboards:park-plan-image": "image file",
     "dashboards:instruction-create": "POST only",
     "weekly:evidence": "file download",
     "projects:photo-upload": "POST only",
@@ -103,6 +104,7 @@ def _walk_plan(campaign):
         at("dashboards:lagging"),
         at("dashboards:lagging", query=scope + "&kind=entry"),
         at("dashboards:missing"),
+        at("dashboards:park-map"),
     ]
     reading = [
         at("projects:detail", any_project.pk),

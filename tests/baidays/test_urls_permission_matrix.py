@@ -311,6 +311,11 @@ MATRIX = [
     Row("GET", "/dashboards/departments/{department}/", (LOGIN, 403, 200, 404, 200, 200, 200, 403)),
     Row("GET", "/dashboards/league/", LEADERS),
     Row("GET", "/dashboards/screen/", LEADERS),
+    Row("GET", "/dashboards/map/", LEADERS),
+    # only the admin places pins
+    Row("POST", "/dashboards/map/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403), {}),
+    # the world has no plan image uploaded: past the role check, a 404
+    Row("GET", "/dashboards/map/plan-image/", (LOGIN, 403, 403, 403, 404, 404, 403, 403)),
     Row("GET", "/dashboards/briefing/", LEADERS),
     Row("POST", "/dashboards/briefing/", (LOGIN, 403, 403, 403, 405, 405, 403, 403)),
     Row("GET", "/dashboards/briefing.xlsx", LEADERS),

@@ -6,6 +6,7 @@ One module per dashboard; every public name is importable from here."""
 
 from .common import ENTRIES, KINDS, LAGGING, PROJECTS, TOP_N, Scope, TrackedKind
 from .departments import department_detail, department_reporting, department_table, owned_counts
+from .insights import insights
 from .league import BOARD_OF, league_rows, league_standings, league_table
 from .lists import (
     attach_instructions,
@@ -33,6 +34,7 @@ __all__ = [
     "department_detail",
     "department_reporting",
     "department_table",
+    "insights",
     "item_row",
     "lagging_queryset",
     "league_rows",

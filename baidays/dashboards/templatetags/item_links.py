@@ -35,3 +35,18 @@ def list_url(context, name, **filters):
     """A dashboard list filtered as the count beside it counts (`department=`, `kind=`)."""
     extra = "&".join(f"{key}={value}" for key, value in filters.items() if value not in ("", None))
     return _scoped(context, reverse(name), extra)
+
+
+PHOTO_FILES = {"project": "projects:photo-file", "entry": "enterprises:entry-photo-file"}
+
+
+@register.simple_tag
+def photo_thumb_url(kind, item_pk, photo_pk):
+    """A site photo's thumbnail through the item page's checked photo view (send_upload)."""
+    return reverse(PHOTO_FILES[kind], args=[item_pk, photo_pk, "thumb"])
+
+
+@register.filter
+def sub_int(value, other):
+    """value − other for the week-on-week counts."""
+    return int(value) - int(other)

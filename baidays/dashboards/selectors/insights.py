@@ -1,0 +1,176 @@
+"""The overview's and the big screen's added figures: status breakdown, unit ranking, planned
+against completed investment by month, this week against last week and the newest site photos.
+Each asks the existing reads — the tracked items' `with_lag` (core.lag's colour), the unit table,
+the summary's weeks — and restates no rule."""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q
+
+from core.choices import LagStatus
+from core.money import ZERO, percent, quantize_wan
+from core.selectors import cached_by_generation
+from enterprises.models import EntryPhoto
+from projects.models import ProjectPhoto
+
+from ..summary import cached_campaign_summary
+from .common import ENTRIES, PROJECTS
+from .departments import department_table
+
+STATUSES = [
+    ("on_plan", "按计划", "#2e7d32"),
+    ("yellow", "滞后（黄）", "#f9a825"),
+    ("red", "严重滞后（红）", "#c62828"),
+    ("not_started", "未开始", "#90a4ae"),
+    ("done", "已完成", "#1565c0"),
+]
+PHOTO_STRIP = 8
+RANKED_UNITS = 10
+
+
+def status_breakdown(scope):
+    """Projects and 争先杯 entries by where they stand: not started (no counted report yet),
+    done (reported 100%), else the lag colour of core.lag."""
+    counts = {key: 0 for key, _label, _color in STATUSES}
+    not_started = Q(latest_report_week__isnull=True)
+    done = Q(latest_percent__gte=100) & ~not_started
+    running = ~not_started & ~done
+    for kind in (PROJECTS, ENTRIES):
+        figures = kind.with_lag(scope.campaign, scope).aggregate(
+            not_started=Count("pk", filter=not_started),
+            done=Count("pk", filter=done),
+            on_plan=Count("pk", filter=running & Q(lag=LagStatus.ON_TRACK.value)),
+            yellow=Count("pk", filter=running & Q(lag=LagStatus.YELLOW.value)),
+            red=Count("pk", filter=running & Q(lag=LagStatus.RED.value)),
+        )
+        for key in counts:
+            counts[key] += figures[key]
+    return [
+        {"key": key, "label": label, "color": color, "count": counts[key]}
+        for key, label, color in STATUSES
+    ]
+
+
+def unit_ranking(scope, limit=RANKED_UNITS):
+    """Units with items, by 投资完成率 and by this week's reporting rate (the unit table's
+    figures: completed ÷ planned, and items reported ÷ items)."""
+    rows = []
+    for row in department_table(scope):
+        if not row["items"]:
+            continue
+        reported = row["items"] - row["missing"]
+        rows.append(
+            {
+                "department": row["department"].name,
+                "department_id": row["department"].pk,
+                "investment_percent": row["percent"],
+                "reporting_percent": percent(reported, row["items"]) if scope.week else ZERO,
+            }
+        )
+    by_investment = sorted(rows, key=lambda r: (-r["investment_percent"], r["department"]))
+    by_reporting = sorted(rows, key=lambda r: (-r["reporting_percent"], r["department"]))
+    return {"investment": by_investment[:limit], "reporting": by_reporting[:limit]}
+
+
+def monthly_investment(scope):
+    """Per calendar month: completed investment (both targets) against the plan's share of the
+    targets for that month, the plan running with time progress (the summary's weeks)."""
+    summary = cached_campaign_summary(scope.campaign, scope.as_of)
+    target = scope.campaign.infrastructure_target_wan + scope.campaign.competition_target_wan
+    months = {}
+    for row in summary["weeks"]:
+        month = row["end"][:7]
+        months[month] = row  # the month's last week
+    result = []
+    planned_before = completed_before = ZERO
+    for month, row in months.items():
+        planned = quantize_wan(target * Decimal(row["time_percent"]) / 100)
+        entry = {"month": f"{int(month[5:])}月", "planned_wan": planned - planned_before}
+        planned_before = planned
+        if "infrastructure_wan" in row:
+            completed = Decimal(row["infrastructure_wan"]) + Decimal(row["competition_wan"])
+            entry["completed_wan"] = completed - completed_before
+            completed_before = completed
+        else:
+            entry["completed_wan"] = None
+        result.append(entry)
+    return result
+
+
+def week_on_week(scope):
+    """The report week in force against the one before: investment completed in each, and how
+    many reports came in."""
+    summary = cached_campaign_summary(scope.campaign, scope.as_of)
+    week = scope.week
+    done = [row for row in summary["weeks"] if "infrastructure_wan" in row]
+
+    def completed(row):
+        return Decimal(row["infrastructure_wan"]) + Decimal(row["competition_wan"])
+
+    cumulative = [completed(row) for row in done]
+    increments = [b - a for a, b in zip([ZERO, *cumulative], cumulative, strict=False)]
+    this_week = increments[-1] if increments else ZERO
+    last_week = increments[-2] if len(increments) > 1 else ZERO
+    reports = {}
+    for kind in (PROJECTS, ENTRIES):
+        counted = kind.reports(scope.campaign, week).filter(report_week__gte=week - 1)
+        for number, count in counted.order_by().values_list("report_week").annotate(n=Count("pk")):
+            reports[number] = reports.get(number, 0) + count
+    return {
+        "week": week,
+        "this_week_wan": this_week,
+        "last_week_wan": last_week,
+        "change_wan": this_week - last_week,
+        "change_percent": percent(this_week - last_week, last_week) if last_week else None,
+        "this_week_reports": reports.get(week, 0),
+        "last_week_reports": reports.get(week - 1, 0),
+    }
+
+
+def newest_photos(scope, limit=PHOTO_STRIP):
+    """The newest site photos uploaded by the as-of day, projects and entries together; shown
+    through the item pages' checked photo view."""
+    photos = []
+    for kind, model, field in (
+        (PROJECTS, ProjectPhoto, "project"),
+        (ENTRIES, EntryPhoto, "entry"),
+    ):
+        queryset = (
+            model.objects.filter(
+                **{f"{field}__in": kind.items(scope.campaign)},
+                uploaded_at__date__lte=scope.as_of,
+            )
+            .select_related(field)
+            .order_by("-uploaded_at")[:limit]
+        )
+        for photo in queryset:
+            item = getattr(photo, field)
+            photos.append(
+                {
+                    "kind": kind.key,
+                    "item_pk": item.pk,
+                    "item_name": item.name,
+                    "photo_pk": photo.pk,
+                    "caption": photo.caption,
+                    "uploaded_at": photo.uploaded_at,
+                }
+            )
+    photos.sort(key=lambda p: p["uploaded_at"], reverse=True)
+    return photos[:limit]
+
+
+def insights(scope, *, generation=...):
+    """All of the above, cached by data generation like the overview."""
+    return cached_by_generation(
+        "insights", scope.campaign, scope.as_of, lambda: _insights(scope), generation=generation
+    )
+
+
+def _insights(scope):
+    return {
+        "statuses": status_breakdown(scope),
+        "ranking": unit_ranking(scope),
+        "months": monthly_investment(scope),
+        "week_on_week": week_on_week(scope),
+        "photos": newest_photos(scope),
+    }
