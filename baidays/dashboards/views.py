@@ -29,6 +29,9 @@ HOME_OF_REVIEWERS = "dashboards:department"
 PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300
 SCREEN_MISSING_ROWS = 3
+# the right column also holds the unit ranking (and the map when uploaded)
+SCREEN_LEAGUE_ROWS = 5
+SCREEN_LAGGING_ROWS = 5
 
 
 def common_context(request):
@@ -146,8 +149,8 @@ class ScreenView(DashboardMixin, TemplateView):
 
     def dashboard_context(self):
         context = selectors.overview(self.campaign, self.as_of)
-        context["league"] = selectors.league_table(self.scope, limit=10)
-        context["lagging"] = context["lagging"][:9]
+        context["league"] = selectors.league_table(self.scope, limit=SCREEN_LEAGUE_ROWS)
+        context["lagging"] = context["lagging"][:SCREEN_LAGGING_ROWS]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
         context["insights"] = selectors.insights(self.scope)
         context["map"] = park_map(self.scope)

@@ -93,9 +93,11 @@
 
   function statusOption(rows, theme) {
     var option = baseOption(theme);
-    option.legend = { bottom: 0, type: "scroll", textStyle: { color: palettes[theme].text } };
-    option.series = [{ type: "pie", radius: ["38%", "66%"], center: ["50%", "44%"], avoidLabelOverlap: true,
-      label: { formatter: "{c}", color: palettes[theme].text },
+    // the big screen's small pie names its slices itself; the overview's has a legend
+    var named = theme === "dark";
+    option.legend = named ? { show: false } : { bottom: 0, textStyle: { color: palettes[theme].text }, itemWidth: 12, itemGap: 6 };
+    option.series = [{ type: "pie", radius: named ? ["30%", "55%"] : ["38%", "62%"], center: ["50%", named ? "50%" : "42%"], avoidLabelOverlap: true,
+      label: { formatter: named ? "{b} {c}" : "{c}", color: palettes[theme].text, fontSize: named ? 11 : 12 },
       data: rows.map(function (r) { return { name: r.label, value: r.count, itemStyle: { color: r.color } }; }) }];
     return option;
   }
