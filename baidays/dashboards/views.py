@@ -152,7 +152,7 @@ class ScreenView(DashboardMixin, TemplateView):
         context["league"] = selectors.league_table(self.scope, limit=SCREEN_LEAGUE_ROWS)
         context["lagging"] = context["lagging"][:SCREEN_LAGGING_ROWS]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
-        context["insights"] = selectors.insights(self.scope)
+        context["insights"] = selectors.insights(self.scope, summary=context["summary"])
         context["map"] = park_map(self.scope)
         # the panel has room for a few units; the others are one "等" row, so the rows add up
         # to the figure above them
@@ -297,12 +297,14 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
             # only leaders and admins get here (staff are sent to their weekly list above)
             shared = common_context(self.request)
             generation = cacheable_generation()
+            figures = selectors.overview(self.campaign, self.as_of, generation=generation)
+            scope = selectors.Scope(self.campaign, self.as_of)
             context.update(
-                selectors.overview(self.campaign, self.as_of, generation=generation),
+                figures,
                 insights=selectors.insights(
-                    selectors.Scope(self.campaign, self.as_of), generation=generation
+                    scope, summary=figures["summary"], generation=generation
                 ),
-                map=park_map(selectors.Scope(self.campaign, self.as_of)),
+                map=park_map(scope),
                 **shared,
                 # The rendered figures are cached under the same generation: every write moves
                 # it, so a cached fragment is never served once the data it shows has changed.

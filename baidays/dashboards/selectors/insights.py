@@ -5,7 +5,7 @@ the summary's weeks — and restates no rule."""
 
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from core.choices import LagStatus
 from core.money import ZERO, percent, quantize_wan
@@ -15,7 +15,7 @@ from projects.models import ProjectPhoto
 
 from ..summary import cached_campaign_summary
 from .common import ENTRIES, PROJECTS
-from .departments import department_table
+from .lists import missing_reports_by_department
 
 STATUSES = [
     ("on_plan", "按计划", "#2e7d32"),
@@ -52,18 +52,45 @@ def status_breakdown(scope):
 
 
 def unit_ranking(scope, limit=RANKED_UNITS):
-    """Units with items, by 投资完成率 and by this week's reporting rate (the unit table's
-    figures: completed ÷ planned, and items reported ÷ items)."""
+    """Units with items, by 投资完成率 (completed ÷ planned of the items they own, as with_progress
+    counts them) and by this week's reporting rate (items reported ÷ items): a fixed number of
+    grouped queries."""
+    figures = {}
+    for kind in (PROJECTS, ENTRIES):
+        grouped = (
+            kind.items(scope.campaign)
+            .with_progress(up_to_week=scope.week)
+            .order_by()
+            .values("responsible_department", "responsible_department__name")
+            .annotate(
+                items=Count("pk"),
+                planned=Sum("planned_investment_wan"),
+                completed=Sum("completed_investment_wan"),
+            )
+        )
+        for group in grouped:
+            row = figures.setdefault(
+                group["responsible_department"],
+                {
+                    "department": group["responsible_department__name"],
+                    "department_id": group["responsible_department"],
+                    "items": 0,
+                    "planned": ZERO,
+                    "completed": ZERO,
+                },
+            )
+            row["items"] += group["items"]
+            row["planned"] += Decimal(group["planned"] or 0)
+            row["completed"] += Decimal(group["completed"] or 0)
+    missing = {row["department_id"]: row["missing"] for row in missing_reports_by_department(scope)}
     rows = []
-    for row in department_table(scope):
-        if not row["items"]:
-            continue
-        reported = row["items"] - row["missing"]
+    for pk, row in figures.items():
+        reported = row["items"] - missing.get(pk, 0)
         rows.append(
             {
-                "department": row["department"].name,
-                "department_id": row["department"].pk,
-                "investment_percent": row["percent"],
+                "department": row["department"],
+                "department_id": pk,
+                "investment_percent": percent(quantize_wan(row["completed"]), row["planned"]),
                 "reporting_percent": percent(reported, row["items"]) if scope.week else ZERO,
             }
         )
@@ -72,10 +99,9 @@ def unit_ranking(scope, limit=RANKED_UNITS):
     return {"investment": by_investment[:limit], "reporting": by_reporting[:limit]}
 
 
-def monthly_investment(scope):
+def monthly_investment(scope, summary):
     """Per calendar month: completed investment (both targets) against the plan's share of the
     targets for that month, the plan running with time progress (the summary's weeks)."""
-    summary = cached_campaign_summary(scope.campaign, scope.as_of)
     target = scope.campaign.infrastructure_target_wan + scope.campaign.competition_target_wan
     months = {}
     for row in summary["weeks"]:
@@ -97,10 +123,9 @@ def monthly_investment(scope):
     return result
 
 
-def week_on_week(scope):
+def week_on_week(scope, summary):
     """The report week in force against the one before: investment completed in each, and how
     many reports came in."""
-    summary = cached_campaign_summary(scope.campaign, scope.as_of)
     week = scope.week
     done = [row for row in summary["weeks"] if "infrastructure_wan" in row]
 
@@ -159,18 +184,24 @@ def newest_photos(scope, limit=PHOTO_STRIP):
     return photos[:limit]
 
 
-def insights(scope, *, generation=...):
-    """All of the above, cached by data generation like the overview."""
+def insights(scope, *, summary=None, generation=...):
+    """All of the above, cached by data generation like the overview; `summary` is the
+    campaign summary the caller already holds (else it is read here)."""
     return cached_by_generation(
-        "insights", scope.campaign, scope.as_of, lambda: _insights(scope), generation=generation
+        "insights",
+        scope.campaign,
+        scope.as_of,
+        lambda: _insights(scope, summary),
+        generation=generation,
     )
 
 
-def _insights(scope):
+def _insights(scope, summary):
+    summary = summary or cached_campaign_summary(scope.campaign, scope.as_of)
     return {
         "statuses": status_breakdown(scope),
         "ranking": unit_ranking(scope),
-        "months": monthly_investment(scope),
-        "week_on_week": week_on_week(scope),
+        "months": monthly_investment(scope, summary),
+        "week_on_week": week_on_week(scope, summary),
         "photos": newest_photos(scope),
     }
