@@ -255,7 +255,7 @@ DASHBOARDS = [
     ("/dashboards/lagging/", 16),
     ("/dashboards/lagging/?kind=entry", 16),
     ("/dashboards/missing/", 16),
-    ("/dashboards/screen/", 48),
+    ("/dashboards/screen/", 56),  # 48, and a fixed few for the insights and the park map
     ("/dashboards/briefing/", 46),
     ("/dashboards/briefing.xlsx", 52),
 ]
