@@ -46,6 +46,11 @@ SUMMARY_MODELS = [
     "topics.PowerItem",
     "plans.Plan",
     "plans.Milestone",
+    # the overview's photo strip and park map
+    "projects.ProjectPhoto",
+    "enterprises.EntryPhoto",
+    "dashboards.ParkPlan",
+    "dashboards.ProjectPin",
 ]
 
 PG_FUNCTION = f"""

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
 
@@ -304,7 +305,8 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
                 insights=selectors.insights(
                     scope, summary=figures["summary"], generation=generation
                 ),
-                map=park_map(scope),
+                # read only when the cached fragment is drawn anew
+                map=SimpleLazyObject(lambda: park_map(scope)),
                 **shared,
                 # The rendered figures are cached under the same generation: every write moves
                 # it, so a cached fragment is never served once the data it shows has changed.
