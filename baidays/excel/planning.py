@@ -14,6 +14,7 @@ from baidays.excel.errors import RowProblem
 from baidays.excel.layouts import AMOUNT, LAYOUTS, TEXT
 from baidays.excel.saving import insert_history, insert_rows, update_rows
 from core import plan_data
+from core.dates import plan_date_text
 from core.services import get_or_create_department, get_or_create_person
 
 NEW, UPDATE, SKIP = "new", "update", "skip"  # import-export's names for the three outcomes
@@ -177,19 +178,24 @@ class AnnexImporter:
         return PlannedRow(number, UPDATE, label, record, self.differences(changed, before, values))
 
     def differences(self, changed, before, values):
-        lines = []
+        lines = {}
         by_attname = {f.attname: f for f in self.model._meta.concrete_fields}
         for name in changed:
-            field = by_attname[name]
+            field, column = by_attname[name], self.column_of(name)
             if field.is_relation and field.name in self.lookups:
                 column = self.lookups[field.name][0]
                 was = before[f"{field.name}__name"]
                 now = self.related.get((field.name, values[name]))
-                lines.append((self.headers[column], shown(was), shown(now)))
+                lines[column] = (self.headers[column], shown(was), shown(now))
+            elif f"{column}_is_month" in values:
+                # a planned date and its "only the month" flag are one line: 2026年5月 → 2026-05-08
+                flag = f"{column}_is_month"
+                was = plan_date_text(before[column], as_month=before[flag]) or "（空）"
+                now = plan_date_text(values[column], as_month=values[flag]) or "（空）"
+                lines[column] = (self.headers[column], was, now)
             else:
-                header = self.headers[self.column_of(name)]
-                lines.append((header, shown(before[name]), shown(values[name])))
-        return tuple(lines)
+                lines[column] = (self.headers[column], shown(before[name]), shown(values[name]))
+        return tuple(lines.values())
 
     def seq_moves(self, rows, keys, existing):
         """A 序号 held by a record the file does not mention would collide; numbers that only

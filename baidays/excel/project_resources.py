@@ -19,6 +19,8 @@ class ProjectImporter(AnnexImporter):
         "milestone_target",
         "planned_start",
         "planned_finish",
+        "planned_start_is_month",
+        "planned_finish_is_month",
         "note",
     )
     lookups = {
