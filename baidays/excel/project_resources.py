@@ -30,7 +30,7 @@ class ProjectImporter(AnnexImporter):
     key_fields = ("name",)
 
     def scope(self):
-        return {"campaign_id": self.campaign.pk, "annex": self.annex}
+        return {"campaign_id": self.campaign.pk, "annex": int(self.annex)}
 
 
 class InfrastructureProjectImporter(ProjectImporter):

@@ -3,8 +3,11 @@ one statement per table run over all rows (executemany). Django's bulk_create co
 value through its SQL compiler — some twenty Python calls a cell — and simple_history's bulk
 helper builds a model instance per history row; for a 10,000-row annex that was most of the
 import. Each value is still adapted by its own field's get_db_prep_save, except where that
-would hand it back unchanged (a str for a text field, an int for an integer or foreign key
-field, a bool for a boolean field, None)."""
+would hand back the same value (a str for a text field, an int for an integer or foreign key
+field, a bool for a boolean field, a Decimal for a decimal field, None); a date is adapted once
+per distinct date."""
+
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import connections, router
@@ -17,6 +20,7 @@ _STORED_AS_IS = {
     "EmailField": str,
     "URLField": str,
     "BooleanField": bool,
+    "DecimalField": Decimal,  # to_python copies it, adapt_decimalfield_value returns it
     "ForeignKey": int,
     "AutoField": int,
     "BigAutoField": int,
@@ -38,7 +42,12 @@ class _Columns:
         by_attname = {f.attname: f for f in model._meta.concrete_fields}
         self.fields = [by_attname[name] for name in attnames]
         self.adapters = [
-            (f.attname, _STORED_AS_IS.get(f.get_internal_type()), f.get_db_prep_save)
+            (
+                f.attname,
+                _STORED_AS_IS.get(f.get_internal_type()),
+                f.get_db_prep_save,
+                {} if f.get_internal_type() == "DateField" else None,
+            )
             for f in self.fields
         ]
 
@@ -48,10 +57,16 @@ class _Columns:
 
     def params(self, record):
         connection, values = self.connection, []
-        for attname, stored_as_is, prepare in self.adapters:
+        for attname, stored_as_is, prepare, seen in self.adapters:
             value = record[attname]
-            if value is not None and type(value) is not stored_as_is:
+            if value is None or type(value) is stored_as_is:
+                pass
+            elif seen is None:
                 value = prepare(value, connection)
+            elif value in seen:
+                value = seen[value]
+            else:
+                value = seen[value] = prepare(value, connection)
             values.append(value)
         return values
 
