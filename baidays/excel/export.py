@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from baidays.excel.layouts import AMOUNT, CATEGORY, DATE, GOAL, LAYOUTS
 from core import plan_data
 from core.choices import LagStatus
+from core.dates import plan_date_text
 from core.lag import investment_lag
 from core.money import quantize_wan
 from core.selectors import report_week_as_of
@@ -83,6 +84,8 @@ def _value(record, key):
     if not hasattr(record, key):
         return getattr(record.enterprise, key)  # 附件4: 法人代表, 电话, 主要产品 of the enterprise
     value = getattr(record, key)
+    if getattr(record, f"{key}_is_month", False) and value is not None:
+        return plan_date_text(value, as_month=True)  # "2026年5月", read back as the month
     if hasattr(value, "name") and not isinstance(value, str):
         return value.name  # a Person or Department
     return value
