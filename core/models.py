@@ -504,3 +504,7 @@ class DataGeneration(models.Model):
 
     def __str__(self):
         return f"数据版本 {self.counter}"
+
+
+# the campaign's own rules (lag thresholds, 督办, 考核) live beside it, registered here
+from core.campaign_settings import CampaignRules  # noqa: E402, F401

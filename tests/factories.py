@@ -383,3 +383,12 @@ class PersonEvaluationFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     score = Decimal("92.50")
     grade = "优秀"
+
+
+class PlanWeekFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "supervision.PlanWeek"
+
+    project = factory.SubFactory(ProjectFactory)
+    week = 1
+    planned_wan = Decimal("10.00")
