@@ -137,3 +137,19 @@ def planned_to_date_cents_sql(model, campaign, week):
         default=linear,
         output_field=BigIntegerField(),
     )
+
+
+def completed_cents_sql(model, week):
+    """Cents of counted investment an item of `model` had completed by the end of `week`."""
+    relation = model._meta.get_field("reports")
+    reports = relation.related_model.objects.counted().filter(
+        **{relation.field.name: OuterRef("pk"), "report_week__lte": week}
+    )
+    total = (
+        reports.order_by()
+        .values(relation.field.name)
+        .annotate(total=Sum("week_investment_wan"))
+        .values("total")
+    )
+    money = models.DecimalField(max_digits=14, decimal_places=2)
+    return sql_cents(Coalesce(Subquery(total, output_field=money), Value(0, money)))

@@ -16,6 +16,8 @@ from core.access import RoleRequiredMixin, require_item_writer
 from core.forms import bind_capped_formset
 from core.lag import lag_status
 from core.parsing import parse_int, parse_optional_int
+from core.roles import department_of
+from supervision.selectors import open_for_department
 
 
 class WriterRequiredMixin(RoleRequiredMixin):
@@ -56,6 +58,9 @@ class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
                 "day": campaign.day_number(today),
                 "time_percent": time_percent,
                 "work": work,
+                "supervisions": list(
+                    open_for_department(campaign, department_of(request.user), today)[:50]
+                ),
             },
         )
 
