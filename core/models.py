@@ -11,14 +11,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
 from core.choices import PhaseKind, ReportState, Role
 from core.completable import CompletableItem
-from core.lag import latest_report_lag
+from core.lag import investment_lag_annotations, investment_lag_case
 from core.money import MONEY_KWARGS, ZERO
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
@@ -269,13 +269,30 @@ class TrackedItemQuerySet(ArchivableQuerySet):
         reports = relation.related_model.objects.counted()
         return reports.filter(**{item_field: OuterRef("pk")}), item_field
 
+    def with_lag(self, up_to_week, reference_percent):
+        """with_progress up to the week, plus `lag`: the LagStatus value of the item's
+        投资完成率 against `reference_percent` (core.lag), and `behind_order` to list the
+        items furthest behind first (ordering only; colours come from `lag`)."""
+        completed = models.F("completed_investment_wan")
+        return (
+            self.with_progress(up_to_week=up_to_week)
+            .annotate(
+                **investment_lag_annotations(completed, "planned_investment_wan", reference_percent)
+            )
+            .annotate(
+                lag=investment_lag_case("planned_investment_wan"),
+                behind_order=models.ExpressionWrapper(
+                    completed * Value(1.0) / NullIf(models.F("planned_investment_wan"), Value(0)),
+                    output_field=models.FloatField(),
+                ),
+            )
+        )
+
     def with_week_status(self, week, time_percent):
-        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
-        (whether the report of `week` is in): index-only lookups, one of each per item."""
+        """with_lag as of `week`, and `reported`: whether the report of `week` is in."""
         reports, _item_field = self._reports_of_each_item()
-        return self.annotate(
-            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
-            reported=Exists(reports.filter(report_week=week)),
+        return self.with_lag(week, time_percent).annotate(
+            reported=Exists(reports.filter(report_week=week))
         )
 
     def with_progress(self, up_to_week=None):

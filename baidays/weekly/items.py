@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from baidays.weekly.photos import prepare_photo
 from core.access import require_item_writer
-from core.lag import lag_status
+from core.lag import investment_lag, rule_text
 from core.models import Instruction
 from core.money import ZERO, percent
 from core.roles import is_staff_member
@@ -85,7 +85,8 @@ def item_page(kind, item, user, today=None):
         "completed_share": percent(completed, item.planned_investment_wan),
         "latest_percent": latest_percent,
         "time_percent": time_percent,
-        "lag": lag_status(latest_percent, time_percent),
+        "lag": investment_lag(completed, item.planned_investment_wan, time_percent),
+        "lag_rule": rule_text(),
         "chart": chart_series(campaign, item, reports, today),
         "photos": list(
             kind.photo_model.objects.filter(**{kind.item_field: item}).select_related("report")
