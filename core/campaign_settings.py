@@ -81,8 +81,13 @@ class CampaignRules(models.Model):
 
     @classmethod
     def of(cls, campaign):
-        """The campaign's saved rules, or the defaults (unsaved) when it has none."""
-        try:
-            return campaign.rules
-        except cls.DoesNotExist:
-            return cls(campaign=campaign)
+        """The campaign's saved rules, or the defaults (unsaved) when it has none; read once
+        per campaign instance."""
+        cached = getattr(campaign, "_rules_of_campaign", None)
+        if cached is None:
+            try:
+                cached = campaign.rules
+            except cls.DoesNotExist:
+                cached = cls(campaign=campaign)
+            campaign._rules_of_campaign = cached
+        return cached

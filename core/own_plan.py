@@ -26,6 +26,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least, Round
 
+from core.choices import LagStatus
+from core.lag import due_lag_bounds, lag_against_due, lag_case
+from core.money import percent
+
 EPOCH = datetime.date(1970, 1, 1)
 
 
@@ -153,3 +157,74 @@ def completed_cents_sql(model, week):
     )
     money = models.DecimalField(max_digits=14, decimal_places=2)
     return sql_cents(Coalesce(Subquery(total, output_field=money), Value(0, money)))
+
+
+def _week_lag_case(model, campaign, week, points, completed_cents=None):
+    completed_cents = (
+        completed_cents if completed_cents is not None else completed_cents_sql(model, week)
+    )
+    done, yellow, red = due_lag_bounds(
+        completed_cents,
+        sql_cents(F("planned_investment_wan")),
+        planned_to_date_cents_sql(model, campaign, week),
+        points,
+    )
+    return lag_case("planned_investment_wan", done, yellow, red)
+
+
+def own_plan_lag_annotations(model, campaign, week, rules):
+    """Annotation steps (a list of dicts, applied in order) giving `due_cents` (planned to
+    date, whole cents), `lag_of_week` (the colour of the week alone) and `lag`: red also when
+    the item has been yellow for rules.yellow_weeks_to_red report weeks in a row. Expects
+    `completed_investment_wan` (with_progress up to `week`)."""
+    points = rules.yellow_points
+    completed = sql_cents(F("completed_investment_wan"))
+    steps = [
+        {"due_cents": planned_to_date_cents_sql(model, campaign, week)},
+        {"lag_of_week": _week_lag_case(model, campaign, week, points, completed)},
+    ]
+    earlier = [week - back for back in range(1, rules.yellow_weeks_to_red)]
+    yellow = LagStatus.YELLOW.value
+    if all(number >= 1 for number in earlier):
+        run = models.Q(lag_of_week=yellow)
+        for number in earlier:
+            name = f"lag_of_week_{number}"
+            steps.append({name: _week_lag_case(model, campaign, number, points)})
+            run &= models.Q(**{name: yellow})
+        final = Case(
+            When(run, then=Value(LagStatus.RED.value)),
+            default=F("lag_of_week"),
+            output_field=models.CharField(),
+        )
+    else:
+        final = F("lag_of_week")
+    steps.append({"lag": final})
+    return steps
+
+
+def own_plan_lag(item, campaign, week, rules):
+    """The Python twin for one item: (LagStatus, 计划完成率 %, planned to date 万元)."""
+    if week < 1:
+        return LagStatus.ON_TRACK, percent(0, item.planned_investment_wan), Decimal("0.00")
+    plan_weeks = dict(item.plan_weeks.values_list("week", "planned_wan"))
+    weekly = dict(
+        item.reports.counted()
+        .filter(report_week__lte=week)
+        .values_list("report_week", "week_investment_wan")
+    )
+
+    def colour(number):
+        completed = sum((amount for w, amount in weekly.items() if w <= number), Decimal(0))
+        due = Decimal(planned_to_date_cents(item, campaign, number, plan_weeks)) / 100
+        return lag_against_due(completed, item.planned_investment_wan, due, rules.yellow_points)
+
+    status = colour(week)
+    earlier = [week - back for back in range(1, rules.yellow_weeks_to_red)]
+    if (
+        status == LagStatus.YELLOW
+        and all(number >= 1 for number in earlier)
+        and all(colour(number) == LagStatus.YELLOW for number in earlier)
+    ):
+        status = LagStatus.RED
+    due = Decimal(planned_to_date_cents(item, campaign, week, plan_weeks)) / 100
+    return status, percent(due, item.planned_investment_wan), due.quantize(Decimal("0.01"))

@@ -16,7 +16,9 @@ class AnswerForm(forms.ModelForm):
 
 
 class CloseForm(forms.Form):
-    close_note = forms.CharField(label="销号说明", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    close_note = forms.CharField(
+        label="销号说明", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class SupervisionFilterForm(forms.Form):

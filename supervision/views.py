@@ -28,8 +28,9 @@ DEPARTMENT_FIELD = "department"
 def rule_text(rules):
     return (
         f"督办规则：项目红色（投资完成率低于计划完成率超过 {rules.yellow_points.normalize():f} 个"
-        f"百分点，或连续 {rules.yellow_weeks_to_red} 个周报周为黄色）、连续两周未报周报，或议定事项、"
-        f"问题、规划节点、阶段任务逾期未完成时发黄牌给责任单位，{rules.answer_days} 天内答复；"
+        f"百分点，或连续 {rules.yellow_weeks_to_red} 个周报周为黄色）、连续两周未报周报，"
+        "或议定事项、问题、规划节点、阶段任务逾期未完成时发黄牌给责任单位，"
+        f"{rules.answer_days} 天内答复；"
         f"发单 {rules.escalation_days} 天后仍未销号升级为红牌，抄送责任领导和领导办公室；"
         "原因消除后自动销号，或由领导销号。"
     )

@@ -21,7 +21,9 @@ class Command(BaseCommand):
             raise CommandError(f"日期 {as_of!r} 无效，应为 YYYY-MM-DD 格式") from None
         found = resolve_campaign(campaign, today=day)
         if found is None:
-            raise CommandError(f"没有标识为 {campaign} 的百日行动" if campaign else "尚未建立百日行动")
+            raise CommandError(
+                f"没有标识为 {campaign} 的百日行动" if campaign else "尚未建立百日行动"
+            )
         counts = supervise(campaign=found, as_of=day)
         self.stdout.write(
             f"{found}（{day:%Y-%m-%d}）：新发督办单 {counts['opened']} 张，"
