@@ -4,12 +4,14 @@ phase task past its due date. A finding holds as long as its cause does; when it
 does, the 督办单 closes itself (supervision.services)."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 
 from core.choices import LagStatus
 from core.models import PhaseTask
+from core.money import percent
 from core.selectors import report_week_as_of
 from enterprises.models import CompetitionEntry, Problem
 from plans.models import Milestone
@@ -64,14 +66,14 @@ def _lag_findings(campaign, as_of, rules):
     found = []
     for items, leader_field in tracked_items(campaign):
         content_type = ContentType.objects.get_for_model(items.model)
-        lagging = items.with_lag(week, campaign=campaign).filter(lag=LagStatus.RED.value)
+        lagging = items.with_lag(week, campaign).filter(lag=LagStatus.RED.value)
         for item in lagging:
+            completion = percent(item.completed_investment_wan, item.planned_investment_wan)
+            plan = percent(Decimal(item.due_cents) / 100, item.planned_investment_wan)
             long_yellow = item.lag_of_week != LagStatus.RED.value
             cause = Cause.YELLOW_WEEKS if long_yellow else Cause.RED
-            detail = (
-                f"截至第{week}周，投资完成率 {item.completion_rate}%，计划完成率 "
-                f"{item.plan_rate}%"
-                + (f"，已连续 {rules.yellow_weeks_to_red} 周滞后" if long_yellow else "")
+            detail = f"截至第{week}周，投资完成率 {completion}%，计划完成率 {plan}%" + (
+                f"，已连续 {rules.yellow_weeks_to_red} 周滞后" if long_yellow else ""
             )
             found.append(_finding(cause, content_type, item, leader_field, detail))
     return found

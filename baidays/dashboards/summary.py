@@ -23,6 +23,7 @@ from enterprises.models import (
 )
 from plans.models import Milestone
 from projects.models import Project
+from supervision.models import Supervision
 from topics.choices import TargetMetric, Topic
 from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
 
@@ -369,6 +370,7 @@ def campaign_summary(campaign, as_of):
         "phases": _phases(campaign, as_of),
         "weeks": _weeks(campaign, week, infrastructure_weekly, competition_weekly),
         "instructions": _instructions(campaign, as_of),
+        "supervision": Supervision.objects.filter(campaign=campaign).counts_as_of(as_of),
     }
 
 
