@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('baidays', '0006_campaign_rules'),
+        ('baidays', '0007_campaign_rules'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('enterprises', '0006_merge_problem_history_and_accounts'),
         ('projects', '0004_report_review_states'),
