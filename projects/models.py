@@ -73,6 +73,8 @@ class Project(models.Model):
     history = HistoricalRecords()
 
     objects = ProjectQuerySet.as_manager()
+    # the own window of its linear 进度计划 (core.own_plan)
+    schedule_window_fields = ("planned_start", "planned_finish")
 
     class Meta:
         ordering = ["campaign", "annex", "seq"]

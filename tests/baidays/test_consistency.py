@@ -24,7 +24,6 @@ from baidays.dashboards.summary import campaign_summary
 from baidays.excel.export import HEADER_ROW, write_annex
 from baidays.setup.services import setup_campaign
 from core.choices import CompletionStatus, LagStatus, PhaseKind
-from core.lag import investment_lag
 from core.models import Department, Instruction, PhaseTask
 from enterprises.choices import ProblemStatus
 from enterprises.models import CompetitionEntry, EntryReport, Problem
@@ -263,10 +262,12 @@ class Surfaces(unittest.TestCase):
         completed = sum(decimal(block["completed_wan"]) for block in blocks)
         problems = summary["problems"]
 
-        # every lagging row anywhere is coloured by the one rule
+        # every lagging row anywhere has the colour its item page shows
+        item_urls = {"project": "/projects/{}/", "entry": "/enterprises/entries/{}/"}
         for row in [*overview["lagging"], *screen["lagging"]]:
-            expected = investment_lag(row["completed_wan"], row["planned_wan"], time_percent)
-            self.assertEqual(row["lag"], expected.value, row["name"])
+            item = self.page(item_urls[row["kind"]].format(row["pk"]), as_of).context
+            self.assertEqual(row["lag"], LagStatus(item["lag"]).value, row["name"])
+            self.assertEqual(row["completed_wan"], item["completed_wan"], row["name"])
         self.assertEqual(len(overview["overdue_problems"]), min(5, problems["overdue"]))
 
         # the full lagging and missing lists count what the summary counts
