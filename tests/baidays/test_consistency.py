@@ -246,7 +246,6 @@ class Surfaces(unittest.TestCase):
         date = datetime.date.fromisoformat(as_of)
         summary = campaign_summary(campaign, date)
         as_json = json.loads(JsonResponse(summary).content)
-        time_percent = Decimal(summary["campaign"]["time_percent"])
 
         # the API and the overview, the screen and the briefing show the summary itself
         self.assertEqual(self.page("/api/summary/", as_of).json(), as_json)
