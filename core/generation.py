@@ -51,6 +51,9 @@ SUMMARY_MODELS = [
     "enterprises.EntryPhoto",
     "dashboards.ParkPlan",
     "dashboards.ProjectPin",
+    "baidays.CampaignRules",
+    "supervision.PlanWeek",
+    "supervision.Supervision",
 ]
 
 PG_FUNCTION = f"""

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.campaign_settings import CampaignRules  # noqa: F401 (registers the model)
 from core.choices import PhaseKind, Role
 from core.completable import CompletableItem
 

@@ -35,12 +35,12 @@ SCREEN_LEAGUE_ROWS = 5
 SCREEN_LAGGING_ROWS = 5
 
 
-def common_context(request):
+def common_context(request, campaign=None):
     return {
         "scope_qs": scope_query(request),
         "can_instruct": role_of(request.user) in (Role.ADMIN, Role.LEADER),
         "lag_yellow_points": settings.LAG_YELLOW_POINTS,
-        "lag_rule": rule_text(),
+        "lag_rule": rule_text(campaign),
     }
 
 
@@ -76,7 +76,7 @@ class DashboardMixin(RoleRequiredMixin, CampaignScopeMixin):
             campaign=self.campaign,
             as_of=self.as_of,
             as_of_error=self.as_of_error,
-            **common_context(self.request),
+            **common_context(self.request, self.campaign),
         )
         if self.campaign is not None:
             self.scope = selectors.Scope(self.campaign, self.as_of)
@@ -296,7 +296,7 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
         context.update(campaign=self.campaign, as_of=self.as_of, as_of_error=self.as_of_error)
         if self.campaign is not None:
             # only leaders and admins get here (staff are sent to their weekly list above)
-            shared = common_context(self.request)
+            shared = common_context(self.request, self.campaign)
             generation = cacheable_generation()
             figures = selectors.overview(self.campaign, self.as_of, generation=generation)
             scope = selectors.Scope(self.campaign, self.as_of)
