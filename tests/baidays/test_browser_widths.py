@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from baidays.demo.seed import seed_demo
 from core.models import Department, PhaseTask
 from enterprises.models import CompetitionEntry, EnterpriseAccount, KeyEnterprise, Problem
 from projects.models import Project
+from supervision.models import Supervision
+from supervision.services import supervise
 from topics.models import Decision, PowerItem
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -106,6 +109,7 @@ def _walk_plan(campaign):
         at("dashboards:missing"),
         at("dashboards:park-map"),
     ]
+    notice = Supervision.objects.filter(campaign=campaign).order_by("pk").first()
     reading = [
         at("projects:detail", any_project.pk),
         at("enterprises:entry-detail", entry.pk),
@@ -118,6 +122,7 @@ def _walk_plan(campaign):
         at("topics:approvals"),
         at("notify:inbox"),
         at("password_change"),
+        at("supervision:list"),
     ]
     writing = [
         at("weekly:home", query=""),
@@ -133,6 +138,8 @@ def _walk_plan(campaign):
         at("topics:meetings"),
         at("notify:inbox"),
     ]
+    if notice is not None:
+        reading.append(at("supervision:notice", notice.pk, query=""))
     return {
         "leader": dashboards + reading,
         "admin": dashboards + reading + [at("weekly:home", query="")],
@@ -187,6 +194,7 @@ def test_every_page_fits_375_and_1440_px_for_every_role(chromium, live_server):
     from django.contrib.auth import get_user_model
 
     campaign, _users = seed_demo(password=PASSWORD)
+    supervise(campaign=campaign, as_of=timezone.localdate())  # the demo's red items get 督办单
     get_user_model().objects.filter(username="enterprise").update(is_active=True)
     plan = _walk_plan(campaign)
 

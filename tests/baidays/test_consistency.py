@@ -324,9 +324,10 @@ class Surfaces(unittest.TestCase):
             decimal(summary["infrastructure"]["completed_wan"]),
         )
         key_sheet = workbook_rows(workbook, "附件4 重点企业")
-        open_column = key_sheet[1].index("未解决（个）")
+        # the annex layout: 附件4, title, 单位, header; the data rows; 合计
+        open_column = key_sheet[3].index("未解决（个）")
         self.assertEqual(
-            sum(row[open_column] or 0 for row in key_sheet[2:]),
+            sum(row[open_column] or 0 for row in key_sheet[4:] if row[0] != "合计"),
             summary["key_enterprises"]["problems_open"],
         )
         annex1 = annex_export(campaign, 1, date)

@@ -197,7 +197,7 @@ def test_a_month_only_date_is_shown_and_exported_as_the_month(campaign, tmp_path
         '{% load plan_dates %}{{ p|plan_date:"planned_start" }} 至 '
         '{{ p|plan_date:"planned_finish" }}'
     ).render(Context({"p": project}))
-    assert page == "2026年5月 至 2026-10-30"
+    assert page == "2026年5月 至 2026年10月30日"  # the interface writes dates one way
     exported = tmp_path / "export.xlsx"
     call_command("export_annex", "1", str(exported), "--campaign", "c2026", stdout=StringIO())
     sheet = load_workbook(exported).active

@@ -52,7 +52,7 @@ def test_a_plan_given_by_the_month_shows_the_month(staff_client, campaign, depar
         planned_finish=datetime.date(2026, 8, 20),
     )
     body = staff_client.get(detail(project)).content.decode()
-    assert "2026年5月 至 2026-08-20" in body
+    assert "2026年5月 至 2026年8月20日" in body
 
 
 def test_another_departments_item_is_a_404_for_staff(other_staff_client, campaign, department):
