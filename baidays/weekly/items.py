@@ -13,6 +13,7 @@ from core.models import Instruction
 from core.money import ZERO, percent
 from core.roles import is_staff_member
 from core.selectors import report_week_as_of
+from core.uploads import validate_upload_pixels
 from enterprises.models import Problem
 
 
@@ -123,6 +124,7 @@ def add_photos(*, kind, item, user, uploads, caption="", taken_on=None):
         raise ValidationError(
             {"image": f"一次最多上传 {MAX_PHOTOS_PER_UPLOAD} 张照片，您选择了 {len(uploads)} 张"}
         )
+    validate_upload_pixels(uploads)
     prepared, refused = [], []
     for upload in uploads:
         try:
