@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from core.archiving import ArchivableQuerySet
 from core.choices import PhaseKind, ReportState, Role
 from core.completable import CompletableItem
+from core.dates import check_dates_in_window
 from core.lag import latest_report_lag
 from core.money import MONEY_KWARGS, ZERO
 
@@ -93,6 +94,9 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.title}）" if self.title else self.name
+
+
+PLANNED_REACH_DAYS = 5 * 365 + 1  # five years either side of the campaign, for plan dates
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -173,23 +177,29 @@ class Campaign(models.Model):
     def weeks_total(self):
         return self.week_of(self.end_date)
 
-    def date_window(self):
-        """(first, last) day a dated record of this campaign may carry."""
-        return (
-            self.start_date - datetime.timedelta(days=self.window_days_before),
-            self.end_date + datetime.timedelta(days=self.window_days_after),
-        )
+    def date_window(self, *, planned=False):
+        """(first, last) day a dated record of this campaign may carry. `planned` dates (an
+        annex's 计划开工 / 计划竣工) describe a project's whole life: a key project started years
+        before the 100 days or finishing years after them is real, so they may reach
+        PLANNED_REACH_DAYS either side when that is wider than the campaign's window."""
+        first = self.start_date - datetime.timedelta(days=self.window_days_before)
+        last = self.end_date + datetime.timedelta(days=self.window_days_after)
+        if planned:
+            reach = datetime.timedelta(days=PLANNED_REACH_DAYS)
+            first, last = min(first, self.start_date - reach), max(last, self.end_date + reach)
+        return first, last
 
-    def check_date_in_window(self, value, field_label):
+    def check_date_in_window(self, value, field_label, *, planned=False):
         """ValidationError naming the field and the window when `value` lies outside it: the one
         rule for every date that counts in a campaign (models' clean(), the annex import)."""
         if value is None:
             return
-        first, last = self.date_window()
+        first, last = self.date_window(planned=planned)
         if not first <= value <= last:
             raise ValidationError(
-                f"{field_label} {value:%Y-%m-%d} 不在本次百日行动的日期范围内"
-                f"（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}）",
+                # isoformat, not strftime: glibc writes year 1 as "1-01-01"
+                f"{field_label} {value.isoformat()} 不在本次百日行动的日期范围内"
+                f"（{first.isoformat()} 至 {last.isoformat()}）",
                 code="outside_campaign_window",
             )
 
@@ -257,6 +267,9 @@ class PhaseTask(CompletableItem):
 
     def __str__(self):
         return self.title
+
+    def campaign_of_item(self):
+        return self.phase.campaign if self.phase_id else None
 
 
 class TrackedItemQuerySet(ArchivableQuerySet):
@@ -390,6 +403,14 @@ class SitePhoto(models.Model):
     class Meta:
         abstract = True
         ordering = ["-uploaded_at"]
+
+    def campaign_of_photo(self):
+        """The campaign of the item the photo shows; each kind of photo knows its item."""
+        raise NotImplementedError(f"{type(self).__name__} must say which campaign it belongs to")
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self.campaign_of_photo(), self, taken_on="拍摄日期")
 
 
 class InstructionQuerySet(models.QuerySet):

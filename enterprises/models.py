@@ -219,6 +219,9 @@ class EntryPhoto(SitePhoto):
     def __str__(self):
         return self.caption or f"{self.entry} 照片"
 
+    def campaign_of_photo(self):
+        return self.entry.campaign if self.entry_id else None
+
 
 class KeyEnterpriseQuerySet(ArchivableQuerySet):
     def with_service_figures(self, as_of):

@@ -55,3 +55,6 @@ class Milestone(CompletableItem):
 
     def __str__(self):
         return self.title
+
+    def campaign_of_item(self):
+        return self.plan.campaign if self.plan_id else None

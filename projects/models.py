@@ -150,3 +150,6 @@ class ProjectPhoto(SitePhoto):
 
     def __str__(self):
         return self.caption or f"{self.project.name} 照片"
+
+    def campaign_of_photo(self):
+        return self.project.campaign if self.project_id else None

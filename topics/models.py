@@ -76,6 +76,9 @@ class Decision(CompletableItem):
     def __str__(self):
         return self.content[:40]
 
+    def campaign_of_item(self):
+        return self.meeting.campaign if self.meeting_id else None
+
 
 class TopicTarget(models.Model):
     """A quantified target of the plan (150亩 in May, 400亩 in June–July, 7 家 in July)."""
@@ -253,3 +256,6 @@ class PowerItem(CompletableItem):
 
     def __str__(self):
         return self.name
+
+    def campaign_of_item(self):
+        return self.campaign if self.campaign_id else None

@@ -156,7 +156,7 @@ class AnnexResource(resources.ModelResource):
             kwargs.pop(option, None)
         try:
             mappings = saved_mappings(self.annex)
-            table = read_annex(workbook, self.layout, mappings=mappings)
+            table = read_annex(workbook, self.layout, mappings=mappings, campaign=self.campaign)
             result = run_import(resource=self, table=table, dry_run=dry_run, **kwargs).result
             result.annex_notes = table.notes
             result.annex_unknown = table.unknown
@@ -432,7 +432,9 @@ def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=
     `mapped` are the admin's (header, column key) pairs for columns the reader could not
     place; they are remembered for the annex once an import with them succeeds."""
     mappings = with_overrides(annex, mapped)
-    table = read_annex(source, LAYOUTS[annex], filename=filename, mappings=mappings)
+    table = read_annex(
+        source, LAYOUTS[annex], filename=filename, mappings=mappings, campaign=campaign
+    )
     resource = resource_class(annex)(campaign=campaign, user=user)
     summary = run_import(resource=resource, table=table, dry_run=dry_run)
     if mapped and not dry_run:

@@ -120,6 +120,8 @@ def add_photos(*, kind, item, user, uploads, caption="", taken_on=None):
     taken = taken_on or today
     if taken > today:
         raise ValidationError({"taken_on": "拍摄日期不能晚于今天"})
+    # the model's own date rule, before any file is decoded or written
+    kind.photo_model(**{kind.item_field: item}, taken_on=taken).clean()
     if len(uploads) > MAX_PHOTOS_PER_UPLOAD:
         raise ValidationError(
             {"image": f"一次最多上传 {MAX_PHOTOS_PER_UPLOAD} 张照片，您选择了 {len(uploads)} 张"}
