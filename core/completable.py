@@ -5,6 +5,7 @@ here once; every page, export and summary asks them."""
 from django.db import models
 from django.db.models import Count, Q
 
+from core.bounds import text_bounds
 from core.choices import CompletionStatus
 from core.dates import check_dates_in_window
 from core.uploads import evidence_upload_to
@@ -55,7 +56,7 @@ class CompletableItem(models.Model):
         default=CompletionStatus.NOT_STARTED,
     )
     completed_on = models.DateField("完成日期", null=True, blank=True)
-    result = models.TextField("完成情况", blank=True)
+    result = models.TextField("完成情况", blank=True, **text_bounds())
     evidence = models.FileField("佐证材料", upload_to=evidence_upload_to, blank=True)
     # optimistic locking (core/locking.py): an edit made from a stale form is refused
     version = models.PositiveIntegerField("版本", default=1)

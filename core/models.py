@@ -16,6 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
+from core.bounds import ORDER_MAX, WEEK_MAX, WINDOW_DAYS_MAX, count_bounds, text_bounds
 from core.choices import PhaseKind, ReportState, Role
 from core.completable import CompletableItem
 from core.dates import check_dates_in_window
@@ -44,7 +45,7 @@ def non_negative(field_name, model_label):
 class Department(models.Model):
     name = models.CharField("单位名称", max_length=100, unique=True)
     short_name = models.CharField("简称", max_length=30, blank=True)
-    sort_order = models.PositiveSmallIntegerField("排序", default=100)
+    sort_order = models.PositiveSmallIntegerField("排序", default=100, **count_bounds(ORDER_MAX))
     is_active = models.BooleanField("启用", default=True)
     history = HistoricalRecords()
 
@@ -114,17 +115,29 @@ class CampaignQuerySet(models.QuerySet):
 class Campaign(models.Model):
     slug = models.SlugField("标识", max_length=50, unique=True)
     name = models.CharField("名称", max_length=100)
-    year = models.PositiveSmallIntegerField("年度")
+    year = models.PositiveSmallIntegerField(
+        "年度", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
     start_date = models.DateField("开始日期")
     end_date = models.DateField("结束日期")
     infrastructure_target_wan = money_field("基础设施投资目标（万元）")
     competition_target_wan = money_field("争先杯投资目标（万元）")
-    goal_start_count = models.PositiveSmallIntegerField("开工目标（家）", default=0)
-    goal_accelerate_count = models.PositiveSmallIntegerField("加快推进目标（家）", default=0)
-    goal_complete_count = models.PositiveSmallIntegerField("竣工目标（家）", default=0)
+    goal_start_count = models.PositiveSmallIntegerField(
+        "开工目标（家）", default=0, **count_bounds()
+    )
+    goal_accelerate_count = models.PositiveSmallIntegerField(
+        "加快推进目标（家）", default=0, **count_bounds()
+    )
+    goal_complete_count = models.PositiveSmallIntegerField(
+        "竣工目标（家）", default=0, **count_bounds()
+    )
     # dated records that count in the campaign lie within this window around it (issue 14)
-    window_days_before = models.PositiveSmallIntegerField("日期可早于开始（天）", default=365)
-    window_days_after = models.PositiveSmallIntegerField("日期可晚于结束（天）", default=365)
+    window_days_before = models.PositiveSmallIntegerField(
+        "日期可早于开始（天）", default=365, **count_bounds(WINDOW_DAYS_MAX)
+    )
+    window_days_after = models.PositiveSmallIntegerField(
+        "日期可晚于结束（天）", default=365, **count_bounds(WINDOW_DAYS_MAX)
+    )
     history = HistoricalRecords()
 
     objects = CampaignQuerySet.as_manager()
@@ -216,7 +229,7 @@ class Phase(models.Model):
     period_label = models.CharField("时间（方案原文）", max_length=50, blank=True)
     start_date = models.DateField("开始日期")
     end_date = models.DateField("结束日期")
-    sort_order = models.PositiveSmallIntegerField("顺序", default=0)
+    sort_order = models.PositiveSmallIntegerField("顺序", default=0, **count_bounds(ORDER_MAX))
     history = HistoricalRecords()
 
     class Meta:
@@ -244,7 +257,7 @@ class PhaseTask(CompletableItem):
     )
     code = models.SlugField("代码", max_length=40)
     title = models.CharField("任务", max_length=100)
-    description = models.TextField("内容", blank=True)
+    description = models.TextField("内容", blank=True, **text_bounds())
     responsible_department = models.ForeignKey(
         Department,
         verbose_name="责任单位",
@@ -253,7 +266,7 @@ class PhaseTask(CompletableItem):
         null=True,
         blank=True,
     )
-    sort_order = models.PositiveSmallIntegerField("顺序", default=0)
+    sort_order = models.PositiveSmallIntegerField("顺序", default=0, **count_bounds(ORDER_MAX))
     history = HistoricalRecords()
 
     class Meta:
@@ -330,7 +343,9 @@ class ProgressReport(models.Model):
     """One weekly report on one tracked item (a project or a 争先杯 entry). The cumulative
     investment is never stored: it is the sum of the weekly figures up to the week."""
 
-    report_week = models.PositiveSmallIntegerField("周次", validators=[MinValueValidator(1)])
+    report_week = models.PositiveSmallIntegerField(
+        "周次", validators=[MinValueValidator(1), MaxValueValidator(WEEK_MAX)]
+    )
     week_investment_wan = money_field("本周完成投资（万元）")
     progress_text = models.CharField("形象进度", max_length=500, blank=True)
     percent_complete = models.DecimalField(
@@ -340,8 +355,8 @@ class ProgressReport(models.Model):
         default=ZERO,
         validators=PERCENT_VALIDATORS,
     )
-    problems = models.TextField("存在问题", blank=True)
-    next_steps = models.TextField("下步打算", blank=True)
+    problems = models.TextField("存在问题", blank=True, **text_bounds())
+    next_steps = models.TextField("下步打算", blank=True, **text_bounds())
     note = models.CharField("说明", max_length=300, blank=True)
     state = models.CharField(
         "状态", max_length=10, choices=ReportState.choices, default=ReportState.SUBMITTED
@@ -437,7 +452,7 @@ class Instruction(models.Model):
         on_delete=models.PROTECT,
         related_name="instructions",
     )
-    text = models.TextField("批示内容")
+    text = models.TextField("批示内容", **text_bounds())
     created_at = models.DateTimeField("批示时间", default=timezone.now)
     read_at = models.DateTimeField("阅知时间", null=True, blank=True)
     read_by = models.ForeignKey(
@@ -475,7 +490,7 @@ class PersonEvaluation(models.Model):
         "评议得分", max_digits=5, decimal_places=2, validators=PERCENT_VALIDATORS
     )
     grade = models.CharField("评议等次", max_length=20, blank=True)
-    comment = models.TextField("评语", blank=True)
+    comment = models.TextField("评语", blank=True, **text_bounds())
     evaluated_on = models.DateField("评议日期", default=timezone.localdate)
     evaluator = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,6 +7,7 @@ from django.db.models import Count, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
+from core.bounds import count_bounds, seq_bounds, text_bounds
 from core.dates import check_dates_in_window
 from core.models import (
     Campaign,
@@ -96,7 +97,7 @@ class CompetitionEntry(models.Model):
         on_delete=models.PROTECT,
         related_name="competition_entries",
     )
-    seq = models.PositiveIntegerField("序号")
+    seq = models.PositiveIntegerField("序号", **seq_bounds())
     enterprise = models.ForeignKey(
         Enterprise,
         verbose_name="企业",
@@ -110,7 +111,7 @@ class CompetitionEntry(models.Model):
     construction_task = models.CharField("百日建设任务", max_length=300, blank=True)
     legal_representative = models.CharField("法人代表", max_length=50, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
-    pledge = models.TextField("法人代表公开承诺", blank=True)
+    pledge = models.TextField("法人代表公开承诺", blank=True, **text_bounds())
     liaison_leader = models.ForeignKey(
         Person,
         verbose_name="联系领导",
@@ -244,7 +245,7 @@ class KeyEnterprise(models.Model):
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="key_enterprises"
     )
-    seq = models.PositiveIntegerField("序号")
+    seq = models.PositiveIntegerField("序号", **seq_bounds())
     enterprise = models.ForeignKey(
         Enterprise,
         verbose_name="企业",
@@ -267,8 +268,8 @@ class KeyEnterprise(models.Model):
         on_delete=models.PROTECT,
         related_name="key_enterprises",
     )
-    difficulties = models.TextField("存在困难和问题", blank=True)
-    coordination_needed = models.TextField("需协调解决事项", blank=True)
+    difficulties = models.TextField("存在困难和问题", blank=True, **text_bounds())
+    coordination_needed = models.TextField("需协调解决事项", blank=True, **text_bounds())
     note = models.CharField("备注", max_length=300, blank=True)
     is_archived = models.BooleanField("已归档", default=False)
     history = HistoricalRecords()
@@ -309,7 +310,7 @@ class ServiceVisit(models.Model):
     )
     visited_on = models.DateField("走访日期")
     visitors = models.CharField("走访人员", max_length=200)
-    findings = models.TextField("发现情况")
+    findings = models.TextField("发现情况", **text_bounds())
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="记录人",
@@ -343,8 +344,8 @@ class PromotionEvent(models.Model):
     title = models.CharField("推介会名称", max_length=200)
     held_on = models.DateField("举办日期")
     place = models.CharField("地点", max_length=100)
-    result = models.TextField("成效", blank=True)
-    leads_count = models.PositiveSmallIntegerField("意向项目（个）", default=0)
+    result = models.TextField("成效", blank=True, **text_bounds())
+    leads_count = models.PositiveSmallIntegerField("意向项目（个）", default=0, **count_bounds())
     intended_investment_wan = money_field("意向投资（万元）")
     responsible_department = models.ForeignKey(
         Department,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
+from core.bounds import text_bounds
 from core.dates import check_dates_in_window
 from core.models import Campaign, Department
 from enterprises.choices import ProblemCategory, ProblemStatus, Satisfaction
@@ -110,7 +111,7 @@ class Problem(models.Model):
         blank=True,
     )
     title = models.CharField("问题", max_length=200)
-    description = models.TextField("详细情况", blank=True)
+    description = models.TextField("详细情况", blank=True, **text_bounds())
     category = models.CharField("类别", max_length=10, choices=ProblemCategory.choices)
     raised_on = models.DateField("提出日期", default=timezone.localdate)
     responsible_department = models.ForeignKey(
@@ -120,10 +121,10 @@ class Problem(models.Model):
     status = models.CharField(
         "状态", max_length=12, choices=ProblemStatus.choices, default=ProblemStatus.OPEN
     )
-    resolution = models.TextField("解决情况", blank=True)
+    resolution = models.TextField("解决情况", blank=True, **text_bounds())
     resolved_on = models.DateField("解决日期", null=True, blank=True)
     confirmed_on = models.DateField("企业确认日期", null=True, blank=True)
-    feedback = models.TextField("企业反馈意见", blank=True)
+    feedback = models.TextField("企业反馈意见", blank=True, **text_bounds())
     satisfaction = models.CharField(
         "满意度", max_length=12, choices=Satisfaction.choices, blank=True
     )

@@ -3,6 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from core.bounds import seq_bounds, text_bounds
 from core.completable import CompletableItem
 from core.models import Campaign, Department
 from plans.choices import PlanKind
@@ -14,7 +15,7 @@ class Plan(models.Model):
     )
     kind = models.CharField("规划", max_length=12, choices=PlanKind.choices)
     name = models.CharField("名称", max_length=100)
-    description = models.TextField("内容", blank=True)
+    description = models.TextField("内容", blank=True, **text_bounds())
     history = HistoricalRecords()
 
     class Meta:
@@ -35,7 +36,7 @@ class Milestone(CompletableItem):
     plan = models.ForeignKey(
         Plan, verbose_name="规划", on_delete=models.CASCADE, related_name="milestones"
     )
-    seq = models.PositiveSmallIntegerField("序号")
+    seq = models.PositiveSmallIntegerField("序号", **seq_bounds())
     title = models.CharField("节点任务", max_length=200)
     lead_department = models.ForeignKey(
         Department, verbose_name="牵头单位", on_delete=models.PROTECT, related_name="milestones"

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from core.bounds import seq_bounds
 from core.models import (
     Campaign,
     Department,
@@ -31,7 +32,7 @@ class Project(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="projects"
     )
     annex = models.PositiveSmallIntegerField("附件", choices=Annex.choices)
-    seq = models.PositiveIntegerField("序号")
+    seq = models.PositiveIntegerField("序号", **seq_bounds())
     name = models.CharField("项目名称", max_length=200)
     content_scale = models.CharField("建设内容及规模", max_length=500, blank=True)
     zone = models.CharField("所在区块", max_length=100, blank=True)

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from core.bounds import MINUTES_MAX, seq_bounds, text_bounds
 from core.completable import CompletableItem
 from core.models import Campaign, Department
 from enterprises.models import Enterprise
@@ -21,8 +22,8 @@ class TopicMeeting(models.Model):
     held_on = models.DateField("召开日期")
     place = models.CharField("地点", max_length=100, blank=True)
     chair = models.CharField("主持人", max_length=50)
-    attendees = models.TextField("参会人员", blank=True)
-    minutes = models.TextField("会议纪要", blank=True)
+    attendees = models.TextField("参会人员", blank=True, **text_bounds())
+    minutes = models.TextField("会议纪要", blank=True, **text_bounds(MINUTES_MAX))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="记录人",
@@ -57,8 +58,8 @@ class Decision(CompletableItem):
     meeting = models.ForeignKey(
         TopicMeeting, verbose_name="专题会议", on_delete=models.CASCADE, related_name="decisions"
     )
-    seq = models.PositiveSmallIntegerField("序号", default=1)
-    content = models.TextField("议定事项")
+    seq = models.PositiveSmallIntegerField("序号", default=1, **seq_bounds())
+    content = models.TextField("议定事项", **text_bounds())
     responsible_department = models.ForeignKey(
         Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="decisions"
     )
@@ -235,7 +236,7 @@ class PowerItem(CompletableItem):
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="power_items"
     )
-    seq = models.PositiveSmallIntegerField("序号")
+    seq = models.PositiveSmallIntegerField("序号", **seq_bounds())
     name = models.CharField("电力项目", max_length=200)
     zone = models.CharField("所在区块", max_length=100, blank=True)
     work = models.CharField("任务", max_length=200, blank=True)

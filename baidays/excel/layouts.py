@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from baidays.excel import parsers
 from baidays.excel.errors import CellError
+from core.bounds import TEXT_MAX
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 
 TEXT, AMOUNT, DATE, SEQ, GOAL, CATEGORY = "text", "amount", "date", "seq", "goal", "category"
@@ -212,7 +213,7 @@ ANNEX_2 = AnnexLayout(
             max_length=100,
             width=14,
         ),
-        Column("pledge", "法人代表公开承诺", width=30),
+        Column("pledge", "法人代表公开承诺", width=30, max_length=TEXT_MAX),
         NOTE_COLUMN,
     ),
     name_keys=("enterprise_name", "project_name"),
@@ -279,11 +280,12 @@ ANNEX_4 = AnnexLayout(
             max_length=100,
             width=14,
         ),
-        Column("difficulties", "存在困难和问题", width=24),
+        Column("difficulties", "存在困难和问题", width=24, max_length=TEXT_MAX),
         Column(
             "coordination_needed",
             "需协调解决事项",
             width=24,
+            max_length=TEXT_MAX,
         ),
         NOTE_COLUMN,
     ),

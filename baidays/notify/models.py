@@ -4,6 +4,7 @@ occasions that fired. An occasion is one row per (campaign, kind, day): a second
 tries to fire it hits the unique constraint and sends nothing."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -59,7 +60,9 @@ class ReminderRule(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="reminder_rules"
     )
     kind = models.CharField("提醒", max_length=10, choices=OccasionKind.choices)
-    weekday = models.PositiveSmallIntegerField("星期（0=周一，空=每天）", null=True, blank=True)
+    weekday = models.PositiveSmallIntegerField(
+        "星期（0=周一，空=每天）", null=True, blank=True, validators=[MaxValueValidator(6)]
+    )
     at_time = models.TimeField("时间")
     is_active = models.BooleanField("启用", default=True)
 
