@@ -22,6 +22,7 @@ from core.completable import CompletableItem
 from core.dates import check_dates_in_window
 from core.lag import latest_report_lag
 from core.money import MONEY_KWARGS, ZERO
+from core.validators import NAME_VALIDATORS
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -43,8 +44,8 @@ def non_negative(field_name, model_label):
 
 
 class Department(models.Model):
-    name = models.CharField("单位名称", max_length=100, unique=True)
-    short_name = models.CharField("简称", max_length=30, blank=True)
+    name = models.CharField("单位名称", max_length=100, unique=True, validators=NAME_VALIDATORS)
+    short_name = models.CharField("简称", max_length=30, blank=True, validators=NAME_VALIDATORS)
     sort_order = models.PositiveSmallIntegerField("排序", default=100, **count_bounds(ORDER_MAX))
     is_active = models.BooleanField("启用", default=True)
     history = HistoricalRecords()
@@ -61,7 +62,7 @@ class Department(models.Model):
 class Person(models.Model):
     """A 责任人 / 责任领导; people with a login are linked to their user and carry a role."""
 
-    name = models.CharField("姓名", max_length=50)
+    name = models.CharField("姓名", max_length=50, validators=NAME_VALIDATORS)
     title = models.CharField("职务", max_length=50, blank=True)
     department = models.ForeignKey(
         Department,
@@ -114,7 +115,7 @@ class CampaignQuerySet(models.QuerySet):
 
 class Campaign(models.Model):
     slug = models.SlugField("标识", max_length=50, unique=True)
-    name = models.CharField("名称", max_length=100)
+    name = models.CharField("名称", max_length=100, validators=NAME_VALIDATORS)
     year = models.PositiveSmallIntegerField(
         "年度", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -225,7 +226,7 @@ class Phase(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="phases"
     )
     kind = models.CharField("阶段", max_length=12, choices=PhaseKind.choices)
-    name = models.CharField("名称", max_length=50)
+    name = models.CharField("名称", max_length=50, validators=NAME_VALIDATORS)
     period_label = models.CharField("时间（方案原文）", max_length=50, blank=True)
     start_date = models.DateField("开始日期")
     end_date = models.DateField("结束日期")
@@ -256,7 +257,7 @@ class PhaseTask(CompletableItem):
         Phase, verbose_name="阶段", on_delete=models.CASCADE, related_name="tasks"
     )
     code = models.SlugField("代码", max_length=40)
-    title = models.CharField("任务", max_length=100)
+    title = models.CharField("任务", max_length=100, validators=NAME_VALIDATORS)
     description = models.TextField("内容", blank=True, **text_bounds())
     responsible_department = models.ForeignKey(
         Department,

@@ -19,6 +19,7 @@ from core.models import (
     money_field,
     non_negative,
 )
+from core.validators import NAME_VALIDATORS
 from enterprises.choices import (
     CompetitionGoal,
     KeyEnterpriseCategory,
@@ -36,7 +37,7 @@ class EnterpriseQuerySet(models.QuerySet):
 
 
 class Enterprise(models.Model):
-    name = models.CharField("企业名称", max_length=200, unique=True)
+    name = models.CharField("企业名称", max_length=200, unique=True, validators=NAME_VALIDATORS)
     legal_representative = models.CharField("法人代表", max_length=50, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
     main_products = models.CharField("主要产品", max_length=200, blank=True)
@@ -104,7 +105,7 @@ class CompetitionEntry(models.Model):
         on_delete=models.PROTECT,
         related_name="competition_entries",
     )
-    project_name = models.CharField("项目名称", max_length=200)
+    project_name = models.CharField("项目名称", max_length=200, validators=NAME_VALIDATORS)
     goal = models.CharField("建设类型（目标）", max_length=12, choices=CompetitionGoal.choices)
     total_investment_wan = money_field("总投资（万元）")
     planned_investment_wan = money_field("百日计划投资（万元）")
@@ -341,7 +342,7 @@ class PromotionEvent(models.Model):
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="promotions"
     )
-    title = models.CharField("推介会名称", max_length=200)
+    title = models.CharField("推介会名称", max_length=200, validators=NAME_VALIDATORS)
     held_on = models.DateField("举办日期")
     place = models.CharField("地点", max_length=100)
     result = models.TextField("成效", blank=True, **text_bounds())

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 from core.bounds import seq_bounds, text_bounds
 from core.completable import CompletableItem
 from core.models import Campaign, Department
+from core.validators import NAME_VALIDATORS
 from plans.choices import PlanKind
 
 
@@ -14,7 +15,7 @@ class Plan(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="plans"
     )
     kind = models.CharField("规划", max_length=12, choices=PlanKind.choices)
-    name = models.CharField("名称", max_length=100)
+    name = models.CharField("名称", max_length=100, validators=NAME_VALIDATORS)
     description = models.TextField("内容", blank=True, **text_bounds())
     history = HistoricalRecords()
 
@@ -37,7 +38,7 @@ class Milestone(CompletableItem):
         Plan, verbose_name="规划", on_delete=models.CASCADE, related_name="milestones"
     )
     seq = models.PositiveSmallIntegerField("序号", **seq_bounds())
-    title = models.CharField("节点任务", max_length=200)
+    title = models.CharField("节点任务", max_length=200, validators=NAME_VALIDATORS)
     lead_department = models.ForeignKey(
         Department, verbose_name="牵头单位", on_delete=models.PROTECT, related_name="milestones"
     )

@@ -16,6 +16,7 @@ from core.models import (
     money_field,
     non_negative,
 )
+from core.validators import NAME_VALIDATORS
 from projects.choices import Annex
 
 
@@ -33,10 +34,12 @@ class Project(models.Model):
     )
     annex = models.PositiveSmallIntegerField("附件", choices=Annex.choices)
     seq = models.PositiveIntegerField("序号", **seq_bounds())
-    name = models.CharField("项目名称", max_length=200)
+    name = models.CharField("项目名称", max_length=200, validators=NAME_VALIDATORS)
     content_scale = models.CharField("建设内容及规模", max_length=500, blank=True)
     zone = models.CharField("所在区块", max_length=100, blank=True)
-    owner_name = models.CharField("业主单位", max_length=200, blank=True)
+    owner_name = models.CharField(
+        "业主单位", max_length=200, blank=True, validators=NAME_VALIDATORS
+    )
     owner = models.ForeignKey(
         "enterprises.Enterprise",
         verbose_name="业主企业",

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from core.bounds import MINUTES_MAX, seq_bounds, text_bounds
 from core.completable import CompletableItem
 from core.models import Campaign, Department
+from core.validators import NAME_VALIDATORS
 from enterprises.models import Enterprise
 from topics.choices import ProcedureKind, TargetMetric, TargetUnit, Topic
 
@@ -18,10 +19,10 @@ class TopicMeeting(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="topic_meetings"
     )
     topic = models.CharField("专题", max_length=10, choices=Topic.choices)
-    title = models.CharField("会议名称", max_length=200)
+    title = models.CharField("会议名称", max_length=200, validators=NAME_VALIDATORS)
     held_on = models.DateField("召开日期")
     place = models.CharField("地点", max_length=100, blank=True)
-    chair = models.CharField("主持人", max_length=50)
+    chair = models.CharField("主持人", max_length=50, validators=NAME_VALIDATORS)
     attendees = models.TextField("参会人员", blank=True, **text_bounds())
     minutes = models.TextField("会议纪要", blank=True, **text_bounds(MINUTES_MAX))
     recorded_by = models.ForeignKey(
@@ -89,7 +90,7 @@ class TopicTarget(models.Model):
     )
     topic = models.CharField("专题", max_length=10, choices=Topic.choices)
     metric = models.CharField("指标", max_length=24, choices=TargetMetric.choices)
-    title = models.CharField("目标", max_length=200)
+    title = models.CharField("目标", max_length=200, validators=NAME_VALIDATORS)
     unit = models.CharField("单位", max_length=4, choices=TargetUnit.choices)
     quantity = models.DecimalField("目标数量", max_digits=10, decimal_places=2)
     period_start = models.DateField("期间开始")
@@ -237,7 +238,7 @@ class PowerItem(CompletableItem):
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="power_items"
     )
     seq = models.PositiveSmallIntegerField("序号", **seq_bounds())
-    name = models.CharField("电力项目", max_length=200)
+    name = models.CharField("电力项目", max_length=200, validators=NAME_VALIDATORS)
     zone = models.CharField("所在区块", max_length=100, blank=True)
     work = models.CharField("任务", max_length=200, blank=True)
     responsible_department = models.ForeignKey(

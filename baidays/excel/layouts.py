@@ -4,9 +4,12 @@ place columns by what their headers mean, never by position."""
 
 from dataclasses import dataclass, field, replace
 
+from django.core.exceptions import ValidationError
+
 from baidays.excel import parsers
 from baidays.excel.errors import CellError
 from core.bounds import TEXT_MAX
+from core.validators import validate_visible_name
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 
 TEXT, AMOUNT, DATE, SEQ, GOAL, CATEGORY = "text", "amount", "date", "seq", "goal", "category"
@@ -22,6 +25,19 @@ class Column:
     width: int = 12
     max_length: int = 0
 
+
+# the columns that name a project, an enterprise, a unit or a person: the models refuse
+# invisible and bidi control characters in them, so the import does too (by row and column)
+NAME_KEYS = {
+    "name",
+    "project_name",
+    "enterprise_name",
+    "owner_name",
+    "responsible_department",
+    "responsible_leader",
+    "liaison_leader",
+    "service_person",
+}
 
 GOAL_SPELLINGS = {
     "开工": CompetitionGoal.START,
@@ -76,6 +92,11 @@ def parse_cell(column, value, unit="万元"):
     text = parsers.parse_text(value)
     if column.max_length and len(text) > column.max_length:
         raise CellError(f"内容超过 {column.max_length} 字")
+    if column.key in NAME_KEYS:
+        try:
+            validate_visible_name(text)
+        except ValidationError as error:
+            raise CellError(error.messages[0]) from None
     return text
 
 
