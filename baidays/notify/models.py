@@ -202,3 +202,30 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self):
         return f"{self.attempted_at:%Y-%m-%d %H:%M:%S} {'成功' if self.ok else '失败'}"
+
+
+class DailyJob(models.TextChoices):
+    BACKUP = "backup", "每日备份"
+
+
+class DailyJobRun(models.Model):
+    """One row per daily job and day, the reminders' mechanism for jobs of no campaign: the
+    server that inserts it runs the job; any other hits the unique constraint and does not."""
+
+    job = models.CharField("任务", max_length=10, choices=DailyJob.choices)
+    day = models.DateField("日期")
+    started_at = models.DateTimeField("开始时间", default=timezone.now)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    ok = models.BooleanField("成功", null=True)
+    result = models.TextField("结果", blank=True)
+
+    class Meta:
+        ordering = ["-day", "job"]
+        verbose_name = "每日任务记录"
+        verbose_name_plural = "每日任务记录"
+        constraints = [
+            models.UniqueConstraint(fields=["job", "day"], name="daily_job_runs_once_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.get_job_display()}"

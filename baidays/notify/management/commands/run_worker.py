@@ -8,7 +8,10 @@ from baidays.notify.jobs import run_periodic_jobs
 
 
 class Command(BaseCommand):
-    help = "内置后台任务：每分钟生成到时的提醒并投递发送队列（make run 随网站一起启动和停止）"
+    help = (
+        "内置后台任务：每分钟生成到时的提醒、投递发送队列，每天一次备份（设置 BACKUP_DIR 时）；"
+        "make run 随网站一起启动和停止"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60, help="两次运行之间的秒数")
@@ -24,6 +27,8 @@ class Command(BaseCommand):
             result = run_periodic_jobs()
             if result["occasions"] or result["sent"]:
                 self.stdout.write(f"提醒 {result['occasions']} 场，发送 {result['sent']} 条")
+            if result["backup"]:
+                self.stdout.write(result["backup"])
             if once:
                 break
             stop.wait(interval)
