@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from baidays.notify.models import DailyJob, DailyJobRun
 from core.backup import BackupError, create_backup
+from core.bounds import TEXT_MAX
 
 logger = logging.getLogger(__name__)
 ARCHIVE_PREFIX = "baidays-"
@@ -57,7 +58,7 @@ def run_daily_backup(now=None):
         # not retried today: a backup that fails every minute would load the server; the
         # failure is in the log and in the admin's 每日任务记录
         logger.error("每日备份失败：%s", exc)
-        run.ok, run.result = False, f"备份失败：{exc}"
+        run.ok, run.result = False, f"备份失败：{exc}"[:TEXT_MAX]
     else:
         removed = prune(folder, settings.BACKUP_KEEP)
         run.ok = True

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.bounds import text_bounds
 from core.models import Campaign, Department
 
 
@@ -217,7 +218,7 @@ class DailyJobRun(models.Model):
     started_at = models.DateTimeField("开始时间", default=timezone.now)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
     ok = models.BooleanField("成功", null=True)
-    result = models.TextField("结果", blank=True)
+    result = models.TextField("结果", blank=True, **text_bounds())
 
     class Meta:
         ordering = ["-day", "job"]
