@@ -206,9 +206,6 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # red beyond (DESIGN.md, "时序进度").
 LAG_YELLOW_POINTS = _decimal_setting("LAG_YELLOW_POINTS", "10")
 # A report week ends on this weekday (Monday=0 … Friday=4).
-REPORT_WEEK_END_WEEKDAY = _read("REPORT_WEEK_END_WEEKDAY", env.int, 4)
-if not 0 <= REPORT_WEEK_END_WEEKDAY <= 6:
-    sys.exit("配置错误：环境变量 REPORT_WEEK_END_WEEKDAY 应为 0–6（周一=0，周五=4）")
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
 # How long an app server keeps a computed summary in its own memory (0: never). Correctness does
 # not depend on it: the cache key carries the data generation that database triggers raise on

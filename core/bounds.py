@@ -13,6 +13,9 @@ COUNT_MAX = 9999  # counts typed by a person: 意向项目, 开工目标…
 ORDER_MAX = 9999  # sort orders
 WEEK_MAX = 520  # report weeks: ten years of weeks, far beyond any campaign
 WINDOW_DAYS_MAX = 3650  # a campaign's date window: at most ten years either side
+# plan dates (计划开工 / 计划竣工) describe a project's whole life: a key project started years
+# before the 100 days or finishing years after them is real, 9999-12-31 is not
+PLANNED_REACH_DAYS = 5 * 365 + 1  # five years either side of the campaign
 TEXT_MAX = 2000  # a long text typed in a form: 存在问题, 解决情况, 完成情况…
 MINUTES_MAX = 20000  # 会议纪要, pasted from the minutes document
 

@@ -10,37 +10,23 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.archiving import ArchivableQuerySet
-from core.bounds import ORDER_MAX, WEEK_MAX, WINDOW_DAYS_MAX, count_bounds, text_bounds
-from core.choices import PhaseKind, ReportState, Role
+from core.bounds import ORDER_MAX, PLANNED_REACH_DAYS, WINDOW_DAYS_MAX, count_bounds, text_bounds
+from core.choices import PhaseKind, Role
 from core.completable import CompletableItem
-from core.dates import check_dates_in_window
-from core.lag import latest_report_lag
-from core.money import MONEY_KWARGS, ZERO
+
+# re-exported: the domain apps build their models from these
+from core.fields import PERCENT_VALIDATORS, money_field, non_negative  # noqa: F401
+from core.tracked import (  # noqa: F401
+    ProgressReport,
+    ProgressReportQuerySet,
+    SitePhoto,
+    TrackedItemQuerySet,
+)
 from core.validators import NAME_VALIDATORS
-
-PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
-
-
-def money_field(verbose_name, **kwargs):
-    return models.DecimalField(
-        verbose_name,
-        validators=[MinValueValidator(ZERO)],
-        **{**MONEY_KWARGS, "default": ZERO, **kwargs},
-    )
-
-
-def non_negative(field_name, model_label):
-    return models.CheckConstraint(
-        condition=Q(**{f"{field_name}__gte": 0}),
-        name=f"{model_label}_{field_name}_non_negative",
-        violation_error_message=f"{field_name} 不能为负数",
-    )
 
 
 class Department(models.Model):
@@ -98,7 +84,15 @@ class Person(models.Model):
         return f"{self.name}（{self.title}）" if self.title else self.name
 
 
-PLANNED_REACH_DAYS = 5 * 365 + 1  # five years either side of the campaign, for plan dates
+WEEKDAYS = [
+    (0, "星期一"),
+    (1, "星期二"),
+    (2, "星期三"),
+    (3, "星期四"),
+    (4, "星期五"),
+    (5, "星期六"),
+    (6, "星期日"),
+]
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -131,6 +125,13 @@ class Campaign(models.Model):
     )
     goal_complete_count = models.PositiveSmallIntegerField(
         "竣工目标（家）", default=0, **count_bounds()
+    )
+    # a setting of the campaign, not of the server: changing it can't move stored reports
+    report_week_end_weekday = models.PositiveSmallIntegerField(
+        "周报截止日",
+        choices=WEEKDAYS,
+        default=4,
+        help_text="每周周报截止在星期几；建立百日行动时确定，之后不宜更改（会改变各周的起止日期）",
     )
     # dated records that count in the campaign lie within this window around it (issue 14)
     window_days_before = models.PositiveSmallIntegerField(
@@ -180,7 +181,7 @@ class Campaign(models.Model):
         return 1 + ((day - first_end).days + 6) // 7
 
     def week_end(self, week):
-        offset = (settings.REPORT_WEEK_END_WEEKDAY - self.start_date.weekday()) % 7
+        offset = (self.report_week_end_weekday - self.start_date.weekday()) % 7
         first_end = self.start_date + datetime.timedelta(days=offset)
         return first_end + datetime.timedelta(weeks=week - 1)
 
@@ -192,10 +193,8 @@ class Campaign(models.Model):
         return self.week_of(self.end_date)
 
     def date_window(self, *, planned=False):
-        """(first, last) day a dated record of this campaign may carry. `planned` dates (an
-        annex's 计划开工 / 计划竣工) describe a project's whole life: a key project started years
-        before the 100 days or finishing years after them is real, so they may reach
-        PLANNED_REACH_DAYS either side when that is wider than the campaign's window."""
+        """(first, last) day a dated record of this campaign may carry; `planned` dates (an
+        annex's 计划开工 / 计划竣工) may reach PLANNED_REACH_DAYS either side (core.bounds)."""
         first = self.start_date - datetime.timedelta(days=self.window_days_before)
         last = self.end_date + datetime.timedelta(days=self.window_days_after)
         if planned:
@@ -284,149 +283,6 @@ class PhaseTask(CompletableItem):
 
     def campaign_of_item(self):
         return self.phase.campaign if self.phase_id else None
-
-
-class TrackedItemQuerySet(ArchivableQuerySet):
-    """Reads shared by the tracked items (projects, 争先杯 entries): each has weekly
-    ProgressReports under the related name `reports`."""
-
-    def _reports_of_each_item(self):
-        relation = self.model._meta.get_field("reports")
-        item_field = relation.field.name
-        reports = relation.related_model.objects.counted()
-        return reports.filter(**{item_field: OuterRef("pk")}), item_field
-
-    def with_week_status(self, week, time_percent):
-        """Annotate `lag` (LagStatus value of the latest report up to `week`) and `reported`
-        (whether the report of `week` is in): index-only lookups, one of each per item."""
-        reports, _item_field = self._reports_of_each_item()
-        return self.annotate(
-            lag=latest_report_lag(reports.filter(report_week__lte=week), time_percent),
-            reported=Exists(reports.filter(report_week=week)),
-        )
-
-    def with_progress(self, up_to_week=None):
-        """Annotate completed investment and the latest reported percent, optionally as they
-        stood at the end of a week."""
-        reports, item_field = self._reports_of_each_item()
-        if up_to_week is not None:
-            reports = reports.filter(report_week__lte=up_to_week)
-        completed = (
-            reports.order_by()
-            .values(item_field)
-            .annotate(total=Sum("week_investment_wan"))
-            .values("total")
-        )
-        latest = reports.order_by("-report_week")
-        money = models.DecimalField(**MONEY_KWARGS)
-        return self.annotate(
-            completed_investment_wan=Coalesce(
-                Subquery(completed, output_field=money), Value(ZERO), output_field=money
-            ),
-            latest_percent=Coalesce(
-                Subquery(latest.values("percent_complete")[:1]),
-                Value(ZERO),
-                output_field=models.DecimalField(max_digits=5, decimal_places=2),
-            ),
-            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
-            latest_report_week=Subquery(latest.values("report_week")[:1]),
-        )
-
-
-class ProgressReportQuerySet(models.QuerySet):
-    def counted(self):
-        """The reports every figure counts: approved ones, and those saved while the campaign
-        needed no review; 待审核 and 退回 reports do not count."""
-        return self.filter(state__in=[ReportState.SUBMITTED, ReportState.APPROVED])
-
-
-class ProgressReport(models.Model):
-    """One weekly report on one tracked item (a project or a 争先杯 entry). The cumulative
-    investment is never stored: it is the sum of the weekly figures up to the week."""
-
-    report_week = models.PositiveSmallIntegerField(
-        "周次", validators=[MinValueValidator(1), MaxValueValidator(WEEK_MAX)]
-    )
-    week_investment_wan = money_field("本周完成投资（万元）")
-    progress_text = models.CharField("形象进度", max_length=500, blank=True)
-    percent_complete = models.DecimalField(
-        "完成百分比（%）",
-        max_digits=5,
-        decimal_places=2,
-        default=ZERO,
-        validators=PERCENT_VALIDATORS,
-    )
-    problems = models.TextField("存在问题", blank=True, **text_bounds())
-    next_steps = models.TextField("下步打算", blank=True, **text_bounds())
-    note = models.CharField("说明", max_length=300, blank=True)
-    state = models.CharField(
-        "状态", max_length=10, choices=ReportState.choices, default=ReportState.SUBMITTED
-    )
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="填报人",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    submitted_at = models.DateTimeField("提交时间", default=timezone.now)
-    version = models.PositiveIntegerField("版本", default=1)
-
-    objects = ProgressReportQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        ordering = ["report_week"]
-
-    @classmethod
-    def item_constraints(cls, prefix, item_field):
-        return [
-            models.UniqueConstraint(
-                fields=[item_field, "report_week"],
-                name=f"{prefix}_one_report_per_week",
-                violation_error_message="该项目本周已有周报，请修改原周报",
-            ),
-            non_negative("week_investment_wan", prefix),
-            models.CheckConstraint(
-                condition=Q(percent_complete__gte=0) & Q(percent_complete__lte=100),
-                name=f"{prefix}_percent_0_100",
-                violation_error_message="完成百分比应在 0–100 之间",
-            ),
-            models.CheckConstraint(
-                condition=Q(report_week__gte=1),
-                name=f"{prefix}_week_positive",
-                violation_error_message="周次从 1 开始",
-            ),
-        ]
-
-
-class SitePhoto(models.Model):
-    image = models.ImageField("照片", upload_to="photos/%Y/%m/")
-    thumbnail = models.ImageField("缩略图", upload_to="photos/thumbs/%Y/%m/", blank=True)
-    caption = models.CharField("说明", max_length=200, blank=True)
-    taken_on = models.DateField("拍摄日期", null=True, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="上传人",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["-uploaded_at"]
-
-    def campaign_of_photo(self):
-        """The campaign of the item the photo shows; each kind of photo knows its item."""
-        raise NotImplementedError(f"{type(self).__name__} must say which campaign it belongs to")
-
-    def clean(self):
-        super().clean()
-        check_dates_in_window(self.campaign_of_photo(), self, taken_on="拍摄日期")
 
 
 class InstructionQuerySet(models.QuerySet):

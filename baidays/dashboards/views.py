@@ -11,6 +11,7 @@ from django.views.generic import TemplateView, View
 
 from core.access import RoleRequiredMixin, require_leader_or_admin
 from core.choices import PhaseKind, Role
+from core.lag import rule_text
 from core.models import Department
 from core.parsing import parse_int
 from core.roles import department_of, role_of
@@ -33,6 +34,7 @@ def common_context(request):
         "scope_qs": scope_query(request),
         "can_instruct": role_of(request.user) in (Role.ADMIN, Role.LEADER),
         "lag_yellow_points": settings.LAG_YELLOW_POINTS,
+        "lag_rule": rule_text(),
     }
 
 

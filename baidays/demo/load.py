@@ -22,7 +22,7 @@ from baidays.demo.load_pool import (
     leaders_pool,
     person_name,
 )
-from baidays.demo.seed_reports import progress_text
+from baidays.demo.seed_reports import progress_text, submission_time
 from baidays.setup.services import setup_campaign
 from core import plan_data
 from core.choices import CompletionStatus
@@ -87,9 +87,7 @@ class _CampaignLoad:
     def _submitted(self, week):
         if week not in self.submitted_at:
             day = min(self.campaign.week_end(week), self.as_of)
-            self.submitted_at[week] = timezone.make_aware(
-                datetime.datetime.combine(day, datetime.time(16, 30))
-            )
+            self.submitted_at[week] = submission_time(day)
         return self.submitted_at[week]
 
     def _reports(self, model, item_field, item_id, planned, weeks, pace):

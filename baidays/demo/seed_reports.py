@@ -41,12 +41,17 @@ def _reports_for(item, planned, campaign, weeks, rng, report_model, item_field, 
                 problems="" if pace >= 0.8 else "施工力量不足，进度滞后于计划",
                 next_steps="加快施工进度" if pace >= 0.8 else "增加施工班组，倒排工期",
                 reporter=reporter,
-                submitted_at=timezone.make_aware(
-                    datetime.datetime.combine(campaign.week_end(week), datetime.time(16, 30))
-                ),
+                submitted_at=submission_time(campaign.week_end(week)),
             )
         )
     return reports, pace
+
+
+def submission_time(day):
+    """A report handed in on `day` at 16:30 — or now, when that moment has not come yet: the
+    demo writes nothing in the future."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(16, 30)))
+    return min(moment, timezone.now())
 
 
 def progress_text(percent):

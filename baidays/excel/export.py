@@ -13,7 +13,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from baidays.excel.layouts import AMOUNT, CATEGORY, DATE, GOAL, LAYOUTS
 from core import plan_data
 from core.choices import LagStatus
-from core.lag import lag_status
+from core.lag import investment_lag
+from core.money import quantize_wan
 from core.selectors import report_week_as_of
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 from enterprises.models import CompetitionEntry, KeyEnterprise
@@ -96,11 +97,9 @@ def _put(sheet, row, column, value):
 
 
 def _lag(record, time_percent):
-    if record.latest_report_week is None and not record.completed_investment_wan:
-        status = lag_status(0, time_percent)
-    else:
-        status = lag_status(record.latest_percent, time_percent)
-    return LagStatus(status)
+    return investment_lag(
+        quantize_wan(record.completed_investment_wan), record.planned_investment_wan, time_percent
+    )
 
 
 def write_annex(annex, campaign, *, blank=False, as_of=None):

@@ -17,6 +17,7 @@ from core.access import (
     require_item_writer,
     require_leader_or_admin,
 )
+from core.dates import AsOfError, parse_as_of
 from core.forms import add_validation_errors
 from core.media import send_upload
 from core.services import create_instruction
@@ -51,7 +52,12 @@ class ItemMixin(RoleRequiredMixin):
 
     def render_page(self, item, status=200, **forms):
         user = self.request.user
-        context = item_page(self.kind, item, user)
+        try:
+            as_of = parse_as_of(self.request.GET.get("as_of"))
+        except AsOfError as exc:
+            as_of = None
+            messages.warning(self.request, f"{exc}；显示的是今天的情况。")
+        context = item_page(self.kind, item, user, as_of=as_of)
         context.update(
             # built from the URL names, never from request.path: a page shown again after a
             # refused form has the form's URL

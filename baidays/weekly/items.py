@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from baidays.weekly.photos import prepare_photo
 from core.access import require_item_writer
-from core.lag import lag_status
+from core.lag import investment_lag, rule_text
 from core.models import Instruction
 from core.money import ZERO, percent
 from core.roles import is_staff_member
@@ -23,16 +23,20 @@ def instructions_for(item):
     ).select_related("author__person", "read_by__person")
 
 
-def timeline(kind, item):
-    """The item's reports, newest first, each with the cumulative investment up to it."""
-    reports = list(
-        kind.report_model.objects.filter(**{kind.item_field: item})
-        .select_related("reporter__person")
-        .order_by("report_week")
-    )
+def timeline(kind, item, up_to_week=None):
+    """The item's reports up to the week, oldest first, each with the cumulative investment
+    up to it — summed over the reports that count (ProgressReportQuerySet.counted), so the
+    page agrees with every dashboard; a report still in review is listed but not added."""
+    reports = kind.report_model.objects.filter(**{kind.item_field: item})
+    if up_to_week is not None:
+        reports = reports.filter(report_week__lte=up_to_week)
+    counted = set(reports.counted().values_list("pk", flat=True))
+    reports = list(reports.select_related("reporter__person").order_by("report_week"))
     running = ZERO
     for report in reports:
-        running += report.week_investment_wan
+        report.counts = report.pk in counted
+        if report.counts:
+            running += report.week_investment_wan
         report.cumulative_wan = running
     return reports
 
@@ -70,29 +74,37 @@ def problems_for(kind, item):
     return problems.active().select_related("responsible_department")
 
 
-def item_page(kind, item, user, today=None):
-    today = today or timezone.localdate()
+def item_page(kind, item, user, as_of=None):
+    """The item as it stood at the end of `as_of` (today when not given): its reports of the
+    weeks up to then, and the photos, problems and 批示 that existed by then."""
+    today = timezone.localdate()
+    as_of = min(as_of or today, today)
     campaign = item.campaign
-    reports = timeline(kind, item)
+    reports = timeline(kind, item, up_to_week=report_week_as_of(campaign, as_of))
     completed = reports[-1].cumulative_wan if reports else ZERO
     latest_percent = reports[-1].percent_complete if reports else ZERO
-    time_percent = campaign.time_percent(today)
+    time_percent = campaign.time_percent(as_of)
     return {
         "kind": kind,
         "item": item,
         "campaign": campaign,
+        "as_of": as_of,
+        "is_past": as_of < today,
         "reports": list(reversed(reports)),
         "completed_wan": completed,
         "completed_share": percent(completed, item.planned_investment_wan),
         "latest_percent": latest_percent,
         "time_percent": time_percent,
-        "lag": lag_status(latest_percent, time_percent),
-        "chart": chart_series(campaign, item, reports, today),
+        "lag": investment_lag(completed, item.planned_investment_wan, time_percent),
+        "lag_rule": rule_text(),
+        "chart": chart_series(campaign, item, reports, as_of),
         "photos": list(
-            kind.photo_model.objects.filter(**{kind.item_field: item}).select_related("report")
+            kind.photo_model.objects.filter(
+                **{kind.item_field: item}, uploaded_at__date__lte=as_of
+            ).select_related("report")
         ),
-        "problems": list(problems_for(kind, item)),
-        "instructions": list(instructions_for(item)),
+        "problems": list(problems_for(kind, item).raised_by(as_of).with_status_as_of(as_of)),
+        "instructions": list(instructions_for(item).written_by(as_of)),
         "current_week": max(1, report_week_as_of(campaign, today)),
     }
 

@@ -40,7 +40,7 @@ class Decision:
 def reviewable_reports(user, campaign, week, kind):
     """The week's reports of `kind` that `user` reviews: a reviewer's unit's, an admin's all."""
     reports = kind.report_model.objects.filter(
-        **{f"{kind.item_field}__campaign": campaign, f"{kind.item_field}__is_archived": False},
+        **{f"{kind.item_field}__in": kind.items(campaign)},
         report_week=week,
     )
     role = role_of(user)

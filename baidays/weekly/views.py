@@ -14,7 +14,7 @@ from baidays.weekly.selectors import current_scope, reportable_count, week_rows,
 from baidays.weekly.services import BatchRejected, check_week, save_week_reports
 from core.access import RoleRequiredMixin, require_item_writer
 from core.forms import bind_capped_formset
-from core.lag import lag_status
+from core.lag import investment_lag
 from core.parsing import parse_int, parse_optional_int
 
 
@@ -43,7 +43,7 @@ class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
         today = timezone.localdate()
         time_percent = campaign.time_percent(today)
         for row in work.rows:
-            row.lag = lag_status(row.latest_percent, time_percent)
+            row.lag = investment_lag(row.cumulative_wan, row.planned_wan, time_percent)
         return render(
             request,
             "weekly/home.html",

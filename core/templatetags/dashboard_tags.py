@@ -47,12 +47,12 @@ def bar_width(value):
 
 @register.filter
 def lag_of(value, time_percent):
-    """The lag colour (green/yellow/red) of a completion % against time progress, by the one
-    rule of core.lag."""
-    from core.lag import lag_status
+    """The lag colour (green/yellow/red) of a share of planned investment completed (a
+    percent, e.g. a unit's 投资完成率) against time progress, by the one rule of core.lag."""
+    from core.lag import investment_lag
 
     number = _decimal(value)
-    return lag_status(number if number is not None else 0, time_percent).value
+    return investment_lag(number or 0, 100, time_percent).value
 
 
 @register.filter

@@ -30,7 +30,6 @@ def run_check(**env):
     [
         ("DEBUG", "maybe"),
         ("DATABASE_URL", "nosuchdb://x"),
-        ("REPORT_WEEK_END_WEEKDAY", "9"),
         ("LAG_YELLOW_POINTS", "ten"),
         ("SESSION_COOKIE_AGE", "two hours"),
     ],

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Subquery
 
 from core.choices import LagStatus
-from core.lag import lag_expression
 from core.selectors import report_week_as_of
 from enterprises.models import CompetitionEntry, EntryReport
 from projects.models import Project, ProjectReport
@@ -66,11 +65,8 @@ class TrackedKind:
     def with_lag(self, campaign, scope):
         return (
             self.items(campaign)
-            .with_progress(up_to_week=scope.week)
-            .annotate(
-                lag=lag_expression("latest_percent", scope.time_percent),
-                last_reported_at=self.last_reported_at(scope.week),
-            )
+            .with_lag(scope.week, scope.time_percent)
+            .annotate(last_reported_at=self.last_reported_at(scope.week))
         )
 
     def reported_in(self, week):

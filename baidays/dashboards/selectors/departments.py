@@ -4,7 +4,6 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from core.choices import LagStatus
-from core.lag import lag_expression
 from core.models import Department, PhaseTask
 from core.money import ZERO, percent
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
@@ -26,12 +25,7 @@ def department_table(scope):
     tracked = {}
     completed = {}
     for kind in (PROJECTS, ENTRIES):
-        items = (
-            kind.model.objects.active()
-            .filter(campaign=campaign)
-            .with_progress(up_to_week=week)
-            .annotate(lag=lag_expression("latest_percent", time_percent))
-        )
+        items = kind.model.objects.active().filter(campaign=campaign).with_lag(week, time_percent)
         tracked[kind.key] = _grouped(
             items,
             "responsible_department",
@@ -135,8 +129,7 @@ def department_detail(scope, department):
         items = (
             kind.model.objects.active()
             .filter(campaign=campaign, responsible_department=department)
-            .with_progress(up_to_week=week)
-            .annotate(lag=lag_expression("latest_percent", time_percent))
+            .with_lag(week, time_percent)
         )
         block = items.aggregate(
             items=Count("pk"),

@@ -1,7 +1,7 @@
 """The league table (红黑榜) of 争先杯 entries."""
 
 from core.choices import LagStatus
-from core.lag import lag_status
+from core.lag import investment_lag
 from core.money import percent, quantize_wan
 from enterprises.models import CompetitionEntry
 
@@ -22,7 +22,7 @@ def league_standings(scope):
     for pk, seq, planned, completed in figures:
         completed = quantize_wan(completed)
         share = percent(completed, planned)
-        status = lag_status(share, scope.time_percent)
+        status = investment_lag(completed, planned, scope.time_percent)
         standings.append(
             {
                 "pk": pk,

@@ -4,8 +4,7 @@ missing-report lists, and the 批示 shown beside them."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
-from core.choices import LagStatus
-from core.lag import lag_status
+from core.lag import investment_lag
 from core.models import Instruction
 from core.money import ZERO, percent, quantize_wan
 from enterprises.models import CompetitionEntry
@@ -24,7 +23,8 @@ def item_row(item, kind, scope):
     # SQLite hands subquery decimals back as floats; show them as the two-place figures they are
     latest = quantize_wan(item.latest_percent)
     completed = quantize_wan(item.completed_investment_wan)
-    lag = LagStatus(getattr(item, "lag", None) or lag_status(latest, scope.time_percent))
+    share = percent(completed, item.planned_investment_wan)
+    lag = investment_lag(completed, item.planned_investment_wan, scope.time_percent)
     return {
         "kind": kind.key,
         "pk": item.pk,
@@ -34,9 +34,10 @@ def item_row(item, kind, scope):
         "department_id": item.responsible_department_id,
         "planned_wan": item.planned_investment_wan,
         "completed_wan": completed,
-        "investment_percent": percent(completed, item.planned_investment_wan),
+        # 投资完成率, the figure lag is judged by; 形象进度 % is what the unit reported
+        "investment_percent": share,
         "latest_percent": latest,
-        "gap": (scope.time_percent - latest) if latest < scope.time_percent else ZERO,
+        "gap": max(scope.time_percent - share, ZERO),
         "lag": lag.value,
         "lag_label": lag.label,
         "progress_text": item.latest_progress_text or "",
@@ -49,7 +50,7 @@ def lagging_queryset(kind, scope, department=None):
     queryset = kind.with_lag(scope.campaign, scope).filter(lag__in=LAGGING)
     if department is not None:
         queryset = queryset.filter(responsible_department=department)
-    return queryset.order_by("latest_percent", "pk")
+    return queryset.order_by("behind_order", "pk")
 
 
 def worst_lagging(scope, department=None, limit=TOP_N):
@@ -59,7 +60,7 @@ def worst_lagging(scope, department=None, limit=TOP_N):
     for kind in (PROJECTS, ENTRIES):
         for item in lagging_queryset(kind, scope, department)[:limit]:
             rows.append(item_row(item, kind, scope))
-    rows.sort(key=lambda row: (row["latest_percent"], row["kind"], row["pk"]))
+    rows.sort(key=lambda row: (row["investment_percent"], row["kind"], row["pk"]))
     rows = rows[:limit]
     attach_instructions(rows, scope.as_of)
     return rows

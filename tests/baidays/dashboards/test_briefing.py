@@ -22,7 +22,9 @@ def campaign():
 
 
 def test_briefing_page_is_an_a4_print_page_with_the_overview_figures(campaign, leader_client):
-    project = f.ProjectFactory(campaign=campaign, name="纬二路道路工程")
+    project = f.ProjectFactory(
+        campaign=campaign, name="纬二路道路工程", planned_investment_wan=Decimal("1156.00")
+    )
     f.ProjectReportFactory(project=project, report_week=8, week_investment_wan=Decimal("115.60"))
     response = leader_client.get("/dashboards/briefing/", SCOPE)
     body = response.content.decode()

@@ -61,11 +61,17 @@ def test_investment_is_summed_from_weekly_reports_up_to_the_as_of_week(campaign)
     assert key_block["completed_wan"] == "999.00"
 
 
-def test_lagging_counts_use_the_latest_percent_against_time_progress(campaign):
-    # as of 2026-06-15: day 46 of 112, time progress 41.07%
-    for percent in ["41.07", "31.07", "31.06", "0"]:
-        project = f.ProjectFactory(campaign=campaign)
-        f.ProjectReportFactory(project=project, report_week=7, percent_complete=Decimal(percent))
+def test_lagging_counts_judge_the_investment_completion_rate_against_time_progress(campaign):
+    # as of 2026-06-15: day 46 of 112, time progress 41.07%; each project plans 100.00 万元
+    for completed in ["41.07", "31.07", "31.06", "0"]:
+        project = f.ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("100.00"))
+        f.ProjectReportFactory(
+            project=project,
+            report_week=7,
+            week_investment_wan=Decimal(completed),
+            # the reported 形象进度 % does not decide the colour
+            percent_complete=Decimal("100"),
+        )
     f.ProjectFactory(campaign=campaign)  # never reported: 0%
     data = summary("--campaign", "t2026", "--as-of", "2026-06-15")
     assert data["campaign"]["time_percent"] == "41.07"

@@ -68,7 +68,12 @@ def test_lagging_list_colours_items_exactly_at_the_thresholds(campaign, leader_c
         project = f.ProjectFactory(
             campaign=campaign, name=f"道路{percent}", responsible_department=unit
         )
-        f.ProjectReportFactory(project=project, report_week=6, percent_complete=Decimal(percent))
+        f.ProjectReportFactory(
+            project=project,
+            report_week=6,
+            week_investment_wan=Decimal(percent),  # of the 100.00 万元 planned
+            percent_complete=Decimal("100"),  # the reported 形象进度 does not decide
+        )
         names[percent] = project.name
     never = f.ProjectFactory(campaign=campaign, name="从未填报的项目")
     rows = overview(leader_client).context["lagging"]

@@ -53,6 +53,24 @@ def test_seed_demo_has_weeks_of_reports_problems_and_meetings(demo_output):
     assert TopicMeeting.objects.count() == 3
 
 
+def test_seed_demo_writes_no_moment_in_the_future(demo_output):
+    from django.utils import timezone
+
+    from core.models import Instruction
+    from enterprises.models import EntryReport
+
+    now = timezone.now()
+    for model, field in [
+        (ProjectReport, "submitted_at"),
+        (EntryReport, "submitted_at"),
+        (Instruction, "created_at"),
+    ]:
+        assert not model.objects.filter(**{f"{field}__gt": now}).exists(), model.__name__
+    today = timezone.localdate()
+    assert not Problem.objects.filter(raised_on__gt=today).exists()
+    assert not Problem.objects.filter(resolved_on__gt=today).exists()
+
+
 def test_seed_demo_creates_users_per_role_and_prints_logins(demo_output, settings):
     request = RequestFactory().post("/accounts/login/")
     for username in ("admin", "leader", "staff", "staff2"):

@@ -1,0 +1,177 @@
+"""What every tracked item shares (附件1/3 projects, 附件2 争先杯 entries): their reads —
+progress and lag as of a week — and the abstract weekly report and site photo."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+
+from core.archiving import ArchivableQuerySet
+from core.bounds import WEEK_MAX, text_bounds
+from core.choices import ReportState
+from core.dates import check_dates_in_window
+from core.fields import PERCENT_VALIDATORS, money_field, non_negative
+from core.lag import investment_lag_annotations, investment_lag_case
+from core.money import MONEY_KWARGS, ZERO
+
+
+class TrackedItemQuerySet(ArchivableQuerySet):
+    """Reads shared by the tracked items (projects, 争先杯 entries): each has weekly
+    ProgressReports under the related name `reports`."""
+
+    def _reports_of_each_item(self):
+        relation = self.model._meta.get_field("reports")
+        item_field = relation.field.name
+        reports = relation.related_model.objects.counted()
+        return reports.filter(**{item_field: OuterRef("pk")}), item_field
+
+    def with_lag(self, up_to_week, reference_percent):
+        """with_progress up to the week, plus `lag`: the LagStatus value of the item's
+        投资完成率 against `reference_percent` (core.lag), and `behind_order` to list the
+        items furthest behind first (ordering only; colours come from `lag`)."""
+        completed = models.F("completed_investment_wan")
+        return (
+            self.with_progress(up_to_week=up_to_week)
+            .annotate(
+                **investment_lag_annotations(completed, "planned_investment_wan", reference_percent)
+            )
+            .annotate(
+                lag=investment_lag_case("planned_investment_wan"),
+                behind_order=models.ExpressionWrapper(
+                    completed * Value(1.0) / NullIf(models.F("planned_investment_wan"), Value(0)),
+                    output_field=models.FloatField(),
+                ),
+            )
+        )
+
+    def with_week_status(self, week, time_percent):
+        """with_lag as of `week`, and `reported`: whether the report of `week` is in."""
+        reports, _item_field = self._reports_of_each_item()
+        return self.with_lag(week, time_percent).annotate(
+            reported=Exists(reports.filter(report_week=week))
+        )
+
+    def with_progress(self, up_to_week=None):
+        """Annotate completed investment and the latest reported percent, optionally as they
+        stood at the end of a week."""
+        reports, item_field = self._reports_of_each_item()
+        if up_to_week is not None:
+            reports = reports.filter(report_week__lte=up_to_week)
+        completed = (
+            reports.order_by()
+            .values(item_field)
+            .annotate(total=Sum("week_investment_wan"))
+            .values("total")
+        )
+        latest = reports.order_by("-report_week")
+        money = models.DecimalField(**MONEY_KWARGS)
+        return self.annotate(
+            completed_investment_wan=Coalesce(
+                Subquery(completed, output_field=money), Value(ZERO), output_field=money
+            ),
+            latest_percent=Coalesce(
+                Subquery(latest.values("percent_complete")[:1]),
+                Value(ZERO),
+                output_field=models.DecimalField(max_digits=5, decimal_places=2),
+            ),
+            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
+            latest_report_week=Subquery(latest.values("report_week")[:1]),
+        )
+
+
+class ProgressReportQuerySet(models.QuerySet):
+    def counted(self):
+        """The reports every figure counts: approved ones, and those saved while the campaign
+        needed no review; 待审核 and 退回 reports do not count."""
+        return self.filter(state__in=[ReportState.SUBMITTED, ReportState.APPROVED])
+
+
+class ProgressReport(models.Model):
+    """One weekly report on one tracked item (a project or a 争先杯 entry). The cumulative
+    investment is never stored: it is the sum of the weekly figures up to the week."""
+
+    report_week = models.PositiveSmallIntegerField(
+        "周次", validators=[MinValueValidator(1), MaxValueValidator(WEEK_MAX)]
+    )
+    week_investment_wan = money_field("本周完成投资（万元）")
+    progress_text = models.CharField("形象进度", max_length=500, blank=True)
+    percent_complete = models.DecimalField(
+        "完成百分比（%）",
+        max_digits=5,
+        decimal_places=2,
+        default=ZERO,
+        validators=PERCENT_VALIDATORS,
+    )
+    problems = models.TextField("存在问题", blank=True, **text_bounds())
+    next_steps = models.TextField("下步打算", blank=True, **text_bounds())
+    note = models.CharField("说明", max_length=300, blank=True)
+    state = models.CharField(
+        "状态", max_length=10, choices=ReportState.choices, default=ReportState.SUBMITTED
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="填报人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField("提交时间", default=timezone.now)
+    version = models.PositiveIntegerField("版本", default=1)
+
+    objects = ProgressReportQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["report_week"]
+
+    @classmethod
+    def item_constraints(cls, prefix, item_field):
+        return [
+            models.UniqueConstraint(
+                fields=[item_field, "report_week"],
+                name=f"{prefix}_one_report_per_week",
+                violation_error_message="该项目本周已有周报，请修改原周报",
+            ),
+            non_negative("week_investment_wan", prefix),
+            models.CheckConstraint(
+                condition=Q(percent_complete__gte=0) & Q(percent_complete__lte=100),
+                name=f"{prefix}_percent_0_100",
+                violation_error_message="完成百分比应在 0–100 之间",
+            ),
+            models.CheckConstraint(
+                condition=Q(report_week__gte=1),
+                name=f"{prefix}_week_positive",
+                violation_error_message="周次从 1 开始",
+            ),
+        ]
+
+
+class SitePhoto(models.Model):
+    image = models.ImageField("照片", upload_to="photos/%Y/%m/")
+    thumbnail = models.ImageField("缩略图", upload_to="photos/thumbs/%Y/%m/", blank=True)
+    caption = models.CharField("说明", max_length=200, blank=True)
+    taken_on = models.DateField("拍摄日期", null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="上传人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-uploaded_at"]
+
+    def campaign_of_photo(self):
+        """The campaign of the item the photo shows; each kind of photo knows its item."""
+        raise NotImplementedError(f"{type(self).__name__} must say which campaign it belongs to")
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self.campaign_of_photo(), self, taken_on="拍摄日期")

@@ -1,0 +1,62 @@
+"""The lag rule decides the same colour in Python (pages, exports) and in SQL (lists, counts),
+exactly at the thresholds, whatever the amounts."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
+
+from core.choices import LagStatus
+from core.lag import investment_lag, rule_text
+from projects.models import Project
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+cents = st.integers(min_value=0, max_value=10**9).map(lambda n: Decimal(n) / 100)
+percents = st.integers(min_value=0, max_value=10000).map(lambda n: Decimal(n) / 100)
+
+
+@pytest.mark.parametrize(
+    ("completed", "expected"),
+    [("41.07", LagStatus.ON_TRACK), ("31.07", LagStatus.YELLOW), ("31.06", LagStatus.RED)],
+)
+def test_the_thresholds_are_exact(completed, expected):
+    assert investment_lag(Decimal(completed), Decimal("100.00"), Decimal("41.07")) == expected
+
+
+def test_an_item_without_planned_investment_never_lags():
+    assert investment_lag(Decimal("0"), Decimal("0"), Decimal("90")) == LagStatus.ON_TRACK
+
+
+def test_the_rule_is_written_out_with_its_threshold(settings):
+    settings.LAG_YELLOW_POINTS = Decimal("10")
+    assert "投资完成率" in rule_text() and "10 个百分点" in rule_text()
+
+
+@examples(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(planned=cents, share=percents, reference=percents, offset=st.sampled_from([0, 1, -1]))
+def test_python_and_sql_agree(campaign_for_lag, planned, share, reference, offset):
+    # amounts right at a threshold are the interesting ones: completed = planned × share ± 1分
+    completed = max(
+        Decimal(0), (planned * share / 100).quantize(Decimal("0.01")) + Decimal(offset) / 100
+    )
+    project = f.ProjectFactory(campaign=campaign_for_lag, planned_investment_wan=planned)
+    f.ProjectReportFactory(project=project, report_week=1, week_investment_wan=completed)
+    try:
+        in_sql = Project.objects.filter(pk=project.pk).with_lag(1, reference).get().lag
+        assert in_sql == investment_lag(completed, planned, reference).value
+    finally:
+        project.reports.all().delete()
+        project.delete()
+
+
+@pytest.fixture
+def campaign_for_lag():
+    return f.CampaignFactory(slug="lag")
