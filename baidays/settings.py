@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "projects",
     "topics",
     "plans",
+    "supervision",
     "baidays.setup",
     "baidays.weekly",
     "baidays.excel",

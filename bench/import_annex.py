@@ -227,19 +227,22 @@ def run():
         xls_path = Path(workdir) / "annex1-10000.xls"
         build_xls_file(xls_path)
         xls_kb = xls_path.stat().st_size / 1024
-        # the machine's speed drifts: the bare read is taken before and after the import
+        # the machine's speed drifts: the bare read is taken before and after each import,
+        # and each import is compared with the reads beside it
         reads = [_measure("read", annex_path, workdir)]
         imported = _measure("import", annex_path, workdir)
         reads.append(_measure("read", annex_path, workdir))
         (Path(workdir) / "xls").mkdir()
         xls = _measure("import", xls_path, Path(workdir) / "xls")
+        reads.append(_measure("read", annex_path, workdir))
         plain = _measure("plain", annex_path, workdir)
     read = {
         "seconds": sum(r["seconds"] for r in reads) / len(reads),
         "peak_mb": max(r["peak_mb"] for r in reads),
         "rows": reads[0]["rows"],
     }
-    read_ratio = imported["seconds"] / read["seconds"]
+    read_ratio = imported["seconds"] / ((reads[0]["seconds"] + reads[1]["seconds"]) / 2)
+    xls_ratio = xls["seconds"] / ((reads[1]["seconds"] + reads[2]["seconds"]) / 2)
     speedup = plain["seconds"] / imported["seconds"]
     peak = max(imported["peak_mb"], xls["peak_mb"])
 
@@ -254,7 +257,7 @@ def run():
         "",
         "| measurement | seconds | peak RSS (MB) | rows |",
         "|---|---:|---:|---:|",
-        f"| openpyxl read-only read of the file (mean of 2) | {read['seconds']:.2f} | "
+        f"| openpyxl read-only read of the .xlsx (mean of 3) | {read['seconds']:.2f} | "
         f"{read['peak_mb']:.0f} | {read['rows']:,} |",
         f"| `import_annex 1` (new: {imported['rows']:,} created, "
         f"{imported['history']:,} history rows) | {imported['seconds']:.2f} | {peak:.0f} | "
@@ -270,6 +273,8 @@ def run():
         "|---|---:|:-:|",
         f"| whole import ≤ {GOALS['read_ratio']:.1f}× openpyxl's bare read | {read_ratio:.2f}× | "
         f"{verdict(read_ratio <= GOALS['read_ratio'])} |",
+        f"| the .xls import ≤ {GOALS['read_ratio']:.1f}× openpyxl's bare read of the .xlsx | "
+        f"{xls_ratio:.2f}× | {verdict(xls_ratio <= GOALS['read_ratio'])} |",
         f"| import ≥ {GOALS['plain_speedup']:.0f}× faster than the plain resource | "
         f"{speedup:.2f}× | {verdict(speedup >= GOALS['plain_speedup'])} |",
         f"| import peak memory (.xlsx and .xls) < {GOALS['peak_mb']} MB | {peak:.0f} MB | "

@@ -46,6 +46,9 @@ SUMMARY_MODELS = [
     "topics.PowerItem",
     "plans.Plan",
     "plans.Milestone",
+    "baidays.CampaignRules",
+    "supervision.PlanWeek",
+    "supervision.Supervision",
 ]
 
 PG_FUNCTION = f"""

@@ -12,12 +12,15 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import BigIntegerField, Case, CharField, F, Q, Value, When
 from django.db.models.functions import Cast, Round
+from django.db.models.lookups import LessThan
 
+from core.campaign_settings import CampaignRules
 from core.choices import LagStatus
 
 RULE_TEXT = (
-    "投资完成率（累计完成投资 ÷ 百日计划投资）低于时序进度为黄色，"
-    "低于时序进度超过 {points} 个百分点为红色"
+    "投资完成率（累计完成投资 ÷ 百日计划投资）低于本项目计划完成率（按其进度计划截至本周的"
+    "计划投资 ÷ 百日计划投资；未定进度计划的，按其计划开工至完工时间在百日内均匀安排）为黄色，"
+    "低于超过 {points} 个百分点、或连续 {weeks} 个周报周为黄色，为红色"
 )
 
 
@@ -25,21 +28,35 @@ def yellow_points():
     return Decimal(settings.LAG_YELLOW_POINTS)
 
 
-def rule_text():
-    return RULE_TEXT.format(points=f"{yellow_points().normalize():f}")
+def rule_text(campaign=None):
+    """The rule as every page that colours an item prints it, with the campaign's thresholds
+    (the defaults without a campaign)."""
+    rules = CampaignRules.of(campaign) if campaign is not None else CampaignRules()
+    return RULE_TEXT.format(
+        points=f"{rules.yellow_points.normalize():f}", weeks=rules.yellow_weeks_to_red
+    )
 
 
-def investment_lag(completed, planned, reference_percent):
+def investment_lag(completed, planned, reference_percent, points=None):
     """LagStatus of an item that has completed `completed` of `planned` 万元 while
     `reference_percent` % was due (exact Decimals, two places)."""
     planned = Decimal(planned or 0)
+    return lag_against_due(completed, planned, planned * Decimal(reference_percent) / 100, points)
+
+
+def lag_against_due(completed, planned, due, points=None):
+    """The rule itself, with the reference written as the amount due (万元): 投资完成率 below
+    due ÷ planned is yellow, below it by more than `points` is red. An item's own 进度计划 gives
+    its due amount (core.own_plan); the time line gives planned × 时序进度."""
+    planned = Decimal(planned or 0)
     if planned <= 0:
         return LagStatus.ON_TRACK
+    points = yellow_points() if points is None else Decimal(points)
     done = Decimal(completed or 0) * 100
-    reference = Decimal(reference_percent)
-    if done < planned * (reference - yellow_points()):
+    due = Decimal(due) * 100
+    if done < due - planned * points:
         return LagStatus.RED
-    if done < planned * reference:
+    if done < due:
         return LagStatus.YELLOW
     return LagStatus.ON_TRACK
 
@@ -66,12 +83,28 @@ def investment_lag_annotations(completed, planned_field, reference_percent):
     }
 
 
-def investment_lag_case(planned_field):
-    """The lag colour over the annotations of investment_lag_annotations."""
+def due_lag_bounds(completed_cents, planned_cents, due_cents, points):
+    """(done, yellow bound, red bound) of lag_against_due in SQL, whole numbers in units of
+    cents × 10000 (the same units as investment_lag_annotations)."""
+    yellow = due_cents * Value(10000)
+    return (
+        completed_cents * Value(10000),
+        yellow,
+        yellow - planned_cents * Value(_hundredths(points)),
+    )
+
+
+def lag_case(planned_field, done, yellow_bound, red_bound):
+    """The lag colour of the rule over SQL expressions (or F() of annotations) of its bounds."""
     return Case(
         When(Q(**{f"{planned_field}__lte": 0}), then=Value(LagStatus.ON_TRACK.value)),
-        When(lag_done__lt=F("lag_red_bound"), then=Value(LagStatus.RED.value)),
-        When(lag_done__lt=F("lag_yellow_bound"), then=Value(LagStatus.YELLOW.value)),
+        When(LessThan(done, red_bound), then=Value(LagStatus.RED.value)),
+        When(LessThan(done, yellow_bound), then=Value(LagStatus.YELLOW.value)),
         default=Value(LagStatus.ON_TRACK.value),
         output_field=CharField(),
     )
+
+
+def investment_lag_case(planned_field):
+    """The lag colour over the annotations of investment_lag_annotations."""
+    return lag_case(planned_field, F("lag_done"), F("lag_yellow_bound"), F("lag_red_bound"))

@@ -28,6 +28,7 @@ FILE_OWNER_DEPARTMENT = {
     "topics.Decision": "responsible_department",
     "topics.PowerItem": "responsible_department",
     "plans.Milestone": "lead_department",
+    "supervision.Supervision": "department",  # the unit's 督办 evidence
 }
 
 # Shown in the browser; anything else (PDF, Office, SVG, HTML, ...) is downloaded.

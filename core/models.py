@@ -15,6 +15,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.bounds import ORDER_MAX, PLANNED_REACH_DAYS, WINDOW_DAYS_MAX, count_bounds, text_bounds
+from core.campaign_settings import CampaignRules  # noqa: F401 (registers the model)
 from core.choices import PhaseKind, Role
 from core.completable import CompletableItem
 

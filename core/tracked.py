@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from core.archiving import ArchivableQuerySet
 from core.bounds import WEEK_MAX, text_bounds
+from core.campaign_settings import CampaignRules
 from core.choices import ReportState
 from core.dates import check_dates_in_window
 from core.fields import PERCENT_VALIDATORS, money_field, non_negative
-from core.lag import investment_lag_annotations, investment_lag_case
 from core.money import MONEY_KWARGS, ZERO
+from core.own_plan import own_plan_lag_annotations
 
 
 class TrackedItemQuerySet(ArchivableQuerySet):
@@ -27,29 +28,29 @@ class TrackedItemQuerySet(ArchivableQuerySet):
         reports = relation.related_model.objects.counted()
         return reports.filter(**{item_field: OuterRef("pk")}), item_field
 
-    def with_lag(self, up_to_week, reference_percent):
+    def with_lag(self, up_to_week, campaign):
         """with_progress up to the week, plus `lag`: the LagStatus value of the item's
-        投资完成率 against `reference_percent` (core.lag), and `behind_order` to list the
-        items furthest behind first (ordering only; colours come from `lag`)."""
+        投资完成率 against its own 计划完成率 (core.own_plan, core.lag; thresholds are the
+        campaign's rules), `due_cents` planned to date, and `behind_order` to list the items
+        furthest behind first (ordering only; colours come from `lag`)."""
         completed = models.F("completed_investment_wan")
-        return (
-            self.with_progress(up_to_week=up_to_week)
-            .annotate(
-                **investment_lag_annotations(completed, "planned_investment_wan", reference_percent)
-            )
-            .annotate(
-                lag=investment_lag_case("planned_investment_wan"),
-                behind_order=models.ExpressionWrapper(
-                    completed * Value(1.0) / NullIf(models.F("planned_investment_wan"), Value(0)),
-                    output_field=models.FloatField(),
-                ),
-            )
+        queryset = self.with_progress(up_to_week=up_to_week)
+        rules = CampaignRules.of(campaign)
+        for step in own_plan_lag_annotations(self.model, campaign, up_to_week, rules):
+            queryset = queryset.annotate(**step)
+        return queryset.annotate(
+            behind_order=models.ExpressionWrapper(
+                (completed * Value(100) - models.F("due_cents"))
+                * Value(1.0)
+                / NullIf(models.F("planned_investment_wan"), Value(0)),
+                output_field=models.FloatField(),
+            ),
         )
 
-    def with_week_status(self, week, time_percent):
+    def with_week_status(self, week, campaign):
         """with_lag as of `week`, and `reported`: whether the report of `week` is in."""
         reports, _item_field = self._reports_of_each_item()
-        return self.with_lag(week, time_percent).annotate(
+        return self.with_lag(week, campaign).annotate(
             reported=Exists(reports.filter(report_week=week))
         )
 

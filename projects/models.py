@@ -54,6 +54,9 @@ class Project(models.Model):
     milestone_target = models.CharField("百日形象进度目标", max_length=300, blank=True)
     planned_start = models.DateField("计划开工时间", null=True, blank=True)
     planned_finish = models.DateField("计划完成时间", null=True, blank=True)
+    # an annex often gives only the month ("2026年5月"): stored as its 1st, shown as the month
+    planned_start_is_month = models.BooleanField("计划开工时间只到月份", default=False)
+    planned_finish_is_month = models.BooleanField("计划完成时间只到月份", default=False)
     responsible_leader = models.ForeignKey(
         Person,
         verbose_name="责任领导",
@@ -74,6 +77,8 @@ class Project(models.Model):
     history = HistoricalRecords()
 
     objects = ProjectQuerySet.as_manager()
+    # the own window of its linear 进度计划 (core.own_plan)
+    schedule_window_fields = ("planned_start", "planned_finish")
 
     class Meta:
         ordering = ["campaign", "annex", "seq"]

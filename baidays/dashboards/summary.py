@@ -1,6 +1,8 @@
 """The campaign summary: the figures of `manage.py summary`, `/api/summary/` and
 the overview. Every figure is an SQL aggregate, cut at an as-of date."""
 
+from decimal import Decimal
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
@@ -21,6 +23,7 @@ from enterprises.models import (
 )
 from plans.models import Milestone
 from projects.models import Project
+from supervision.models import Supervision
 from topics.choices import TargetMetric, Topic
 from topics.models import Decision, PowerItem, TopicMeeting, TopicTarget
 
@@ -29,14 +32,18 @@ def _sum(queryset, field):
     return queryset.aggregate(total=Coalesce(Sum(field), ZERO))["total"]
 
 
-def _tracked_block(items, reports, week, time_percent, target_wan=None, completed=None):
+def _tracked_block(items, reports, week, campaign, target_wan=None, completed=None):
     """Count, plan, completion and lag of a set of tracked items (projects or entries), and
     how many of them have reported `week` (for the "reports" block)."""
     groups = list(
-        items.with_week_status(week, time_percent)
+        items.with_week_status(week, campaign)
         .order_by()
         .values("lag", "reported")
-        .annotate(n=Count("pk"), planned=Coalesce(Sum("planned_investment_wan"), ZERO))
+        .annotate(
+            n=Count("pk"),
+            planned=Coalesce(Sum("planned_investment_wan"), ZERO),
+            due_cents=Sum("due_cents"),
+        )
     )
 
     def count(**match):
@@ -45,6 +52,7 @@ def _tracked_block(items, reports, week, time_percent, target_wan=None, complete
     figures = {
         "count": count(),
         "planned": sum((g["planned"] for g in groups), ZERO),
+        "due": sum((Decimal(g["due_cents"] or 0) for g in groups), ZERO) / 100,
         "red": count(lag=LagStatus.RED),
         "yellow": count(lag=LagStatus.YELLOW),
     }
@@ -54,6 +62,9 @@ def _tracked_block(items, reports, week, time_percent, target_wan=None, complete
         "count": figures["count"],
         "target_wan": format_wan(target_wan if target_wan is not None else figures["planned"]),
         "planned_wan": format_wan(figures["planned"]),
+        # planned to date by each item's own 进度计划, and its share of the 100-day plan
+        "planned_to_date_wan": format_wan(figures["due"]),
+        "plan_percent": str(percent(figures["due"], figures["planned"])),
         "completed_wan": format_wan(completed),
         "percent": str(percent(completed, target_wan or figures["planned"])),
         "lagging": {
@@ -278,7 +289,7 @@ def campaign_summary(campaign, as_of):
         entries,
         entry_reports,
         week,
-        time_percent,
+        campaign,
         campaign.competition_target_wan,
         completed=sum(competition_weekly.values(), ZERO),
     )
@@ -287,7 +298,7 @@ def campaign_summary(campaign, as_of):
         projects.key_industrial(),
         project_reports.filter(project__annex=3),
         week,
-        time_percent,
+        campaign,
     )
     key_projects["annual_planned_wan"] = format_wan(
         _sum(projects.key_industrial(), "annual_planned_wan")
@@ -296,7 +307,7 @@ def campaign_summary(campaign, as_of):
         projects.infrastructure(),
         project_reports.filter(project__annex=1),
         week,
-        time_percent,
+        campaign,
         campaign.infrastructure_target_wan,
         completed=sum(infrastructure_weekly.values(), ZERO),
     )
@@ -359,6 +370,7 @@ def campaign_summary(campaign, as_of):
         "phases": _phases(campaign, as_of),
         "weeks": _weeks(campaign, week, infrastructure_weekly, competition_weekly),
         "instructions": _instructions(campaign, as_of),
+        "supervision": Supervision.objects.filter(campaign=campaign).counts_as_of(as_of),
     }
 
 

@@ -29,12 +29,12 @@ PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300
 
 
-def common_context(request):
+def common_context(request, campaign=None):
     return {
         "scope_qs": scope_query(request),
         "can_instruct": role_of(request.user) in (Role.ADMIN, Role.LEADER),
         "lag_yellow_points": settings.LAG_YELLOW_POINTS,
-        "lag_rule": rule_text(),
+        "lag_rule": rule_text(campaign),
     }
 
 
@@ -70,7 +70,7 @@ class DashboardMixin(RoleRequiredMixin, CampaignScopeMixin):
             campaign=self.campaign,
             as_of=self.as_of,
             as_of_error=self.as_of_error,
-            **common_context(self.request),
+            **common_context(self.request, self.campaign),
         )
         if self.campaign is not None:
             self.scope = selectors.Scope(self.campaign, self.as_of)
@@ -278,7 +278,7 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
         context.update(campaign=self.campaign, as_of=self.as_of, as_of_error=self.as_of_error)
         if self.campaign is not None:
             # only leaders and admins get here (staff are sent to their weekly list above)
-            shared = common_context(self.request)
+            shared = common_context(self.request, self.campaign)
             generation = cacheable_generation()
             context.update(
                 selectors.overview(self.campaign, self.as_of, generation=generation),

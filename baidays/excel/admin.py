@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import XLSX
@@ -178,18 +179,68 @@ class AnnexAdminMixin(ImportMixin):
 
     def annex_mapping_view(self, request, annex):
         """The preview's form for the columns the reader could not place: each chosen field
-        is remembered for the annex, and the file is uploaded again."""
+        is remembered for the annex, and the preview runs again on the file already uploaded
+        (import-export keeps it in its temporary storage until the import is confirmed)."""
         self._annex_or_403(request, annex)
         if request.method != "POST" or not self.has_import_permission(request):
             raise PermissionDenied
         pairs = column_mapping_pairs(LAYOUTS[annex], request.POST)
         remember(annex, pairs)
+        label = LAYOUTS[annex].label
+        names = "、".join(f"“{header}”" for header, _ in pairs)
+        confirm_form = self.create_confirm_form(request)
+        if confirm_form.is_valid():
+            if pairs:
+                messages.success(
+                    request, f"已记住{label}的列对应：{names}，以下是按新对应重新读取的预览"
+                )
+            return self.preview_again(request, confirm_form)
         if pairs:
-            names = "、".join(f"“{header}”" for header, _ in pairs)
-            label = LAYOUTS[annex].label
             messages.success(request, f"已记住{label}的列对应：{names}，请重新上传文件")
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         return HttpResponseRedirect(reverse(f"admin:{prefix}_import"))
+
+    def preview_again(self, request, confirm_form):
+        """The upload's preview (import_action's dry run) for the file named by the confirm
+        form, with a new confirm form for that same file."""
+        data = confirm_form.cleaned_data
+        input_format = self.get_import_formats()[int(data["format"])]()
+        storage = self.get_tmp_storage_class()(
+            name=data["import_file_name"],
+            read_mode=input_format.get_read_mode(),
+            **self.get_tmp_storage_class_kwargs(),
+        )
+        context = {**self.get_import_context_data(), **self.admin_site.each_context(request)}
+        form = self.get_import_form_class(request)(
+            self.get_import_formats(),
+            self.get_import_resource_classes(request),
+            initial={"campaign": data["campaign"].pk, "resource": data["resource"]},
+        )
+        try:
+            dataset = input_format.create_dataset(storage.read())
+        except (OSError, WorkbookError):
+            messages.error(request, "上传的文件已失效，请重新上传")
+            prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+            return HttpResponseRedirect(reverse(f"admin:{prefix}_import"))
+        resource = self.choose_import_resource_class(confirm_form, request)(
+            **self.get_import_resource_kwargs(request, form=confirm_form)
+        )
+        result = resource.import_data(dataset, dry_run=True, raise_errors=False, user=request.user)
+        context["result"] = result
+        if not result.has_errors() and not result.has_validation_errors():
+            initial = {name: request.POST.get(name) for name in confirm_form.fields}
+            initial.update(import_file_name=data["import_file_name"], campaign=data["campaign"].pk)
+            context["confirm_form"] = self.get_confirm_form_class(request)(initial=initial)
+        context.update(
+            title="导入",
+            form=form,
+            opts=self.model._meta,
+            media=self.media + form.media,
+            fields_list=[],
+            import_error_display=self.import_error_display,
+        )
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, [self.import_template_name], context)
 
     def annex_template_view(self, request, annex):
         self._annex_or_403(request, annex)

@@ -1,18 +1,25 @@
 """附件2 (争先杯 entries) and 附件4 ("2112" key enterprises) imports. Both name an enterprise,
 which is found or created by name and kept up to date (法人代表, 联系电话, 主要产品)."""
 
-from baidays.excel.importing import AnnexMeta, AnnexResource
+from django.core.exceptions import ValidationError
+
+from baidays.excel.errors import RowErrors, RowProblem
+from baidays.excel.planning import AnnexImporter
+from baidays.excel.resources import AnnexResource
 from enterprises.models import CompetitionEntry, Enterprise, KeyEnterprise
 
 ENTERPRISE_DETAILS = ("legal_representative", "phone", "main_products")
 
 
-class EnterpriseAnnexResource(AnnexResource):
-    def __init__(self, **kwargs):
-        self._enterprises = None
-        super().__init__(**kwargs)
+class EnterpriseAnnexImporter(AnnexImporter):
+    key_fields = ("enterprise_id",)
 
-    def enterprise(self, name, details=None):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._enterprises = None
+        self.layout_keys = {column.key for column in self.layout.columns}
+
+    def enterprise(self, name, details=None, row=None):
         if self._enterprises is None:
             self._enterprises = {e.name: e for e in Enterprise.objects.all()}
         enterprise = self._enterprises.get(name)
@@ -24,32 +31,37 @@ class EnterpriseAnnexResource(AnnexResource):
                 return enterprise
             for key, value in changed.items():
                 setattr(enterprise, key, value)
-        enterprise.full_clean()
+        try:
+            enterprise.full_clean()
+        except ValidationError as error:
+            raise RowErrors(
+                [
+                    RowProblem(row or 0, self.headers.get(key, ""), message)
+                    for key, messages in error.message_dict.items()
+                    for message in messages
+                ]
+            ) from None
         enterprise._change_reason = self.change_reason()
+        enterprise._history_user = self.user
         enterprise.save()
         self._enterprises[name] = enterprise
         return enterprise
 
-    def before_import_row(self, row, **kwargs):
+    def prepare_row(self, row):
         """Create the enterprise, or bring its own record up to date with what the annex says
         of it (法人代表, 联系电话, 主要产品); blank cells leave what is known."""
+        cells = row.values
         details = {
-            key: self.cell(row, key)
+            key: cells[key]
             for key in ENTERPRISE_DETAILS
-            if key in self.layout_keys and self.cell(row, key)
+            if key in self.layout_keys and cells.get(key)
         }
-        self.enterprise(self.cell(row, "enterprise_name"), details)
-
-    @property
-    def layout_keys(self):
-        return {column.key for column in self.layout.columns}
-
-    def natural_key(self, row):
-        return tuple(self.cell(row, key) for key in self.layout.name_keys)
+        self.enterprise(cells.get("enterprise_name"), details, row.number)
 
 
-class CompetitionEntryResource(EnterpriseAnnexResource):
+class CompetitionEntryImporter(EnterpriseAnnexImporter):
     annex = 2
+    model = CompetitionEntry
     plain_fields = (
         "seq",
         "project_name",
@@ -67,21 +79,12 @@ class CompetitionEntryResource(EnterpriseAnnexResource):
         "liaison_leader": ("liaison_leader", "person"),
         "responsible_department": ("responsible_department", "department"),
     }
-
-    class Meta(AnnexMeta):
-        model = CompetitionEntry
-
-    def existing_queryset(self):
-        return CompetitionEntry.objects.filter(campaign=self.campaign).select_related(
-            "enterprise", "liaison_leader", "responsible_department"
-        )
-
-    def instance_key(self, instance):
-        return (instance.enterprise.name, instance.project_name)
+    key_fields = ("enterprise_id", "project_name")
 
 
-class KeyEnterpriseResource(EnterpriseAnnexResource):
+class KeyEnterpriseImporter(EnterpriseAnnexImporter):
     annex = 4
+    model = KeyEnterprise
     plain_fields = (
         "seq",
         "category",
@@ -96,13 +99,18 @@ class KeyEnterpriseResource(EnterpriseAnnexResource):
         "responsible_department": ("responsible_department", "department"),
     }
 
-    class Meta(AnnexMeta):
+
+class CompetitionEntryResource(AnnexResource):
+    importer_class = CompetitionEntryImporter
+
+    class Meta:
+        model = CompetitionEntry
+        fields = ()
+
+
+class KeyEnterpriseResource(AnnexResource):
+    importer_class = KeyEnterpriseImporter
+
+    class Meta:
         model = KeyEnterprise
-
-    def existing_queryset(self):
-        return KeyEnterprise.objects.filter(campaign=self.campaign).select_related(
-            "enterprise", "service_person", "responsible_department"
-        )
-
-    def instance_key(self, instance):
-        return (instance.enterprise.name,)
+        fields = ()

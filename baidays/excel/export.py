@@ -13,8 +13,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from baidays.excel.layouts import AMOUNT, CATEGORY, DATE, GOAL, LAYOUTS
 from core import plan_data
 from core.choices import LagStatus
-from core.lag import investment_lag
-from core.money import quantize_wan
+from core.dates import plan_date_text
+from core.lag import rule_text
 from core.selectors import report_week_as_of
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 from enterprises.models import CompetitionEntry, KeyEnterprise
@@ -52,7 +52,7 @@ def _records(annex, campaign, as_of):
         return (
             Project.objects.active()
             .filter(campaign=campaign, annex=annex)
-            .with_progress(up_to_week=week)
+            .with_lag(week, campaign)
             .select_related("responsible_leader", "responsible_department")
             .order_by("seq")
         )
@@ -60,7 +60,7 @@ def _records(annex, campaign, as_of):
         return (
             CompetitionEntry.objects.active()
             .filter(campaign=campaign)
-            .with_progress(up_to_week=week)
+            .with_lag(week, campaign)
             .select_related("enterprise", "liaison_leader", "responsible_department")
             .order_by("seq")
         )
@@ -83,6 +83,8 @@ def _value(record, key):
     if not hasattr(record, key):
         return getattr(record.enterprise, key)  # 附件4: 法人代表, 电话, 主要产品 of the enterprise
     value = getattr(record, key)
+    if getattr(record, f"{key}_is_month", False) and value is not None:
+        return plan_date_text(value, as_month=True)  # "2026年5月", read back as the month
     if hasattr(value, "name") and not isinstance(value, str):
         return value.name  # a Person or Department
     return value
@@ -94,12 +96,6 @@ def _put(sheet, row, column, value):
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         cell.data_type = "s"  # text that looks like a formula stays text
     return cell
-
-
-def _lag(record, time_percent):
-    return investment_lag(
-        quantize_wan(record.completed_investment_wan), record.planned_investment_wan, time_percent
-    )
 
 
 def write_annex(annex, campaign, *, blank=False, as_of=None):
@@ -148,7 +144,8 @@ def write_annex(annex, campaign, *, blank=False, as_of=None):
                 cell.number_format = DATE_FORMAT
         for offset, (key, _, _) in enumerate(extra, start=len(columns) + 1):
             if key == "lag":
-                status = _lag(record, time_percent)
+                # decided by with_lag: 投资完成率 against the item's own 计划完成率
+                status = LagStatus(record.lag)
                 cell = _put(sheet, row, offset, status.label)
                 cell.fill = PatternFill("solid", fgColor=LAG_FILLS[status])
             else:
@@ -159,7 +156,7 @@ def write_annex(annex, campaign, *, blank=False, as_of=None):
             cell.border = BORDER
         row += 1
     _total_row(sheet, row, columns, extra, totals, blank)
-    _footnote(sheet, row + 1, layout, blank, as_of, time_percent)
+    _footnote(sheet, row + 1, campaign, blank, as_of, time_percent)
     if blank:
         _choice_lists(sheet, columns)
     buffer = io.BytesIO()
@@ -179,14 +176,17 @@ def _total_row(sheet, row, columns, extra, totals, blank):
             cell.font = Font(bold=True)
 
 
-def _footnote(sheet, row, layout, blank, as_of, time_percent):
+def _footnote(sheet, row, campaign, blank, as_of, time_percent):
     if blank:
         text = (
             "注：每行一个项目；金额单位为万元；日期写作 2026-05-08 或 2026年5月8日；"
             "表头文字请勿改动，可增加列；合计行以下不再读取。"
         )
     else:
-        text = f"注：导出日期 {as_of:%Y-%m-%d}，时序进度 {time_percent}%。"
+        text = (
+            f"注：导出日期 {as_of:%Y-%m-%d}，时序进度 {time_percent}%。"
+            f"进度状态：{rule_text(campaign)}。"
+        )
     sheet.cell(row=row, column=1, value=text)
 
 

@@ -24,6 +24,7 @@ class Column:
     in_header: bool = False  # the header must have this column
     width: int = 12
     max_length: int = 0
+    month_flag: str = ""  # a date column: the field that says the file gave only the month
 
 
 # the columns that name a project, an enterprise, a unit or a person: the models refuse
@@ -172,8 +173,8 @@ ANNEX_1 = AnnexLayout(
             max_length=300,
             width=22,
         ),
-        Column("planned_start", "计划开工时间", DATE),
-        Column("planned_finish", "计划完成时间", DATE),
+        Column("planned_start", "计划开工时间", DATE, month_flag="planned_start_is_month"),
+        Column("planned_finish", "计划完成时间", DATE, month_flag="planned_finish_is_month"),
         LEADER_COLUMN,
         replace(DEPARTMENT_COLUMN, in_header=True),
         NOTE_COLUMN,
@@ -266,8 +267,8 @@ ANNEX_3 = AnnexLayout(
             in_header=True,
         ),
         Column("milestone_target", "形象进度目标", max_length=300),
-        Column("planned_start", "开工时间", DATE),
-        Column("planned_finish", "计划竣工时间", DATE),
+        Column("planned_start", "开工时间", DATE, month_flag="planned_start_is_month"),
+        Column("planned_finish", "计划竣工时间", DATE, month_flag="planned_finish_is_month"),
         LEADER_COLUMN,
         replace(DEPARTMENT_COLUMN, in_header=True),
         NOTE_COLUMN,

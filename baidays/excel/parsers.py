@@ -57,14 +57,19 @@ def normalize(value):
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
 
 
+_RUNS_OF_SPACE = re.compile(r"[ \t\u3000]+")
+
+
 def parse_text(value):
     if value is None:
         return ""
+    if type(value) is str and "  " not in value and "\t" not in value and "\u3000" not in value:
+        return value.strip()  # the common cell: nothing to collapse
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime.datetime):
         value = value.date()
-    return re.sub(r"[ \t\u3000]+", " ", str(value)).strip()
+    return _RUNS_OF_SPACE.sub(" ", str(value)).strip()
 
 
 def parse_amount(value, unit="万元"):

@@ -1,12 +1,14 @@
 """附件1 and 附件3 imports into Project; the natural key is campaign + annex + project name."""
 
-from baidays.excel.importing import AnnexMeta, AnnexResource
+from baidays.excel.planning import AnnexImporter
+from baidays.excel.resources import AnnexResource
 from enterprises.models import Enterprise
 from projects.choices import Annex
 from projects.models import Project
 
 
-class ProjectResource(AnnexResource):
+class ProjectImporter(AnnexImporter):
+    model = Project
     plain_fields = (
         "seq",
         "name",
@@ -17,51 +19,51 @@ class ProjectResource(AnnexResource):
         "milestone_target",
         "planned_start",
         "planned_finish",
+        "planned_start_is_month",
+        "planned_finish_is_month",
         "note",
     )
     lookups = {
         "responsible_leader": ("responsible_leader", "person"),
         "responsible_department": ("responsible_department", "department"),
     }
+    key_fields = ("name",)
 
-    class Meta(AnnexMeta):
-        model = Project
-
-    def existing_queryset(self):
-        return Project.objects.filter(campaign=self.campaign, annex=self.annex).select_related(
-            "responsible_leader", "responsible_department", "owner"
-        )
-
-    def natural_key(self, row):
-        return (self.cell(row, "name"),)
-
-    def instance_key(self, instance):
-        return (instance.name,)
-
-    def fixed_values(self):
-        return {"annex": self.annex}
+    def scope(self):
+        return {"campaign_id": self.campaign.pk, "annex": int(self.annex)}
 
 
-class InfrastructureProjectResource(ProjectResource):
+class InfrastructureProjectImporter(ProjectImporter):
     annex = Annex.INFRASTRUCTURE
 
 
-class KeyProjectResource(ProjectResource):
+class KeyProjectImporter(ProjectImporter):
     """附件3 also names the owner enterprise; it is linked when the enterprise is known."""
 
     annex = Annex.KEY_INDUSTRIAL
-    plain_fields = (*ProjectResource.plain_fields, "owner_name", "annual_planned_wan")
-    lookups = {**ProjectResource.lookups, "owner": ("owner_name", "enterprise")}
+    plain_fields = (*ProjectImporter.plain_fields, "owner_name", "annual_planned_wan")
+    lookups = {**ProjectImporter.lookups, "owner": ("owner_name", "enterprise")}
 
     def __init__(self, **kwargs):
-        self._enterprises = None
         super().__init__(**kwargs)
-
-    def get_user_visible_fields(self):
-        # 业主单位 is read once as text and once to link the enterprise; list it once
-        return [f for f in super().get_user_visible_fields() if f.attribute != "owner"]
+        self._enterprises = None
 
     def enterprise(self, name):
         if self._enterprises is None:
             self._enterprises = {e.name: e for e in Enterprise.objects.all()}
         return self._enterprises.get(name)
+
+
+class ProjectResource(AnnexResource):
+    class Meta:
+        model = Project
+        fields = ()
+
+
+class InfrastructureProjectResource(ProjectResource):
+    importer_class = InfrastructureProjectImporter
+
+
+class KeyProjectResource(ProjectResource):
+    importer_class = KeyProjectImporter
+    hidden_fields = ("owner",)

@@ -229,9 +229,10 @@ class _Reading:
                 continue
             if column.required and parsed in (None, ""):
                 problems.append(RowProblem(number, texts[column.key], "不能为空"))
-            if isinstance(parsed, parsers.MonthOnly):
+            month_only = isinstance(parsed, parsers.MonthOnly)
+            if month_only:
                 # noted for the summary, stored as a plain date (a date subclass would reach
-                # the database adapter as its own text)
+                # the database adapter as its own text) and flagged to be shown as the month
                 self.month_only.setdefault(column.key, []).append(number)
                 parsed = parsed.as_date()
             if column.kind == DATE and self.campaign is not None:
@@ -241,6 +242,8 @@ class _Reading:
                 except ValidationError as error:
                     problems.append(RowProblem(number, texts[column.key], error.messages[0]))
                     continue
+            if column.month_flag:
+                values[column.month_flag] = month_only
             values[column.key] = parsed
         for check in self.layout.extra_checks:
             failure = check(values)
@@ -309,7 +312,7 @@ class _Reading:
         for key, numbers in self.month_only.items():
             lines.append(
                 f"“{self.header.texts[key]}”有 {len(numbers)} 处只写了月份"
-                f"（第 {numbers[0]} 行起），按当月 1 日导入"
+                f"（第 {numbers[0]} 行起），按当月 1 日保存、按月份显示"
             )
         return lines + self.totals.notes()
 

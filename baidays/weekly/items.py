@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from baidays.weekly.photos import prepare_photo
 from core.access import require_item_writer
-from core.lag import investment_lag, rule_text
+from core.campaign_settings import CampaignRules
+from core.lag import rule_text
 from core.models import Instruction
 from core.money import ZERO, percent
+from core.own_plan import own_plan_lag
 from core.roles import is_staff_member
 from core.selectors import report_week_as_of
 from core.uploads import validate_upload_pixels
@@ -84,6 +86,9 @@ def item_page(kind, item, user, as_of=None):
     completed = reports[-1].cumulative_wan if reports else ZERO
     latest_percent = reports[-1].percent_complete if reports else ZERO
     time_percent = campaign.time_percent(as_of)
+    lag, plan_percent, planned_to_date = own_plan_lag(
+        item, campaign, report_week_as_of(campaign, as_of), CampaignRules.of(campaign)
+    )
     return {
         "kind": kind,
         "item": item,
@@ -95,8 +100,10 @@ def item_page(kind, item, user, as_of=None):
         "completed_share": percent(completed, item.planned_investment_wan),
         "latest_percent": latest_percent,
         "time_percent": time_percent,
-        "lag": investment_lag(completed, item.planned_investment_wan, time_percent),
-        "lag_rule": rule_text(),
+        "lag": lag,
+        "plan_percent": plan_percent,
+        "planned_to_date_wan": planned_to_date,
+        "lag_rule": rule_text(campaign),
         "chart": chart_series(campaign, item, reports, as_of),
         "photos": list(
             kind.photo_model.objects.filter(

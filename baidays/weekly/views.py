@@ -13,9 +13,26 @@ from baidays.weekly.review import return_reasons
 from baidays.weekly.selectors import current_scope, reportable_count, week_rows, worklist
 from baidays.weekly.services import BatchRejected, check_week, save_week_reports
 from core.access import RoleRequiredMixin, require_item_writer
+from core.choices import LagStatus
 from core.forms import bind_capped_formset
-from core.lag import investment_lag
 from core.parsing import parse_int, parse_optional_int
+from core.roles import department_of
+from core.selectors import report_week_as_of
+from enterprises.models import CompetitionEntry
+from projects.models import Project
+from supervision.selectors import open_for_department
+
+
+def lag_by_item(campaign, week, items):
+    """{(model, pk): LagStatus} of `items` by with_lag (one query per kind), so the worklist
+    colours as every dashboard does."""
+    lags = {}
+    for model in (Project, CompetitionEntry):
+        pks = [item.pk for item in items if type(item) is model]
+        rows = model.objects.filter(pk__in=pks).with_lag(week, campaign)
+        for pk, lag in rows.values_list("pk", "lag"):
+            lags[(model, pk)] = LagStatus(lag)
+    return lags
 
 
 class WriterRequiredMixin(RoleRequiredMixin):
@@ -42,8 +59,11 @@ class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
         work = worklist(request.user, campaign, week)
         today = timezone.localdate()
         time_percent = campaign.time_percent(today)
+        lags = lag_by_item(
+            campaign, report_week_as_of(campaign, today), [row.item for row in work.rows]
+        )
         for row in work.rows:
-            row.lag = investment_lag(row.cumulative_wan, row.planned_wan, time_percent)
+            row.lag = lags.get((type(row.item), row.item.pk), LagStatus.ON_TRACK)
         return render(
             request,
             "weekly/home.html",
@@ -56,6 +76,9 @@ class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
                 "day": campaign.day_number(today),
                 "time_percent": time_percent,
                 "work": work,
+                "supervisions": list(
+                    open_for_department(campaign, department_of(request.user), today)[:50]
+                ),
             },
         )
 

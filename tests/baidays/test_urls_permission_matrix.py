@@ -11,11 +11,14 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
 from baidays.notify.models import Message
+from supervision.choices import Cause
+from supervision.models import Supervision
 from tests import factories as f
 from tests.baidays.weekly.support import batch_post, image_upload, running_campaign
 
@@ -323,6 +326,25 @@ MATRIX = [
     Row("POST", "/messages/", (LOGIN, 403, *(MOVED,) * 6)),
     Row("POST", "/messages/{message}/read/", (LOGIN, 403, *(MOVED,) * 6)),
     Row("GET", "/messages/{message}/read/", NONE_TAKE_IT_OPEN),
+    # 督办: leaders and admins every 督办单, a unit's staff and 审核人 their own; the unit
+    # answers, a leader closes
+    Row("GET", "/supervision/", (LOGIN, 403, 200, 200, 200, 200, 200, 403)),
+    Row("GET", "/supervision/{supervision}/", (LOGIN, 403, 200, 404, 200, 200, 200, 403)),
+    Row(
+        "POST",
+        "/supervision/{supervision}/",
+        (LOGIN, 403, MOVED, 404, 403, MOVED, 403, 403),
+        lambda world: {
+            "measures": "倒排工期，加派人手",
+            "promised_on": world["campaign"].end_date.isoformat(),
+        },
+    ),
+    Row(
+        "POST",
+        "/supervision/{supervision}/",
+        (LOGIN, 403, 403, 404, MOVED, MOVED, 403, 403),
+        {"close_note": "已现场核实"},
+    ),
     # the Django admin: admins only; the others are sent to the admin's login page
     Row("GET", "/admin/", ADMINS),
     Row("GET", "/admin/projects/project/", ADMINS),
@@ -401,6 +423,17 @@ def world(settings, tmp_path, department, other_department, own_enterprise):
         "responsible_person": leader,
         "message": Message.objects.create(
             recipient=f.UserFactory(username="someone"), subject="催报", body="内容"
+        ),
+        "supervision": Supervision.objects.create(
+            campaign=campaign,
+            cause=Cause.DECISION,
+            content_type=ContentType.objects.get_for_model(decision),
+            object_id=decision.pk,
+            target_label=str(decision),
+            department=department,
+            opened_on=campaign.start_date,
+            answer_due=campaign.start_date,
+            escalate_after=campaign.start_date,
         ),
     }
 

@@ -23,7 +23,17 @@ from tests.annex_workbooks import annex1_file, annex1_row
 from tests.baidays.weekly.support import batch_post, project_for, running_campaign
 from tests.factories import CampaignFactory
 
-OUR_APPS = {"baidays", "projects", "enterprises", "topics", "plans", "weekly", "excel", "notify"}
+OUR_APPS = {
+    "baidays",
+    "projects",
+    "enterprises",
+    "topics",
+    "plans",
+    "supervision",
+    "weekly",
+    "excel",
+    "notify",
+}
 # written by the portal itself, never typed: optimistic-lock versions, counters, generic ids,
 # delivery bookkeeping and the bodies of generated messages
 SYSTEM_FIELDS = {

@@ -19,13 +19,13 @@ from .lists import missing_reports_by_department, worst_lagging
 
 def department_table(scope):
     """Every unit with what it owns and how it stands: a fixed number of grouped queries."""
-    campaign, week, time_percent = scope.campaign, scope.week, scope.time_percent
+    campaign, week = scope.campaign, scope.week
     red = Q(lag=LagStatus.RED.value)
     yellow = Q(lag=LagStatus.YELLOW.value)
     tracked = {}
     completed = {}
     for kind in (PROJECTS, ENTRIES):
-        items = kind.model.objects.active().filter(campaign=campaign).with_lag(week, time_percent)
+        items = kind.model.objects.active().filter(campaign=campaign).with_lag(week, campaign)
         tracked[kind.key] = _grouped(
             items,
             "responsible_department",
@@ -123,13 +123,13 @@ def _overdue_counts_by_department(scope):
 
 
 def department_detail(scope, department):
-    campaign, week, time_percent = scope.campaign, scope.week, scope.time_percent
+    campaign, week = scope.campaign, scope.week
     figures = {"items": 0, "planned": ZERO, "completed": ZERO, "red": 0, "yellow": 0}
     for kind in (PROJECTS, ENTRIES):
         items = (
             kind.model.objects.active()
             .filter(campaign=campaign, responsible_department=department)
-            .with_lag(week, time_percent)
+            .with_lag(week, campaign)
         )
         block = items.aggregate(
             items=Count("pk"),

@@ -1,7 +1,6 @@
 """The league table (红黑榜) of 争先杯 entries."""
 
 from core.choices import LagStatus
-from core.lag import investment_lag
 from core.money import percent, quantize_wan
 from enterprises.models import CompetitionEntry
 
@@ -15,14 +14,14 @@ def league_standings(scope):
     figures = (
         CompetitionEntry.objects.active()
         .filter(campaign=scope.campaign)
-        .with_progress(up_to_week=scope.week)
-        .values_list("pk", "seq", "planned_investment_wan", "completed_investment_wan")
+        .with_lag(scope.week, scope.campaign)
+        .values_list("pk", "seq", "planned_investment_wan", "completed_investment_wan", "lag")
     )
     standings = []
-    for pk, seq, planned, completed in figures:
+    for pk, seq, planned, completed, lag in figures:
         completed = quantize_wan(completed)
         share = percent(completed, planned)
-        status = investment_lag(completed, planned, scope.time_percent)
+        status = LagStatus(lag)
         standings.append(
             {
                 "pk": pk,

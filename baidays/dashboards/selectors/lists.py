@@ -1,10 +1,12 @@
 """Item lists of the dashboards and the big screen: rows of tracked items, the lagging and the
 missing-report lists, and the 批示 shown beside them."""
 
+from decimal import Decimal
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
-from core.lag import investment_lag
+from core.choices import LagStatus
 from core.models import Instruction
 from core.money import ZERO, percent, quantize_wan
 from enterprises.models import CompetitionEntry
@@ -24,7 +26,9 @@ def item_row(item, kind, scope):
     latest = quantize_wan(item.latest_percent)
     completed = quantize_wan(item.completed_investment_wan)
     share = percent(completed, item.planned_investment_wan)
-    lag = investment_lag(completed, item.planned_investment_wan, scope.time_percent)
+    # colour and 计划完成率 as with_lag decided them (the item's own 进度计划, core.own_plan)
+    lag = LagStatus(item.lag)
+    plan_percent = percent(Decimal(item.due_cents) / 100, item.planned_investment_wan)
     return {
         "kind": kind.key,
         "pk": item.pk,
@@ -37,7 +41,8 @@ def item_row(item, kind, scope):
         # 投资完成率, the figure lag is judged by; 形象进度 % is what the unit reported
         "investment_percent": share,
         "latest_percent": latest,
-        "gap": max(scope.time_percent - share, ZERO),
+        "plan_percent": plan_percent,
+        "gap": max(plan_percent - share, ZERO),
         "lag": lag.value,
         "lag_label": lag.label,
         "progress_text": item.latest_progress_text or "",

@@ -65,6 +65,7 @@ def test_lagging_counts_judge_the_investment_completion_rate_against_time_progre
     # as of 2026-06-15: day 46 of 112, time progress 41.07%; each project plans 100.00 万元
     for completed in ["41.07", "31.07", "31.06", "0"]:
         project = f.ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("100.00"))
+        f.due_by_week_8(project)  # its own 计划完成率 equals time progress
         f.ProjectReportFactory(
             project=project,
             report_week=7,

@@ -68,9 +68,12 @@ def test_lagging_list_colours_items_exactly_at_the_thresholds(campaign, leader_c
         project = f.ProjectFactory(
             campaign=campaign, name=f"道路{percent}", responsible_department=unit
         )
+        f.due_by_week_8(project)  # its own 计划完成率 equals time progress
         f.ProjectReportFactory(
             project=project,
-            report_week=6,
+            # reported in week 8 alone: yellow one week, not yet the run of yellow weeks that
+            # turns red
+            report_week=8,
             week_investment_wan=Decimal(percent),  # of the 100.00 万元 planned
             percent_complete=Decimal("100"),  # the reported 形象进度 does not decide
         )
@@ -83,7 +86,7 @@ def test_lagging_list_colours_items_exactly_at_the_thresholds(campaign, leader_c
         (names["31.07"], "yellow"),
     ]
     assert rows[1]["department"] == "园区建设科"
-    assert rows[1]["last_report_week"] == 6
+    assert rows[1]["last_report_week"] == 8
     assert rows[1]["gap"] == Decimal("10.01")
     assert rows[0]["last_report_week"] is None
 

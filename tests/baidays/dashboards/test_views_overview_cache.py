@@ -64,8 +64,8 @@ def test_the_cached_overview_follows_a_new_report_at_once(
     assert TOKENS.sub("", second) == TOKENS.sub("", first)
     # session, user, person with department, campaign, generation, session save
     assert (
-        len([q for q in cached if q["sql"].startswith("SELECT")]) <= 6
-    )  # session, user, person, generation, campaign, unread 站内消息
+        len([q for q in cached if q["sql"].startswith("SELECT")]) <= 7
+    )  # session, user, person, generation, campaign, its lag rules, unread 站内消息
 
     f.ProjectReportFactory(
         project=lagging_project,

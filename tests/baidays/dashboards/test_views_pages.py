@@ -183,6 +183,7 @@ def test_league_ranks_by_share_of_planned_investment_with_boards_at_the_threshol
         entry = f.CompetitionEntryFactory(
             campaign=campaign, planned_investment_wan=Decimal("100.00")
         )
+        f.due_by_week_8(entry)  # its own 计划完成率 equals time progress
         f.EntryReportFactory(entry=entry, report_week=8, week_investment_wan=Decimal(amount))
         entries[amount] = entry
     f.EntryReportFactory(

@@ -159,12 +159,42 @@ def test_unknown_columns_are_listed_in_the_preview_and_mapped_there(
     header = ["序号", "项目名称", "百日计划投资（万元）", "责任单位", "拟定起始"]
     rows = [header, [1, "甲", 10, "园区建设科", "2026-05-08"]]
     path = write_rows(tmp_path / "a.xlsx", rows)
-    html = upload(admin_client, path, campaign).content.decode()
+    response = upload(admin_client, path, campaign)
+    html = response.content.decode()
     assert "未识别的列" in html and "E 列“拟定起始”" in html
     url = reverse("admin:projects_project_annex_mapping", args=[1])
-    admin_client.post(url, {"header_1": "拟定起始", "field_1": "planned_start"})
+    mapping = {"header_1": "拟定起始", "field_1": "planned_start", **confirm_data(response)}
+    # the preview runs again on the file already uploaded: no second upload
+    response = admin_client.post(url, mapping)
     assert AnnexColumnMapping.objects.get(annex=1).field == "planned_start"
-    response = upload(admin_client, path, campaign)
-    assert "未识别的列" not in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "已记住附件1的列对应：“拟定起始”" in html
+    assert "未识别的列" not in html and "2026-05-08" in html
     admin_client.post(CONFIRM_URL, confirm_data(response))
     assert Project.objects.get().planned_start.isoformat() == "2026-05-08"
+    # next week's file with the same header is placed without asking
+    html = upload(admin_client, path, campaign).content.decode()
+    assert "未识别的列" not in html
+
+
+def test_a_mapping_saved_without_the_uploaded_file_asks_for_it_again(admin_client, campaign):
+    url = reverse("admin:projects_project_annex_mapping", args=[1])
+    response = admin_client.post(url, {"header_1": "拟定起始", "field_1": "planned_start"})
+    assert response.status_code == 302 and response.url == IMPORT_URL
+
+
+def test_the_preview_shows_each_row_and_what_an_update_changes(admin_client, campaign, tmp_path):
+    first = annex1_file(tmp_path / "a.xlsx", [annex1_row(1, "甲"), annex1_row(2, "乙")])
+    admin_client.post(CONFIRM_URL, confirm_data(upload(admin_client, first, campaign)))
+    rows = [annex1_row(1, "甲"), annex1_row(2, "乙", planned=150), annex1_row(3, "丙")]
+    second = annex1_file(tmp_path / "b.xlsx", rows)
+    response = upload(admin_client, second, campaign)
+    html = response.content.decode()
+    assert html.count('<tr class="skip">') == 1
+    assert html.count('<tr class="update">') == 1 and "<del>100.00</del> <ins>150.00</ins>" in html
+    assert html.count('<tr class="new">') == 1 and "丙" in html
+    admin_client.post(CONFIRM_URL, confirm_data(response))
+    assert Project.objects.get(name="乙").planned_investment_wan == 150
+    assert Project.objects.count() == 3
+    assert Project.history.filter(history_user__username="admin").count() == 4

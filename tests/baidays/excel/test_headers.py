@@ -182,7 +182,33 @@ def test_an_annex4_without_seq_is_numbered_in_file_order(campaign, tmp_path):
 def test_month_only_dates_are_the_first_of_the_month(campaign, tmp_path, written):
     path = annex1_file(tmp_path / "a.xlsx", [annex1_row(1, 计划开工时间=written)])
     assert "只写了月份" in run(1, path)
-    assert Project.objects.get().planned_start == datetime.date(2026, 5, 1)
+    project = Project.objects.get()
+    assert project.planned_start == datetime.date(2026, 5, 1)
+    assert project.planned_start_is_month and not project.planned_finish_is_month
+
+
+def test_a_month_only_date_is_shown_and_exported_as_the_month(campaign, tmp_path):
+    from django.template import Context, Template
+    from openpyxl import load_workbook
+
+    run(1, annex1_file(tmp_path / "a.xlsx", [annex1_row(1, "甲", 计划开工时间="2026年5月")]))
+    project = Project.objects.get()
+    page = Template(
+        '{% load plan_dates %}{{ p|plan_date:"planned_start" }} 至 '
+        '{{ p|plan_date:"planned_finish" }}'
+    ).render(Context({"p": project}))
+    assert page == "2026年5月 至 2026-10-30"
+    exported = tmp_path / "export.xlsx"
+    call_command("export_annex", "1", str(exported), "--campaign", "c2026", stdout=StringIO())
+    sheet = load_workbook(exported).active
+    header = [cell.value for cell in sheet[4]]
+    assert sheet.cell(5, header.index("计划开工时间") + 1).value == "2026年5月"
+    assert "未变 1 条" in run(1, exported)
+    # the office later gives the day: the flag goes, and the change says so in its own terms
+    output = run(1, annex1_file(tmp_path / "b.xlsx", [annex1_row(1, "甲")]), "--dry-run")
+    assert "计划开工时间：2026年5月 → 2026-05-08" in output
+    run(1, annex1_file(tmp_path / "b.xlsx", [annex1_row(1, "甲")]))
+    assert not Project.objects.get().planned_start_is_month
 
 
 def test_a_year_dot_month_number_is_refused_as_ambiguous(campaign, tmp_path):

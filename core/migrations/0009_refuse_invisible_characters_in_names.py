@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('baidays', '0007_bound_numbers_and_long_texts'),
+        ('baidays', '0008_bound_numbers_and_long_texts'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('baidays', '0006_campaign_report_week_end_weekday'),
+        ('baidays', '0007_campaign_rules'),
     ]
 
     operations = [

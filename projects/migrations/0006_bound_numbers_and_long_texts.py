@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0004_report_review_states'),
+        ('projects', '0005_project_planned_dates_as_months'),
     ]
 
     operations = [

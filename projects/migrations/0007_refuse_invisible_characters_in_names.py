@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0005_bound_numbers_and_long_texts'),
+        ('projects', '0006_bound_numbers_and_long_texts'),
     ]
 
     operations = [

@@ -1,0 +1,230 @@
+"""计划完成率: how much of its 100-day planned investment an item was due to have completed by
+the end of a report week, by its own 进度计划. An item with weeks written (the `plan_weeks` of
+a tracked item) is due the sum of its weeks so far; an item without follows the linear default
+over its own window — from the later of the campaign start and its planned start to the earlier
+of the campaign end and its planned finish — so it is never due anything before it begins.
+
+Worked in whole cents (integers) in Python and in SQL alike, so both give the same figure:
+the linear amount is rounded half up to the cent by integer division."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, Least, Round
+
+from core.choices import LagStatus
+from core.lag import due_lag_bounds, lag_against_due, lag_case
+from core.money import percent
+
+EPOCH = datetime.date(1970, 1, 1)
+
+
+class DayNumber(Func):
+    """A date column as whole days since 1970-01-01, on SQLite and PostgreSQL alike."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) - 2440587.5 AS INTEGER)",
+            **extra_context,
+        )
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template="(%(expressions)s - DATE '1970-01-01')", **extra_context
+        )
+
+
+def day_number(day):
+    return (day - EPOCH).days
+
+
+def cents(amount):
+    return int((Decimal(amount or 0) * 100).to_integral_value())
+
+
+def sql_cents(expression):
+    return Cast(Round(expression * Value(100)), BigIntegerField())
+
+
+def due_date_of_week(campaign, week):
+    """The day a report week's plan is due by: its last day, within the campaign."""
+    return min(campaign.week_end(week), campaign.end_date)
+
+
+def window(campaign, planned_start=None, planned_finish=None):
+    """(first, last) day of an item's own window inside the campaign, as day numbers."""
+    first_campaign, last_campaign = day_number(campaign.start_date), day_number(campaign.end_date)
+    first = first_campaign if planned_start is None else day_number(planned_start)
+    first = min(max(first, first_campaign), last_campaign)
+    last = last_campaign if planned_finish is None else day_number(planned_finish)
+    last = min(max(last, first), last_campaign)
+    return first, last
+
+
+def linear_cents(planned_cents, first, last, due_day):
+    """Cents due by `due_day` when `planned_cents` spread evenly over the days first..last."""
+    length = last - first + 1
+    elapsed = min(max(due_day - first + 1, 0), length)
+    return (planned_cents * elapsed * 2 + length) // (2 * length)
+
+
+def planned_to_date_cents(item, campaign, week, plan_weeks=None):
+    """The Python twin of planned_to_date_cents_sql for one item. `plan_weeks` is
+    {week: amount} of its written schedule (read from the item when not given)."""
+    if week < 1:
+        return 0
+    if plan_weeks is None:
+        plan_weeks = dict(item.plan_weeks.values_list("week", "planned_wan"))
+    if plan_weeks:
+        return sum(cents(amount) for number, amount in plan_weeks.items() if number <= week)
+    first, last = window(
+        campaign, getattr(item, "planned_start", None), getattr(item, "planned_finish", None)
+    )
+    due_day = day_number(due_date_of_week(campaign, week))
+    return linear_cents(cents(item.planned_investment_wan), first, last, due_day)
+
+
+def _clamped_day(field, fallback, low, high):
+    day = Value(fallback) if field is None else Coalesce(DayNumber(F(field)), Value(fallback))
+    return Least(Greatest(day, low), high)
+
+
+def planned_to_date_cents_sql(model, campaign, week):
+    """The cents an item of `model` was due by the end of `week`, as an SQL expression per row
+    (one index-only subquery over its plan weeks)."""
+    if week < 1:
+        return Value(0, output_field=BigIntegerField())
+    relation = model._meta.get_field("plan_weeks")
+    rows = relation.related_model.objects.filter(**{relation.field.name: OuterRef("pk")})
+    written = (
+        rows.filter(week__lte=week)
+        .order_by()
+        .values(relation.field.name)
+        .annotate(total=Sum("planned_wan"))
+        .values("total")
+    )
+    money = models.DecimalField(max_digits=14, decimal_places=2)
+    written_cents = sql_cents(Coalesce(Subquery(written, output_field=money), Value(0, money)))
+    first_campaign = Value(day_number(campaign.start_date))
+    last_campaign = Value(day_number(campaign.end_date))
+    start_field, finish_field = getattr(model, "schedule_window_fields", (None, None))
+    first = _clamped_day(
+        start_field, day_number(campaign.start_date), first_campaign, last_campaign
+    )
+    last = _clamped_day(finish_field, day_number(campaign.end_date), first, last_campaign)
+    length = last - first + Value(1)
+    due_day = Value(day_number(due_date_of_week(campaign, week)))
+    elapsed = Least(Greatest(due_day - first + Value(1), Value(0)), length)
+    linear = (sql_cents(F("planned_investment_wan")) * elapsed * Value(2) + length) / (
+        Value(2) * length
+    )
+    return Case(
+        When(Exists(rows), then=written_cents),
+        default=linear,
+        output_field=BigIntegerField(),
+    )
+
+
+def completed_cents_sql(model, week):
+    """Cents of counted investment an item of `model` had completed by the end of `week`."""
+    relation = model._meta.get_field("reports")
+    reports = relation.related_model.objects.counted().filter(
+        **{relation.field.name: OuterRef("pk"), "report_week__lte": week}
+    )
+    total = (
+        reports.order_by()
+        .values(relation.field.name)
+        .annotate(total=Sum("week_investment_wan"))
+        .values("total")
+    )
+    money = models.DecimalField(max_digits=14, decimal_places=2)
+    return sql_cents(Coalesce(Subquery(total, output_field=money), Value(0, money)))
+
+
+def _week_lag_case(model, campaign, week, points, completed_cents=None):
+    completed_cents = (
+        completed_cents if completed_cents is not None else completed_cents_sql(model, week)
+    )
+    done, yellow, red = due_lag_bounds(
+        completed_cents,
+        sql_cents(F("planned_investment_wan")),
+        planned_to_date_cents_sql(model, campaign, week),
+        points,
+    )
+    return lag_case("planned_investment_wan", done, yellow, red)
+
+
+def own_plan_lag_annotations(model, campaign, week, rules):
+    """Annotation steps (a list of dicts, applied in order) giving `due_cents` (planned to
+    date, whole cents), `lag_of_week` (the colour of the week alone) and `lag`: red also when
+    the item has been yellow for rules.yellow_weeks_to_red report weeks in a row. Expects
+    `completed_investment_wan` (with_progress up to `week`)."""
+    points = rules.yellow_points
+    completed = sql_cents(F("completed_investment_wan"))
+    steps = [
+        {"due_cents": planned_to_date_cents_sql(model, campaign, week)},
+        {"lag_of_week": _week_lag_case(model, campaign, week, points, completed)},
+    ]
+    earlier = [week - back for back in range(1, rules.yellow_weeks_to_red)]
+    yellow = LagStatus.YELLOW.value
+    if all(number >= 1 for number in earlier):
+        run = models.Q(lag_of_week=yellow)
+        for number in earlier:
+            name = f"lag_of_week_{number}"
+            steps.append({name: _week_lag_case(model, campaign, number, points)})
+            run &= models.Q(**{name: yellow})
+        final = Case(
+            When(run, then=Value(LagStatus.RED.value)),
+            default=F("lag_of_week"),
+            output_field=models.CharField(),
+        )
+    else:
+        final = F("lag_of_week")
+    steps.append({"lag": final})
+    return steps
+
+
+def own_plan_lag(item, campaign, week, rules):
+    """The Python twin for one item: (LagStatus, 计划完成率 %, planned to date 万元)."""
+    if week < 1:
+        return LagStatus.ON_TRACK, percent(0, item.planned_investment_wan), Decimal("0.00")
+    plan_weeks = dict(item.plan_weeks.values_list("week", "planned_wan"))
+    weekly = dict(
+        item.reports.counted()
+        .filter(report_week__lte=week)
+        .values_list("report_week", "week_investment_wan")
+    )
+
+    def colour(number):
+        completed = sum((amount for w, amount in weekly.items() if w <= number), Decimal(0))
+        due = Decimal(planned_to_date_cents(item, campaign, number, plan_weeks)) / 100
+        return lag_against_due(completed, item.planned_investment_wan, due, rules.yellow_points)
+
+    status = colour(week)
+    earlier = [week - back for back in range(1, rules.yellow_weeks_to_red)]
+    if (
+        status == LagStatus.YELLOW
+        and all(number >= 1 for number in earlier)
+        and all(colour(number) == LagStatus.YELLOW for number in earlier)
+    ):
+        status = LagStatus.RED
+    due = Decimal(planned_to_date_cents(item, campaign, week, plan_weeks)) / 100
+    return status, percent(due, item.planned_investment_wan), due.quantize(Decimal("0.01"))

@@ -1,0 +1,34 @@
+from django import forms
+
+from core.models import Department
+from supervision.choices import Cause, Level
+from supervision.models import Supervision
+
+
+class AnswerForm(forms.ModelForm):
+    class Meta:
+        model = Supervision
+        fields = ["measures", "promised_on", "evidence"]
+        widgets = {
+            "measures": forms.Textarea(attrs={"rows": 4}),
+            "promised_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class CloseForm(forms.Form):
+    close_note = forms.CharField(
+        label="销号说明", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SupervisionFilterForm(forms.Form):
+    level = forms.ChoiceField(label="等级", choices=[("", "全部"), *Level.choices], required=False)
+    cause = forms.ChoiceField(label="原因", choices=[("", "全部"), *Cause.choices], required=False)
+    department = forms.ModelChoiceField(
+        label="责任单位", queryset=Department.objects.all(), required=False, empty_label="全部"
+    )
+    state = forms.ChoiceField(
+        label="状态",
+        choices=[("open", "未销号"), ("closed", "已销号"), ("all", "全部")],
+        required=False,
+    )

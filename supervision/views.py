@@ -1,0 +1,163 @@
+"""督办 pages: the leaders' list (units see their own), the printable A4 督办通知单 with the
+unit's answer and a leader's closing, each on the one access rule of core.access."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views import View
+
+from core.access import RoleRequiredMixin, get_visible_or_404, require_item_writer, visible_to
+from core.campaign_settings import CampaignRules
+from core.choices import Role
+from core.forms import add_validation_errors
+from core.history import change_history
+from core.parsing import parse_optional_int
+from core.roles import role_of
+from core.scope import CampaignScopeMixin
+from supervision import services
+from supervision.forms import AnswerForm, CloseForm, SupervisionFilterForm
+from supervision.models import Supervision
+from supervision.selectors import PAGE_SIZE, supervision_list
+
+DEPARTMENT_FIELD = "department"
+
+
+def rule_text(rules):
+    return (
+        f"督办规则：项目红色（投资完成率低于计划完成率超过 {rules.yellow_points.normalize():f} 个"
+        f"百分点，或连续 {rules.yellow_weeks_to_red} 个周报周为黄色）、连续两周未报周报，"
+        "或议定事项、问题、规划节点、阶段任务逾期未完成时发黄牌给责任单位，"
+        f"{rules.answer_days} 天内答复；"
+        f"发单 {rules.escalation_days} 天后仍未销号升级为红牌，抄送责任领导和领导办公室；"
+        "原因消除后自动销号，或由领导销号。"
+    )
+
+
+class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
+    template_name = "supervision/list.html"
+
+    def get(self, request):
+        self.resolve_scope()
+        if self.campaign is None:
+            raise Http404("尚未建立百日行动")
+        form = SupervisionFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        rows = supervision_list(
+            visible_to(Supervision.objects.all(), request.user, DEPARTMENT_FIELD),
+            self.campaign,
+            self.as_of,
+            level=filters.get("level", ""),
+            cause=filters.get("cause", ""),
+            department=filters.get("department"),
+            state=filters.get("state", ""),
+        )
+        page = Paginator(rows, PAGE_SIZE).get_page(
+            parse_optional_int(request.GET.get("page"), label="页码", default=1)
+        )
+        for row in page:
+            row.level = row.level_as_of(self.as_of)
+            row.overdue = row.answer_overdue_as_of(self.as_of)
+            row.is_open = row.is_open_as_of(self.as_of)
+        query = request.GET.copy()
+        query.pop("page", None)
+        counts = (
+            visible_to(Supervision.objects.all(), request.user, DEPARTMENT_FIELD)
+            .filter(campaign=self.campaign)
+            .counts_as_of(self.as_of)
+        )
+        return render(
+            request,
+            self.template_name,
+            {
+                "campaign": self.campaign,
+                "as_of": self.as_of,
+                "as_of_error": self.as_of_error,
+                "form": form,
+                "page_obj": page,
+                "page_query": query.urlencode(),
+                "counts": counts,
+                "rule": rule_text(CampaignRules.of(self.campaign)),
+            },
+        )
+
+
+class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
+    """The A4 督办通知单: what, why, to whom, by when; the answer and the closing."""
+
+    template_name = "supervision/notice.html"
+
+    def get_object(self, request, pk):
+        return get_visible_or_404(
+            Supervision.objects.select_related("campaign", "department", "leader"),
+            request.user,
+            DEPARTMENT_FIELD,
+            pk=pk,
+        )
+
+    def render_page(self, request, supervision, answer_form=None, close_form=None):
+        self.resolve_scope()
+        role = role_of(request.user)
+        as_of = self.as_of
+        return render(
+            request,
+            self.template_name,
+            {
+                "supervision": supervision,
+                "level": supervision.level_as_of(as_of),
+                "is_open": supervision.is_open_as_of(as_of),
+                "overdue": supervision.answer_overdue_as_of(as_of),
+                "as_of": as_of,
+                "answer_form": answer_form or AnswerForm(instance=supervision),
+                "close_form": close_form or CloseForm(),
+                "can_answer": role in (Role.ADMIN, Role.STAFF) and supervision.closed_on is None,
+                "can_close": role in (Role.ADMIN, Role.LEADER) and supervision.closed_on is None,
+                "history": change_history(supervision),
+                "rule": rule_text(CampaignRules.of(supervision.campaign)),
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(request, self.get_object(request, pk))
+
+    def post(self, request, pk):
+        supervision = self.get_object(request, pk)
+        today = timezone.localdate()
+        if "close_note" in request.POST:
+            if role_of(request.user) not in (Role.ADMIN, Role.LEADER):
+                raise PermissionDenied("只有领导可以为督办单销号")
+            form = CloseForm(request.POST)
+            if form.is_valid():
+                try:
+                    services.close_by_leader(
+                        supervision=supervision,
+                        user=request.user,
+                        note=form.cleaned_data["close_note"],
+                        today=today,
+                    )
+                except ValidationError as error:
+                    add_validation_errors(form, error)
+                else:
+                    messages.success(request, "督办单已销号")
+                    return redirect("supervision:notice", pk=pk)
+            return self.render_page(request, supervision, close_form=form)
+        require_item_writer(request.user)
+        form = AnswerForm(request.POST, request.FILES, instance=supervision)
+        if form.is_valid():
+            try:
+                services.answer(
+                    supervision=Supervision.objects.get(pk=pk),
+                    user=request.user,
+                    measures=form.cleaned_data["measures"],
+                    promised_on=form.cleaned_data["promised_on"],
+                    evidence=form.cleaned_data.get("evidence"),
+                    today=today,
+                )
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(request, "整改答复已提交")
+                return redirect("supervision:notice", pk=pk)
+        return self.render_page(request, supervision, answer_form=form)

@@ -1,0 +1,138 @@
+"""import_schedule: weeks, dates and months as periods, every refusal by row and column, nothing
+saved on a refusal, re-import updates."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
+
+from supervision.schedules import PlanWeek
+from tests.factories import (
+    CampaignFactory,
+    CompetitionEntryFactory,
+    EnterpriseFactory,
+    PlanWeekFactory,
+    ProjectFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def campaign():
+    return CampaignFactory(slug="s2026")
+
+
+@pytest.fixture
+def road(campaign):
+    return ProjectFactory(campaign=campaign, name="纬二路", planned_investment_wan=Decimal("100"))
+
+
+def workbook(tmp_path, rows, name="plan.xlsx"):
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return str(path)
+
+
+def run(path, *extra):
+    call_command("import_schedule", path, "--campaign", "s2026", *extra)
+
+
+def weeks_of(item):
+    return dict(PlanWeek.objects.filter(project=item).values_list("week", "planned_wan"))
+
+
+def test_weeks_dates_and_months(tmp_path, road):
+    path = workbook(
+        tmp_path,
+        [
+            ["单位：万元"],
+            ["序号", "项目名称", "第1周", datetime.date(2026, 5, 20), "2026年7月"],
+            [1, "纬二路", 10, 30, 60],
+        ],
+    )
+    run(path)
+    weeks = weeks_of(road)
+    assert weeks[1] == Decimal("10.00")
+    assert weeks[road.campaign.week_of(datetime.date(2026, 5, 20))] == Decimal("30.00")
+    july = [w for w in weeks if w not in (1, road.campaign.week_of(datetime.date(2026, 5, 20)))]
+    # the five report weeks ending in July share 60 evenly
+    assert len(july) == 5
+    assert sum(weeks[w] for w in july) == Decimal("60.00")
+
+
+def test_entry_by_enterprise_and_name_and_units(tmp_path, campaign):
+    entry = CompetitionEntryFactory(
+        campaign=campaign,
+        enterprise=EnterpriseFactory(name="甲公司"),
+        project_name="扩产",
+        planned_investment_wan=Decimal("900"),
+    )
+    CompetitionEntryFactory(campaign=campaign, project_name="扩产")
+    path = workbook(
+        tmp_path,
+        [["企业名称", "项目名称", "第1周（元）", "第2周"], ["甲公司", "扩产", 1000000, 800]],
+    )
+    run(path)
+    assert dict(PlanWeek.objects.filter(entry=entry).values_list("week", "planned_wan")) == {
+        1: Decimal("100.00"),
+        2: Decimal("800.00"),
+    }
+
+
+def test_reimport_updates(tmp_path, road):
+    PlanWeekFactory(project=road, week=3, planned_wan=Decimal("100"))
+    run(workbook(tmp_path, [["项目名称", "第1周", "第2周"], ["纬二路", 40, 60]]))
+    assert weeks_of(road) == {1: Decimal("40.00"), 2: Decimal("60.00")}
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([["项目名称", "第1周"], ["纬二路", 90]], "第 2 行“各时段合计”列：各周计划合计 90.00 万元"),
+        (
+            [["项目名称", "第1周"], ["不存在的路", 100]],
+            "第 2 行“A（项目名称）”列：本次百日行动中没有",
+        ),
+        ([["项目名称", "第40周"], ["纬二路", 100]], "第 1 行“B（第40周）”列：时段本次百日行动只有"),
+        (
+            [["项目名称", datetime.date(2026, 9, 1)], ["纬二路", 100]],
+            "第 1 行“B（2026-09-01）”列：时段2026-09-01 不在本次百日行动内",
+        ),
+        ([["项目名称", "2026年12月"], ["纬二路", 100]], "第 1 行“B（2026年12月）”列：时段"),
+        ([["项目名称", "第1周"], ["纬二路", "很多"]], "第 2 行“B（第1周）”列：“很多”不是数字"),
+        ([["项目名称", "第1周"], ["纬二路", -5]], "第 2 行“B（第1周）”列：金额不能为负数"),
+        (
+            [["项目名称", "第1周"], ["纬二路", 100], ["纬二路", 100]],
+            "第 3 行“A（项目名称）”列：与第 2 行是同一个项目",
+        ),
+    ],
+)
+def test_refusals_name_row_and_column_and_save_nothing(tmp_path, road, capsys, rows, message):
+    PlanWeekFactory(project=road, week=2, planned_wan=Decimal("100"))
+    with pytest.raises(CommandError, match="未导入任何数据"):
+        run(workbook(tmp_path, rows))
+    assert message in capsys.readouterr().err
+    assert weeks_of(road) == {2: Decimal("100.00")}
+
+
+def test_ambiguous_name_asks_for_the_enterprise(tmp_path, campaign, capsys):
+    CompetitionEntryFactory(campaign=campaign, project_name="扩产")
+    CompetitionEntryFactory(campaign=campaign, project_name="扩产")
+    with pytest.raises(CommandError):
+        run(workbook(tmp_path, [["项目名称", "第1周"], ["扩产", 900]]))
+    assert "不止一个，请填写企业名称" in capsys.readouterr().err
+
+
+def test_dry_run_saves_nothing_and_no_header_is_refused(tmp_path, road, capsys):
+    run(workbook(tmp_path, [["项目名称", "第1周"], ["纬二路", 100]]), "--dry-run")
+    assert weeks_of(road) == {}
+    assert "将更新 1 个项目" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="找不到表头"):
+        run(workbook(tmp_path, [["名称", "第1周"], ["纬二路", 100]], name="b.xlsx"))

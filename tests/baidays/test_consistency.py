@@ -1,0 +1,349 @@
+"""One truth per figure: whatever happens in a campaign — reports and corrections, problems
+raised, resolved, reopened and archived, tasks done and undone, 批示, projects archived and
+restored — every figure shown on more than one surface is the same on all of them, at any
+as-of date. Surfaces: the summary and /api/summary/, the overview, the phase pages, the
+department list and each department page, the league table, the lagging and missing lists,
+the big screen, the briefing page and its workbook, and export_annex."""
+
+import datetime
+import json
+import os
+import unittest
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+import time_machine
+from django.db import transaction
+from django.http import JsonResponse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from baidays.dashboards.summary import campaign_summary
+from baidays.excel.export import HEADER_ROW, write_annex
+from baidays.setup.services import setup_campaign
+from core.choices import CompletionStatus, LagStatus, PhaseKind
+from core.models import Department, Instruction, PhaseTask
+from enterprises.choices import ProblemStatus
+from enterprises.models import CompetitionEntry, EntryReport, Problem
+from projects.choices import Annex
+from projects.models import Project, ProjectReport
+from tests import factories as f
+
+START = datetime.date(2026, 5, 1)  # the plan's campaign: 2026-05-01 to 2026-08-20
+EXAMPLES = int(os.environ.get("CONSISTENCY_EXAMPLES", "12"))
+
+days = st.integers(min_value=0, max_value=115)
+amounts = st.integers(min_value=0, max_value=40_000).map(lambda cents: Decimal(cents) / 100)
+actions = st.one_of(
+    st.tuples(
+        st.just("report"),
+        st.integers(0, 7),
+        st.integers(1, 12),
+        amounts,
+        st.integers(0, 100).map(Decimal),
+    ),
+    st.tuples(st.just("raise"), st.integers(0, 7), days, st.integers(0, 40)),
+    st.tuples(st.just("resolve"), st.integers(0, 9), st.integers(0, 30)),
+    st.tuples(st.just("reopen"), st.integers(0, 9), st.integers(0, 30)),
+    st.tuples(st.just("archive_problem"), st.integers(0, 9)),
+    st.tuples(st.just("archive_item"), st.integers(0, 7), st.booleans()),
+    st.tuples(st.just("task"), st.integers(0, 30), days, st.booleans()),
+    st.tuples(st.just("instruct"), st.integers(0, 7), days),
+)
+
+
+def day(offset):
+    return START + datetime.timedelta(days=offset)
+
+
+def at_noon(date):
+    # 12:00 Beijing time
+    return datetime.datetime.combine(date, datetime.time(4), tzinfo=datetime.UTC)
+
+
+class World:
+    """A campaign set up from the plan, with four projects (附件1 and 附件3), four 争先杯
+    entries and two key enterprises over two units."""
+
+    def __init__(self):
+        self.campaign = setup_campaign(year=2026, slug="truth")
+        units = list(Department.objects.order_by("pk")[:2])
+        self.items = [
+            f.ProjectFactory(
+                campaign=self.campaign,
+                annex=Annex.INFRASTRUCTURE if n < 3 else Annex.KEY_INDUSTRIAL,
+                planned_investment_wan=Decimal(100 * (n + 1)),
+                responsible_department=units[n % 2],
+            )
+            for n in range(4)
+        ] + [
+            f.CompetitionEntryFactory(
+                campaign=self.campaign,
+                planned_investment_wan=Decimal(300 * (n + 1)),
+                responsible_department=units[n % 2],
+            )
+            for n in range(4)
+        ]
+        self.key_enterprises = [
+            f.KeyEnterpriseFactory(campaign=self.campaign, responsible_department=unit)
+            for unit in units
+        ]
+        self.tasks = list(PhaseTask.objects.filter(phase__campaign=self.campaign))
+        self.problems = []
+
+    def apply(self, action):
+        getattr(self, action[0])(*action[1:])
+
+    def report(self, index, week, amount, percent):
+        item = self.items[index]
+        model, field = (
+            (ProjectReport, "project") if isinstance(item, Project) else (EntryReport, "entry")
+        )
+        model.objects.update_or_create(
+            **{field: item, "report_week": week},
+            defaults={"week_investment_wan": amount, "percent_complete": percent},
+        )
+
+    def raise_(self, index, raised, due_in):
+        item = self.items[index]
+        owner = (
+            {"project": item, "enterprise": None}
+            if isinstance(item, Project)
+            else {"enterprise": self.key_enterprises[index % 2].enterprise}
+        )
+        self.problems.append(
+            f.ProblemFactory(
+                campaign=self.campaign,
+                responsible_department=item.responsible_department,
+                raised_on=day(raised),
+                due_date=day(raised + due_in),
+                **owner,
+            )
+        )
+
+    def resolve(self, index, after):
+        problem = self._problem(index)
+        if problem is None or problem.status in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED):
+            return
+        problem.status = ProblemStatus.RESOLVED
+        problem.resolved_on = max(problem.raised_on, problem.resolved_on or START) + (
+            datetime.timedelta(days=after)
+        )
+        problem.save()
+
+    def reopen(self, index, after):
+        problem = self._problem(index)
+        if problem is None or problem.status != ProblemStatus.RESOLVED:
+            return
+        # reopened on its day; the 解决日期 stays as it was
+        with time_machine.travel(at_noon(problem.resolved_on + datetime.timedelta(after))):
+            problem.status = ProblemStatus.OPEN
+            problem.save()
+
+    def archive_problem(self, index):
+        problem = self._problem(index)
+        if problem is not None:
+            problem.is_archived = not problem.is_archived
+            problem.save()
+
+    def archive_item(self, index, archived):
+        item = self.items[index]
+        item.is_archived = archived
+        item.save()
+
+    def task(self, index, completed, done):
+        task = self.tasks[index % len(self.tasks)]
+        task.status = CompletionStatus.DONE if done else CompletionStatus.IN_PROGRESS
+        task.completed_on = day(completed) if done else None
+        task.save()
+
+    def instruct(self, index, written):
+        Instruction.objects.create(
+            item=self.items[index],
+            author=f.UserFactory(),
+            text="请加快进度",
+            created_at=at_noon(day(written)),
+        )
+
+    def _problem(self, index):
+        if not self.problems:
+            return None
+        problem = self.problems[index % len(self.problems)]
+        return Problem.objects.get(pk=problem.pk)
+
+
+def decimal(value):
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def workbook_rows(content, title=None):
+    book = load_workbook(BytesIO(content), data_only=True)
+    sheet = book[title] if title else book.active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def annex_export(campaign, annex, as_of):
+    """{header: [values of the data rows]} of an export_annex workbook (合计 row left out)."""
+    rows = workbook_rows(write_annex(annex, campaign, as_of=as_of))
+    headers = rows[HEADER_ROW - 1]
+    data = []
+    for row in rows[HEADER_ROW:]:
+        if row[0] == "合计" or all(cell in (None, "") for cell in row):
+            break
+        data.append(row)
+    return {header: [row[i] for row in data] for i, header in enumerate(headers) if header}
+
+
+pytestmark = pytest.mark.django_db
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+@given(
+    history=st.lists(actions, max_size=25),
+    as_of_days=st.lists(days, min_size=1, max_size=2),
+)
+def test_every_surface_shows_the_same_figures(leader_client, history, as_of_days):
+    # each example in a savepoint of its own, rolled back, so examples do not add up
+    with transaction.atomic():
+        world = World()
+        for action in history:
+            world.apply(("raise_", *action[1:]) if action[0] == "raise" else action)
+        surfaces = Surfaces(leader_client)
+        for offset in as_of_days:
+            surfaces.check(world.campaign, day(offset).isoformat())
+        transaction.set_rollback(True)
+
+
+class Surfaces(unittest.TestCase):
+    """The figures of every surface, compared (unittest's assertions name what differs)."""
+
+    __test__ = False  # not a test case of its own
+    maxDiff = None
+
+    def __init__(self, client):
+        super().__init__()
+        self.client = client
+
+    def runTest(self):  # a holder of assertions, never run as a test itself
+        pass
+
+    def page(self, path, as_of, **params):
+        response = self.client.get(path, {"campaign": "truth", "as_of": as_of, **params})
+        self.assertEqual(response.status_code, 200, path)
+        return response
+
+    def check(self, campaign, as_of):
+        date = datetime.date.fromisoformat(as_of)
+        summary = campaign_summary(campaign, date)
+        as_json = json.loads(JsonResponse(summary).content)
+
+        # the API and the overview, the screen and the briefing show the summary itself
+        self.assertEqual(self.page("/api/summary/", as_of).json(), as_json)
+        overview = self.page("/", as_of).context
+        self.assertEqual(overview["summary"], summary)
+        screen = self.page("/dashboards/screen/", as_of).context
+        self.assertEqual(screen["summary"], summary)
+        self.assertEqual(self.page("/dashboards/briefing/", as_of).context["summary"], summary)
+
+        blocks = [summary["infrastructure"], summary["key_projects"], summary["competition"]]
+        red = sum(block["lagging"]["red"] for block in blocks)
+        yellow = sum(block["lagging"]["yellow"] for block in blocks)
+        completed = sum(decimal(block["completed_wan"]) for block in blocks)
+        problems = summary["problems"]
+
+        # every lagging row anywhere has the colour its item page shows
+        item_urls = {"project": "/projects/{}/", "entry": "/enterprises/entries/{}/"}
+        for row in [*overview["lagging"], *screen["lagging"]]:
+            item = self.page(item_urls[row["kind"]].format(row["pk"]), as_of).context
+            self.assertEqual(row["lag"], LagStatus(item["lag"]).value, row["name"])
+            self.assertEqual(row["completed_wan"], item["completed_wan"], row["name"])
+        self.assertEqual(len(overview["overdue_problems"]), min(5, problems["overdue"]))
+
+        # the full lagging and missing lists count what the summary counts
+        lagging = {
+            kind: self.page("/dashboards/lagging/", as_of, kind=kind).context["page_obj"]
+            for kind in ("project", "entry")
+        }
+        self.assertEqual(sum(page.paginator.count for page in lagging.values()), red + yellow)
+        self.assertEqual(
+            lagging["entry"].paginator.count,
+            summary["competition"]["lagging"]["total"],
+        )
+        missing = sum(
+            self.page("/dashboards/missing/", as_of, kind=kind).context["page_obj"].paginator.count
+            for kind in ("project", "entry")
+        )
+        self.assertEqual(missing, summary["reports"]["missing"])
+
+        # the department list adds up to the summary, and each unit's page to its row
+        rows = self.page("/dashboards/departments/", as_of).context["rows"]
+        self.assertEqual(sum(row["red"] for row in rows), red)
+        self.assertEqual(sum(row["yellow"] for row in rows), yellow)
+        self.assertEqual(sum(row["completed"] for row in rows), completed)
+        self.assertEqual(sum(row["problems_open"] for row in rows), problems["open"])
+        self.assertEqual(sum(row["missing"] for row in rows), summary["reports"]["missing"])
+        for row in rows:
+            page = self.page(f"/dashboards/departments/{row['department'].pk}/", as_of).context
+            figures = page["figures"]
+            self.assertEqual(
+                (figures["completed"], figures["red"], figures["yellow"]),
+                (row["completed"], row["red"], row["yellow"]),
+            )
+            self.assertEqual(len(page["open_problems"]), min(10, row["problems_open"]))
+            self.assertEqual(len(page["overdue"]), min(10, row["overdue"]))
+
+        # the league: every entry, on the board its lag puts it on
+        league = self.page("/dashboards/league/", as_of).context["rows"]
+        self.assertEqual(len(league), summary["competition"]["count"])
+        boards = [row["board"] for row in league]
+        self.assertEqual(boards.count("black"), summary["competition"]["lagging"]["red"])
+        on_plan = summary["competition"]["count"] - summary["competition"]["lagging"]["total"]
+        self.assertEqual(boards.count("red"), on_plan)
+
+        # the phase pages count the tasks the summary counts
+        for phase in summary["phases"]:
+            page = self.page(f"/dashboards/phases/{phase['kind']}/", as_of).context
+            self.assertEqual(page["tasks_done"], phase["tasks_done"], phase["kind"])
+        self.assertEqual({p["kind"] for p in summary["phases"]}, set(PhaseKind.values))
+
+        # the briefing workbook and export_annex
+        workbook = self.page("/dashboards/briefing.xlsx", as_of).content
+        overview_sheet = {row[0]: row[1] for row in workbook_rows(workbook, "总览") if row}
+        self.assertEqual(
+            decimal(overview_sheet["基础设施累计完成投资（万元）"]),
+            decimal(summary["infrastructure"]["completed_wan"]),
+        )
+        key_sheet = workbook_rows(workbook, "附件4 重点企业")
+        open_column = key_sheet[1].index("未解决（个）")
+        self.assertEqual(
+            sum(row[open_column] or 0 for row in key_sheet[2:]),
+            summary["key_enterprises"]["problems_open"],
+        )
+        annex1 = annex_export(campaign, 1, date)
+        self.assertEqual(
+            sum(decimal(value or 0) for value in annex1["累计完成投资"]),
+            decimal(summary["infrastructure"]["completed_wan"]),
+        )
+        self.assertEqual(
+            annex1["进度状态"].count(LagStatus.RED.label),
+            summary["infrastructure"]["lagging"]["red"],
+        )
+        annex4 = annex_export(campaign, 4, date)
+        self.assertEqual(
+            sum(annex4["未解决问题（个）"]), summary["key_enterprises"]["problems_open"]
+        )
+        self.assertEqual(len(annex4["未解决问题（个）"]), summary["key_enterprises"]["count"])
+        self.assertEqual(
+            CompetitionEntry.objects.active().filter(campaign=campaign).count(),
+            summary["competition"]["count"],
+        )
