@@ -23,7 +23,6 @@ class Command(BaseCommand):
             signal.signal(signum, lambda *_: stop.set())
         self.stdout.write(f"后台任务已启动，每 {interval} 秒运行一次")
         while not stop.is_set():
-            close_old_connections()
             result = run_periodic_jobs()
             if result["occasions"] or result["sent"]:
                 self.stdout.write(f"提醒 {result['occasions']} 场，发送 {result['sent']} 条")
@@ -32,4 +31,7 @@ class Command(BaseCommand):
             if once:
                 break
             stop.wait(interval)
+            # between runs, like between requests: a connection past CONN_MAX_AGE or broken
+            # while waiting is replaced
+            close_old_connections()
         self.stdout.write("后台任务已停止")
