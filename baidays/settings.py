@@ -300,6 +300,14 @@ try:
 except ValueError:
     sys.exit(f"配置错误：NOTIFY_QUIET_HOURS 应形如 22:00-07:00，现为“{_quiet}”")
 
+# The daily backup, run by the periodic jobs (embedded worker or Celery beat): from BACKUP_HOUR
+# (local time) once a day into BACKUP_DIR (unset: no backup job), keeping the newest BACKUP_KEEP.
+BACKUP_DIR = env.str("BACKUP_DIR", default="")
+BACKUP_HOUR = _read("BACKUP_HOUR", env.int, 2)
+BACKUP_KEEP = _read("BACKUP_KEEP", env.int, 30)
+if not 0 <= BACKUP_HOUR <= 23 or BACKUP_KEEP < 1:
+    sys.exit("配置错误：BACKUP_HOUR 应为 0–23，BACKUP_KEEP 至少为 1")
+
 # Celery (several app servers; one server needs only `make run`'s embedded worker)
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
 CELERY_TIMEZONE = TIME_ZONE

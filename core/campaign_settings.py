@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from core.bounds import COUNT_MAX
+
 WEIGHT_KWARGS = {
     "max_digits": 5,
     "decimal_places": 2,
@@ -34,14 +36,18 @@ class CampaignRules(models.Model):
     yellow_weeks_to_red = models.PositiveSmallIntegerField(
         "连续黄色周数转红",
         default=3,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), MaxValueValidator(COUNT_MAX)],
         help_text="连续这么多个周报周为黄色，即按红色处理",
     )
     escalation_days = models.PositiveSmallIntegerField(
-        "黄牌升级红牌天数", default=7, validators=[MinValueValidator(1)]
+        "黄牌升级红牌天数",
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(COUNT_MAX)],
     )
     answer_days = models.PositiveSmallIntegerField(
-        "督办答复期限（天）", default=3, validators=[MinValueValidator(1)]
+        "督办答复期限（天）",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(COUNT_MAX)],
     )
     weight_reports = models.DecimalField("按时报送（满分）", default=Decimal("40"), **WEIGHT_KWARGS)
     weight_on_plan = models.DecimalField(

@@ -5,7 +5,9 @@ here once; every page, export and summary asks them."""
 from django.db import models
 from django.db.models import Count, Q
 
+from core.bounds import text_bounds
 from core.choices import CompletionStatus
+from core.dates import check_dates_in_window
 from core.uploads import evidence_upload_to
 
 
@@ -40,8 +42,9 @@ class CompletableQuerySet(models.QuerySet):
 
 
 class CompletableItem(models.Model):
-    """Subclasses set `evidence_folder` (where their evidence files go) and add
-    `completable_constraints(prefix)` to their Meta constraints."""
+    """Subclasses set `evidence_folder` (where their evidence files go), add
+    `completable_constraints(prefix)` to their Meta constraints and say in
+    `campaign_of_item()` which campaign they count in."""
 
     evidence_folder = "evidence"
 
@@ -53,7 +56,7 @@ class CompletableItem(models.Model):
         default=CompletionStatus.NOT_STARTED,
     )
     completed_on = models.DateField("完成日期", null=True, blank=True)
-    result = models.TextField("完成情况", blank=True)
+    result = models.TextField("完成情况", blank=True, **text_bounds())
     evidence = models.FileField("佐证材料", upload_to=evidence_upload_to, blank=True)
     # optimistic locking (core/locking.py): an edit made from a stale form is refused
     version = models.PositiveIntegerField("版本", default=1)
@@ -72,6 +75,16 @@ class CompletableItem(models.Model):
                 violation_error_message="已完成的事项必须填写完成日期",
             ),
         ]
+
+    def campaign_of_item(self):
+        """The campaign the item counts in (None while its parent is not set yet); each kind
+        reaches it its own way — a task through its phase, a 议定事项 through its meeting."""
+        raise NotImplementedError(f"{type(self).__name__} must say which campaign it counts in")
+
+    def clean(self):
+        super().clean()
+        # a task "completed in 1900" would count as done in the current campaign
+        check_dates_in_window(self.campaign_of_item(), self, completed_on="完成日期")
 
     def is_done_as_of(self, as_of):
         return self.completed_on is not None and self.completed_on <= as_of

@@ -8,11 +8,13 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.bounds import ORDER_MAX, PLANNED_REACH_DAYS, WINDOW_DAYS_MAX, count_bounds, text_bounds
 from core.campaign_settings import CampaignRules  # noqa: F401 (registers the model)
 from core.choices import PhaseKind, Role
 from core.completable import CompletableItem
@@ -25,14 +27,15 @@ from core.tracked import (  # noqa: F401
     SitePhoto,
     TrackedItemQuerySet,
 )
+from core.validators import NAME_VALIDATORS
 
 from .dates import cn_day
 
 
 class Department(models.Model):
-    name = models.CharField("单位名称", max_length=100, unique=True)
-    short_name = models.CharField("简称", max_length=30, blank=True)
-    sort_order = models.PositiveSmallIntegerField("排序", default=100)
+    name = models.CharField("单位名称", max_length=100, unique=True, validators=NAME_VALIDATORS)
+    short_name = models.CharField("简称", max_length=30, blank=True, validators=NAME_VALIDATORS)
+    sort_order = models.PositiveSmallIntegerField("排序", default=100, **count_bounds(ORDER_MAX))
     is_active = models.BooleanField("启用", default=True)
     history = HistoricalRecords()
 
@@ -48,7 +51,7 @@ class Department(models.Model):
 class Person(models.Model):
     """A 责任人 / 责任领导; people with a login are linked to their user and carry a role."""
 
-    name = models.CharField("姓名", max_length=50)
+    name = models.CharField("姓名", max_length=50, validators=NAME_VALIDATORS)
     title = models.CharField("职务", max_length=50, blank=True)
     department = models.ForeignKey(
         Department,
@@ -109,16 +112,23 @@ class CampaignQuerySet(models.QuerySet):
 
 class Campaign(models.Model):
     slug = models.SlugField("标识", max_length=50, unique=True)
-    name = models.CharField("名称", max_length=100)
-    year = models.PositiveSmallIntegerField("年度")
+    name = models.CharField("名称", max_length=100, validators=NAME_VALIDATORS)
+    year = models.PositiveSmallIntegerField(
+        "年度", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
     start_date = models.DateField("开始日期")
     end_date = models.DateField("结束日期")
     infrastructure_target_wan = money_field("基础设施投资目标（万元）")
     competition_target_wan = money_field("争先杯投资目标（万元）")
-    goal_start_count = models.PositiveSmallIntegerField("开工目标（家）", default=0)
-    goal_accelerate_count = models.PositiveSmallIntegerField("加快推进目标（家）", default=0)
-    goal_complete_count = models.PositiveSmallIntegerField("竣工目标（家）", default=0)
-    # dated records that count in the campaign lie within this window around it (issue 14)
+    goal_start_count = models.PositiveSmallIntegerField(
+        "开工目标（家）", default=0, **count_bounds()
+    )
+    goal_accelerate_count = models.PositiveSmallIntegerField(
+        "加快推进目标（家）", default=0, **count_bounds()
+    )
+    goal_complete_count = models.PositiveSmallIntegerField(
+        "竣工目标（家）", default=0, **count_bounds()
+    )
     # a setting of the campaign, not of the server: changing it can't move stored reports
     report_week_end_weekday = models.PositiveSmallIntegerField(
         "周报截止日",
@@ -126,8 +136,13 @@ class Campaign(models.Model):
         default=4,
         help_text="每周周报截止在星期几；建立百日行动时确定，之后不宜更改（会改变各周的起止日期）",
     )
-    window_days_before = models.PositiveSmallIntegerField("日期可早于开始（天）", default=365)
-    window_days_after = models.PositiveSmallIntegerField("日期可晚于结束（天）", default=365)
+    # dated records that count in the campaign lie within this window around it (issue 14)
+    window_days_before = models.PositiveSmallIntegerField(
+        "日期可早于开始（天）", default=365, **count_bounds(WINDOW_DAYS_MAX)
+    )
+    window_days_after = models.PositiveSmallIntegerField(
+        "日期可晚于结束（天）", default=365, **count_bounds(WINDOW_DAYS_MAX)
+    )
     history = HistoricalRecords()
 
     objects = CampaignQuerySet.as_manager()
@@ -180,23 +195,27 @@ class Campaign(models.Model):
     def weeks_total(self):
         return self.week_of(self.end_date)
 
-    def date_window(self):
-        """(first, last) day a dated record of this campaign may carry."""
-        return (
-            self.start_date - datetime.timedelta(days=self.window_days_before),
-            self.end_date + datetime.timedelta(days=self.window_days_after),
-        )
+    def date_window(self, *, planned=False):
+        """(first, last) day a dated record of this campaign may carry; `planned` dates (an
+        annex's 计划开工 / 计划竣工) may reach PLANNED_REACH_DAYS either side (core.bounds)."""
+        first = self.start_date - datetime.timedelta(days=self.window_days_before)
+        last = self.end_date + datetime.timedelta(days=self.window_days_after)
+        if planned:
+            reach = datetime.timedelta(days=PLANNED_REACH_DAYS)
+            first, last = min(first, self.start_date - reach), max(last, self.end_date + reach)
+        return first, last
 
-    def check_date_in_window(self, value, field_label):
+    def check_date_in_window(self, value, field_label, *, planned=False):
         """ValidationError naming the field and the window when `value` lies outside it: the one
         rule for every date that counts in a campaign (models' clean(), the annex import)."""
         if value is None:
             return
-        first, last = self.date_window()
+        first, last = self.date_window(planned=planned)
         if not first <= value <= last:
             raise ValidationError(
-                f"{field_label} {value:%Y-%m-%d} 不在本次百日行动的日期范围内"
-                f"（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}）",
+                # isoformat, not strftime: glibc writes year 1 as "1-01-01"
+                f"{field_label} {value.isoformat()} 不在本次百日行动的日期范围内"
+                f"（{first.isoformat()} 至 {last.isoformat()}）",
                 code="outside_campaign_window",
             )
 
@@ -209,11 +228,11 @@ class Phase(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="phases"
     )
     kind = models.CharField("阶段", max_length=12, choices=PhaseKind.choices)
-    name = models.CharField("名称", max_length=50)
+    name = models.CharField("名称", max_length=50, validators=NAME_VALIDATORS)
     period_label = models.CharField("时间（方案原文）", max_length=50, blank=True)
     start_date = models.DateField("开始日期")
     end_date = models.DateField("结束日期")
-    sort_order = models.PositiveSmallIntegerField("顺序", default=0)
+    sort_order = models.PositiveSmallIntegerField("顺序", default=0, **count_bounds(ORDER_MAX))
     history = HistoricalRecords()
 
     class Meta:
@@ -240,8 +259,8 @@ class PhaseTask(CompletableItem):
         Phase, verbose_name="阶段", on_delete=models.CASCADE, related_name="tasks"
     )
     code = models.SlugField("代码", max_length=40)
-    title = models.CharField("任务", max_length=100)
-    description = models.TextField("内容", blank=True)
+    title = models.CharField("任务", max_length=100, validators=NAME_VALIDATORS)
+    description = models.TextField("内容", blank=True, **text_bounds())
     responsible_department = models.ForeignKey(
         Department,
         verbose_name="责任单位",
@@ -250,7 +269,7 @@ class PhaseTask(CompletableItem):
         null=True,
         blank=True,
     )
-    sort_order = models.PositiveSmallIntegerField("顺序", default=0)
+    sort_order = models.PositiveSmallIntegerField("顺序", default=0, **count_bounds(ORDER_MAX))
     history = HistoricalRecords()
 
     class Meta:
@@ -264,6 +283,9 @@ class PhaseTask(CompletableItem):
 
     def __str__(self):
         return self.title
+
+    def campaign_of_item(self):
+        return self.phase.campaign if self.phase_id else None
 
 
 class InstructionQuerySet(models.QuerySet):
@@ -290,7 +312,7 @@ class Instruction(models.Model):
         on_delete=models.PROTECT,
         related_name="instructions",
     )
-    text = models.TextField("批示内容")
+    text = models.TextField("批示内容", **text_bounds())
     created_at = models.DateTimeField("批示时间", default=timezone.now)
     read_at = models.DateTimeField("阅知时间", null=True, blank=True)
     read_by = models.ForeignKey(
@@ -328,7 +350,7 @@ class PersonEvaluation(models.Model):
         "评议得分", max_digits=5, decimal_places=2, validators=PERCENT_VALIDATORS
     )
     grade = models.CharField("评议等次", max_length=20, blank=True)
-    comment = models.TextField("评语", blank=True)
+    comment = models.TextField("评语", blank=True, **text_bounds())
     evaluated_on = models.DateField("评议日期", default=timezone.localdate)
     evaluator = models.ForeignKey(
         settings.AUTH_USER_MODEL,

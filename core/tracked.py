@@ -2,15 +2,17 @@
 progress and lag as of a week — and the abstract weekly report and site photo."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from core.archiving import ArchivableQuerySet
+from core.bounds import WEEK_MAX, text_bounds
 from core.campaign_settings import CampaignRules
 from core.choices import ReportState
+from core.dates import check_dates_in_window
 from core.fields import PERCENT_VALIDATORS, money_field, non_negative
 from core.money import MONEY_KWARGS, ZERO
 from core.own_plan import own_plan_lag_annotations
@@ -91,7 +93,9 @@ class ProgressReport(models.Model):
     """One weekly report on one tracked item (a project or a 争先杯 entry). The cumulative
     investment is never stored: it is the sum of the weekly figures up to the week."""
 
-    report_week = models.PositiveSmallIntegerField("周次", validators=[MinValueValidator(1)])
+    report_week = models.PositiveSmallIntegerField(
+        "周次", validators=[MinValueValidator(1), MaxValueValidator(WEEK_MAX)]
+    )
     week_investment_wan = money_field("本周完成投资（万元）")
     progress_text = models.CharField("形象进度", max_length=500, blank=True)
     percent_complete = models.DecimalField(
@@ -101,8 +105,8 @@ class ProgressReport(models.Model):
         default=ZERO,
         validators=PERCENT_VALIDATORS,
     )
-    problems = models.TextField("存在问题", blank=True)
-    next_steps = models.TextField("下步打算", blank=True)
+    problems = models.TextField("存在问题", blank=True, **text_bounds())
+    next_steps = models.TextField("下步打算", blank=True, **text_bounds())
     note = models.CharField("说明", max_length=300, blank=True)
     state = models.CharField(
         "状态", max_length=10, choices=ReportState.choices, default=ReportState.SUBMITTED
@@ -164,3 +168,11 @@ class SitePhoto(models.Model):
     class Meta:
         abstract = True
         ordering = ["-uploaded_at"]
+
+    def campaign_of_photo(self):
+        """The campaign of the item the photo shows; each kind of photo knows its item."""
+        raise NotImplementedError(f"{type(self).__name__} must say which campaign it belongs to")
+
+    def clean(self):
+        super().clean()
+        check_dates_in_window(self.campaign_of_photo(), self, taken_on="拍摄日期")

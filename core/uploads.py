@@ -31,6 +31,9 @@ EVIDENCE_EXTENSIONS = IMAGE_EXTENSIONS | {
     ".zip",
 }
 MAX_PIXELS = 40_000_000  # a 50-megapixel photo is refused; 40 MP is above usual cameras
+# one request's photos together: ten 12-MP phone photos pass; ten 39-MP ones would hold a worker
+# for seconds while they are decoded and re-encoded, so they are refused before any decoding
+MAX_PIXELS_PER_UPLOAD = 120_000_000
 
 
 def max_megabytes():
@@ -89,6 +92,32 @@ def validate_image_upload(upload, formats=tuple(IMAGE_FORMATS)):
             code="too_many_pixels",
         )
     return image_format
+
+
+def _pixels_of(upload):
+    """Width × height from the image header alone (Pillow decodes nothing until asked); 0 for
+    a file that is no readable image — its own check names it."""
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            width, height = image.size
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return 0
+    finally:
+        upload.seek(0)
+    return width * height
+
+
+def validate_upload_pixels(uploads):
+    """The photos of one request together stay within MAX_PIXELS_PER_UPLOAD; checked on the
+    headers before any photo is decoded."""
+    total = sum(_pixels_of(upload) for upload in uploads)
+    if total > MAX_PIXELS_PER_UPLOAD:
+        raise ValidationError(
+            f"所选 {len(uploads)} 张照片共 {total / 1_000_000:.0f} 百万像素，超过一次上传 "
+            f"{MAX_PIXELS_PER_UPLOAD // 1_000_000} 百万像素的限制，请分批上传或缩小照片后再试",
+            code="upload_too_many_pixels",
+        )
 
 
 def validate_evidence_upload(upload):

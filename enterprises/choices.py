@@ -34,3 +34,12 @@ class Satisfaction(models.TextChoices):
     SATISFIED = "satisfied", "满意"
     BASIC = "basic", "基本满意"
     UNSATISFIED = "unsatisfied", "不满意"
+
+
+class SatisfactionSource(models.TextChoices):
+    """How the enterprise's satisfaction reached the portal: a clerk records a phone call or a
+    visit; the enterprise's own account (企业填报员) rating it is 企业自报."""
+
+    PHONE = "phone", "电话回访"
+    ON_SITE = "on_site", "现场"
+    SELF_REPORTED = "self", "企业自报"

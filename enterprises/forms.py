@@ -1,8 +1,9 @@
 from django import forms
 from django.utils import timezone
 
+from core.bounds import TEXT_MAX
 from core.models import Department
-from enterprises.choices import ProblemCategory, ProblemStatus
+from enterprises.choices import ProblemCategory, ProblemStatus, Satisfaction, SatisfactionSource
 from enterprises.models import LandTransfer, Problem, PromotionEvent, ServiceVisit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -61,6 +62,7 @@ class ProblemProgressForm(forms.ModelForm):
             "confirmed_on",
             "feedback",
             "satisfaction",
+            "satisfaction_source",
         ]
         widgets = {
             "due_date": DATE,
@@ -70,6 +72,34 @@ class ProblemProgressForm(forms.ModelForm):
             "feedback": forms.Textarea({"rows": 2}),
         }
         labels = {"responsible_department": "交办单位（责任单位）"}
+
+    ENTERPRISE_ONLY = ("confirmed_on", "feedback", "satisfaction", "satisfaction_source")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.serves_enterprise:
+            # an infrastructure project has no enterprise to confirm or rate the answer
+            for name in self.ENTERPRISE_ONLY:
+                del self.fields[name]
+            self.fields["status"].choices = [
+                choice
+                for choice in self.fields["status"].choices
+                if choice[0] != ProblemStatus.CONFIRMED
+            ]
+        else:
+            # a clerk records what the enterprise said on the phone or on site; 企业自报 is the
+            # enterprise account's own rating, never typed by a clerk
+            self.fields["satisfaction_source"].choices = [
+                ("", "—"),
+                *(
+                    (value, label)
+                    for value, label in SatisfactionSource.choices
+                    if value != SatisfactionSource.SELF_REPORTED
+                ),
+            ]
+
+    def enterprise_fields(self):
+        return [name for name in self.ENTERPRISE_ONLY if name in self.fields]
 
     def clean(self):
         data = super().clean()
@@ -81,6 +111,8 @@ class ProblemProgressForm(forms.ModelForm):
             self.add_error("resolution", "标记为已解决时请填写解决情况")
         if status == ProblemStatus.CONFIRMED and not data.get("satisfaction"):
             self.add_error("satisfaction", "企业确认时请选择企业满意度")
+        if data.get("satisfaction") and not data.get("satisfaction_source"):
+            self.add_error("satisfaction_source", "请选择满意度是电话回访还是现场了解的")
         # resolving without a date means resolved today (the model insists on the date)
         if status in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED) and not data.get(
             "resolved_on"
@@ -95,6 +127,22 @@ class ProblemProgressForm(forms.ModelForm):
         if confirmed and resolved and confirmed < resolved:
             self.add_error("confirmed_on", "企业确认日期不能早于解决日期")
         return data
+
+
+class EnterpriseConfirmForm(VersionedForm):
+    """The enterprise's own account confirms an answered 诉求 and rates it (企业自报)."""
+
+    satisfaction = forms.ChoiceField(
+        label="满意度",
+        choices=[("", "—"), *Satisfaction.choices],
+        error_messages={"required": "请选择对办理结果的满意度"},
+    )
+    feedback = forms.CharField(
+        label="反馈意见",
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+    )
 
 
 class ServiceVisitForm(forms.ModelForm):

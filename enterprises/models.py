@@ -7,6 +7,7 @@ from django.db.models import Count, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
+from core.bounds import count_bounds, seq_bounds, text_bounds
 from core.dates import check_dates_in_window
 from core.models import (
     Campaign,
@@ -18,6 +19,7 @@ from core.models import (
     money_field,
     non_negative,
 )
+from core.validators import NAME_VALIDATORS
 from enterprises.choices import (
     CompetitionGoal,
     KeyEnterpriseCategory,
@@ -35,7 +37,7 @@ class EnterpriseQuerySet(models.QuerySet):
 
 
 class Enterprise(models.Model):
-    name = models.CharField("企业名称", max_length=200, unique=True)
+    name = models.CharField("企业名称", max_length=200, unique=True, validators=NAME_VALIDATORS)
     legal_representative = models.CharField("法人代表", max_length=50, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
     main_products = models.CharField("主要产品", max_length=200, blank=True)
@@ -96,21 +98,21 @@ class CompetitionEntry(models.Model):
         on_delete=models.PROTECT,
         related_name="competition_entries",
     )
-    seq = models.PositiveIntegerField("序号")
+    seq = models.PositiveIntegerField("序号", **seq_bounds())
     enterprise = models.ForeignKey(
         Enterprise,
         verbose_name="企业",
         on_delete=models.PROTECT,
         related_name="competition_entries",
     )
-    project_name = models.CharField("项目名称", max_length=200)
+    project_name = models.CharField("项目名称", max_length=200, validators=NAME_VALIDATORS)
     goal = models.CharField("建设类型（目标）", max_length=12, choices=CompetitionGoal.choices)
     total_investment_wan = money_field("总投资（万元）")
     planned_investment_wan = money_field("百日计划投资（万元）")
     construction_task = models.CharField("百日建设任务", max_length=300, blank=True)
     legal_representative = models.CharField("法人代表", max_length=50, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
-    pledge = models.TextField("法人代表公开承诺", blank=True)
+    pledge = models.TextField("法人代表公开承诺", blank=True, **text_bounds())
     liaison_leader = models.ForeignKey(
         Person,
         verbose_name="联系领导",
@@ -219,6 +221,9 @@ class EntryPhoto(SitePhoto):
     def __str__(self):
         return self.caption or f"{self.entry} 照片"
 
+    def campaign_of_photo(self):
+        return self.entry.campaign if self.entry_id else None
+
 
 class KeyEnterpriseQuerySet(ArchivableQuerySet):
     def with_service_figures(self, as_of):
@@ -241,7 +246,7 @@ class KeyEnterprise(models.Model):
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="key_enterprises"
     )
-    seq = models.PositiveIntegerField("序号")
+    seq = models.PositiveIntegerField("序号", **seq_bounds())
     enterprise = models.ForeignKey(
         Enterprise,
         verbose_name="企业",
@@ -264,8 +269,8 @@ class KeyEnterprise(models.Model):
         on_delete=models.PROTECT,
         related_name="key_enterprises",
     )
-    difficulties = models.TextField("存在困难和问题", blank=True)
-    coordination_needed = models.TextField("需协调解决事项", blank=True)
+    difficulties = models.TextField("存在困难和问题", blank=True, **text_bounds())
+    coordination_needed = models.TextField("需协调解决事项", blank=True, **text_bounds())
     note = models.CharField("备注", max_length=300, blank=True)
     is_archived = models.BooleanField("已归档", default=False)
     history = HistoricalRecords()
@@ -306,7 +311,7 @@ class ServiceVisit(models.Model):
     )
     visited_on = models.DateField("走访日期")
     visitors = models.CharField("走访人员", max_length=200)
-    findings = models.TextField("发现情况")
+    findings = models.TextField("发现情况", **text_bounds())
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="记录人",
@@ -337,11 +342,11 @@ class PromotionEvent(models.Model):
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="promotions"
     )
-    title = models.CharField("推介会名称", max_length=200)
+    title = models.CharField("推介会名称", max_length=200, validators=NAME_VALIDATORS)
     held_on = models.DateField("举办日期")
     place = models.CharField("地点", max_length=100)
-    result = models.TextField("成效", blank=True)
-    leads_count = models.PositiveSmallIntegerField("意向项目（个）", default=0)
+    result = models.TextField("成效", blank=True, **text_bounds())
+    leads_count = models.PositiveSmallIntegerField("意向项目（个）", default=0, **count_bounds())
     intended_investment_wan = money_field("意向投资（万元）")
     responsible_department = models.ForeignKey(
         Department,

@@ -2,6 +2,8 @@
 resolved on a day is read from that history (ProblemQuerySet), never from today's status, so a
 problem reopened after being resolved is open again everywhere from the day it was reopened."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -9,9 +11,12 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.archiving import ArchivableQuerySet
+from core.bounds import text_bounds
 from core.dates import check_dates_in_window
 from core.models import Campaign, Department
-from enterprises.choices import ProblemCategory, ProblemStatus, Satisfaction
+from core.validators import NAME_VALIDATORS
+from enterprises.choices import ProblemCategory, ProblemStatus, Satisfaction, SatisfactionSource
+from projects.choices import Annex
 
 OPEN_STATUSES = (ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS)
 RESOLVED_STATUSES = (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED)
@@ -109,8 +114,8 @@ class Problem(models.Model):
         null=True,
         blank=True,
     )
-    title = models.CharField("问题", max_length=200)
-    description = models.TextField("详细情况", blank=True)
+    title = models.CharField("问题", max_length=200, validators=NAME_VALIDATORS)
+    description = models.TextField("详细情况", blank=True, **text_bounds())
     category = models.CharField("类别", max_length=10, choices=ProblemCategory.choices)
     raised_on = models.DateField("提出日期", default=timezone.localdate)
     responsible_department = models.ForeignKey(
@@ -120,12 +125,23 @@ class Problem(models.Model):
     status = models.CharField(
         "状态", max_length=12, choices=ProblemStatus.choices, default=ProblemStatus.OPEN
     )
-    resolution = models.TextField("解决情况", blank=True)
+    resolution = models.TextField("解决情况", blank=True, **text_bounds())
     resolved_on = models.DateField("解决日期", null=True, blank=True)
     confirmed_on = models.DateField("企业确认日期", null=True, blank=True)
-    feedback = models.TextField("企业反馈意见", blank=True)
+    feedback = models.TextField("企业反馈意见", blank=True, **text_bounds())
     satisfaction = models.CharField(
         "满意度", max_length=12, choices=Satisfaction.choices, blank=True
+    )
+    satisfaction_source = models.CharField(
+        "满意度来源", max_length=10, choices=SatisfactionSource.choices, blank=True
+    )
+    satisfaction_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="满意度记录人",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     is_archived = models.BooleanField("已归档", default=False)
     version = models.PositiveIntegerField("版本", default=1)
@@ -176,8 +192,17 @@ class Problem(models.Model):
             )
             self._saved_status = self.status
 
+    @property
+    def serves_enterprise(self):
+        """An enterprise stands behind the problem (its own, or the owner of a key industrial
+        project) and can confirm it and rate the answer; an infrastructure project's cannot."""
+        if self.enterprise_id:
+            return True
+        return bool(self.project_id) and self.project.annex != Annex.INFRASTRUCTURE
+
     def clean(self):
         super().clean()
+        self.clean_satisfaction()
         check_dates_in_window(
             self.campaign if self.campaign_id else None,
             self,
@@ -186,6 +211,20 @@ class Problem(models.Model):
             resolved_on="解决日期",
             confirmed_on="企业确认日期",
         )
+
+    def clean_satisfaction(self):
+        if not self.serves_enterprise and (
+            self.satisfaction or self.confirmed_on or self.status == ProblemStatus.CONFIRMED
+        ):
+            raise ValidationError(
+                {"status": "基础设施项目的问题没有企业确认和企业满意度，办结后标记为“已解决”即可"}
+            )
+        if self.satisfaction and not self.satisfaction_source:
+            raise ValidationError(
+                {"satisfaction_source": "请选择满意度的来源（电话回访、现场或企业自报）"}
+            )
+        if self.satisfaction_source and not self.satisfaction:
+            raise ValidationError({"satisfaction": "填写了满意度来源，请选择企业满意度"})
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -1,14 +1,22 @@
 """Writes for 争先杯 entries, problems, service visits and 招商引资. Keyword-only, atomic,
 validated before saving; edits of versioned records go through optimistic locking."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from core.access import require_item_writer
 from core.locking import save_versioned
-from enterprises.choices import ProblemStatus
-from enterprises.models import CompetitionEntry, LandTransfer, Problem, PromotionEvent, ServiceVisit
+from core.roles import is_enterprise_account
+from enterprises.choices import ProblemStatus, SatisfactionSource
+from enterprises.models import (
+    CompetitionEntry,
+    LandTransfer,
+    Problem,
+    PromotionEvent,
+    ServiceVisit,
+    of_enterprise_account,
+)
 
 
 def _save(instance):
@@ -58,6 +66,10 @@ def update_problem(*, user, problem, version, changes):
         changes["resolved_on"] = timezone.localdate()
     if status == ProblemStatus.CONFIRMED and not changes.get("confirmed_on"):
         changes["confirmed_on"] = timezone.localdate()
+    rated = (changes.get("satisfaction"), changes.get("satisfaction_source"))
+    if "satisfaction" in changes and rated != (problem.satisfaction, problem.satisfaction_source):
+        # who recorded the enterprise's satisfaction, with the way it was given
+        changes["satisfaction_by"] = user if rated[0] else None
     return save_versioned(
         Problem.objects.all(),
         problem.pk,
@@ -65,6 +77,31 @@ def update_problem(*, user, problem, version, changes):
         changes=changes,
         user=user,
         reason="问题办理",
+    )
+
+
+def confirm_as_enterprise(*, user, problem, version, satisfaction, feedback):
+    """The enterprise's own account confirms the answer to its 诉求 and rates it: 企业自报,
+    recorded with the account. Only an answered problem of its own enterprise."""
+    own = Problem.objects.filter(of_enterprise_account(user), pk=problem.pk).exists()
+    if not is_enterprise_account(user) or not own:
+        raise PermissionDenied("只有提出诉求的企业本身可以确认办理结果")
+    if problem.status not in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED):
+        raise ValidationError({"satisfaction": "诉求办结（已解决）后才能确认和评价"})
+    return save_versioned(
+        Problem.objects.all(),
+        problem.pk,
+        expected_version=version,
+        changes={
+            "status": ProblemStatus.CONFIRMED,
+            "confirmed_on": problem.confirmed_on or timezone.localdate(),
+            "satisfaction": satisfaction,
+            "satisfaction_source": SatisfactionSource.SELF_REPORTED,
+            "satisfaction_by": user,
+            "feedback": feedback,
+        },
+        user=user,
+        reason="企业确认",
     )
 
 

@@ -19,7 +19,9 @@ from core.parsing import parse_optional_int
 from core.roles import department_of, is_enterprise_account, is_staff_member
 from core.selectors import resolve_campaign
 from enterprises import services
+from enterprises.choices import ProblemStatus
 from enterprises.forms import (
+    EnterpriseConfirmForm,
     LandTransferForm,
     ProblemForm,
     ProblemProgressForm,
@@ -111,19 +113,42 @@ class ProblemEditView(RoleRequiredMixin, View):
         )
         return get_visible_or_404(queryset, self.request.user, pk=pk)
 
+    def page(self, problem, form, status=200):
+        return render(
+            self.request, self.template_name, {"problem": problem, "form": form}, status=status
+        )
+
+    def enterprise_form(self, problem, data=None):
+        """The enterprise's own account confirms and rates an answered 诉求; before the answer
+        it only reads."""
+        if problem.status not in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED):
+            return None
+        initial = {
+            "version": problem.version,
+            "satisfaction": problem.satisfaction,
+            "feedback": problem.feedback,
+        }
+        return EnterpriseConfirmForm(data, initial=initial)
+
     def get(self, request, pk):
         problem = self.get_problem(pk)
+        if is_enterprise_account(request.user):
+            return self.page(problem, self.enterprise_form(problem))
         form = ProblemProgressForm(instance=problem, initial={"version": problem.version})
-        return render(request, self.template_name, {"problem": problem, "form": form})
+        return self.page(problem, form)
 
     def post(self, request, pk):
         require_item_writer(request.user)
-        if is_enterprise_account(request.user):
-            raise PermissionDenied("诉求由责任单位办理，企业账号只能查看办理情况")
         problem = self.get_problem(pk)
+        if is_enterprise_account(request.user):
+            return self.post_enterprise(problem)
         form = ProblemProgressForm(request.POST, instance=Problem.objects.get(pk=problem.pk))
         if form.is_valid():
-            changes = {name: form.cleaned_data[name] for name in ProblemProgressForm.Meta.fields}
+            changes = {
+                name: form.cleaned_data[name]
+                for name in ProblemProgressForm.Meta.fields
+                if name in form.fields
+            }
             try:
                 services.update_problem(
                     user=request.user,
@@ -138,7 +163,29 @@ class ProblemEditView(RoleRequiredMixin, View):
             else:
                 messages.success(request, f"问题“{problem.title}”的办理情况已保存。")
                 return redirect("weekly:home")
-        return render(request, self.template_name, {"problem": problem, "form": form}, status=400)
+        return self.page(problem, form, status=400)
+
+    def post_enterprise(self, problem):
+        form = self.enterprise_form(problem, self.request.POST)
+        if form is None:
+            raise PermissionDenied("诉求由责任单位办理，办结后企业账号才能确认和评价")
+        if form.is_valid():
+            try:
+                services.confirm_as_enterprise(
+                    user=self.request.user,
+                    problem=problem,
+                    version=form.cleaned_data["version"],
+                    satisfaction=form.cleaned_data["satisfaction"],
+                    feedback=form.cleaned_data["feedback"],
+                )
+            except StaleVersion as exc:
+                apply_stale(form, exc)
+            except ValidationError as exc:
+                add_validation_errors(form, exc, default_field="satisfaction")
+            else:
+                messages.success(self.request, "已确认办理结果，感谢您的评价。")
+                return redirect("enterprises:problem-edit", pk=problem.pk)
+        return self.page(problem, form, status=400)
 
 
 class KeyEnterpriseListView(RoleRequiredMixin, View):

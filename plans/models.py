@@ -3,8 +3,10 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from core.bounds import seq_bounds, text_bounds
 from core.completable import CompletableItem
 from core.models import Campaign, Department
+from core.validators import NAME_VALIDATORS
 from plans.choices import PlanKind
 
 
@@ -13,8 +15,8 @@ class Plan(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="plans"
     )
     kind = models.CharField("规划", max_length=12, choices=PlanKind.choices)
-    name = models.CharField("名称", max_length=100)
-    description = models.TextField("内容", blank=True)
+    name = models.CharField("名称", max_length=100, validators=NAME_VALIDATORS)
+    description = models.TextField("内容", blank=True, **text_bounds())
     history = HistoricalRecords()
 
     class Meta:
@@ -35,8 +37,8 @@ class Milestone(CompletableItem):
     plan = models.ForeignKey(
         Plan, verbose_name="规划", on_delete=models.CASCADE, related_name="milestones"
     )
-    seq = models.PositiveSmallIntegerField("序号")
-    title = models.CharField("节点任务", max_length=200)
+    seq = models.PositiveSmallIntegerField("序号", **seq_bounds())
+    title = models.CharField("节点任务", max_length=200, validators=NAME_VALIDATORS)
     lead_department = models.ForeignKey(
         Department, verbose_name="牵头单位", on_delete=models.PROTECT, related_name="milestones"
     )
@@ -55,3 +57,6 @@ class Milestone(CompletableItem):
 
     def __str__(self):
         return self.title
+
+    def campaign_of_item(self):
+        return self.plan.campaign if self.plan_id else None

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from core.bounds import seq_bounds
 from core.models import (
     Campaign,
     Department,
@@ -15,6 +16,7 @@ from core.models import (
     money_field,
     non_negative,
 )
+from core.validators import NAME_VALIDATORS
 from projects.choices import Annex
 
 
@@ -31,11 +33,13 @@ class Project(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="projects"
     )
     annex = models.PositiveSmallIntegerField("附件", choices=Annex.choices)
-    seq = models.PositiveIntegerField("序号")
-    name = models.CharField("项目名称", max_length=200)
+    seq = models.PositiveIntegerField("序号", **seq_bounds())
+    name = models.CharField("项目名称", max_length=200, validators=NAME_VALIDATORS)
     content_scale = models.CharField("建设内容及规模", max_length=500, blank=True)
     zone = models.CharField("所在区块", max_length=100, blank=True)
-    owner_name = models.CharField("业主单位", max_length=200, blank=True)
+    owner_name = models.CharField(
+        "业主单位", max_length=200, blank=True, validators=NAME_VALIDATORS
+    )
     owner = models.ForeignKey(
         "enterprises.Enterprise",
         verbose_name="业主企业",
@@ -155,3 +159,6 @@ class ProjectPhoto(SitePhoto):
 
     def __str__(self):
         return self.caption or f"{self.project.name} 照片"
+
+    def campaign_of_photo(self):
+        return self.project.campaign if self.project_id else None

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count, F, Q
 from simple_history.models import HistoricalRecords
 
+from core.bounds import text_bounds
 from core.models import Campaign, Department, Person
 from supervision.choices import Cause, ClosedBy, Level
 from supervision.schedules import PlanWeek, ScheduleNode  # noqa: F401 (registers the models)
@@ -95,7 +96,7 @@ class Supervision(models.Model):
     answer_due = models.DateField("答复期限")
     escalate_after = models.DateField("升级红牌日期", help_text="此日仍未销号即升级为红牌")
     escalated_on = models.DateField("升级红牌日期（实际）", null=True, blank=True)
-    measures = models.TextField("整改措施", blank=True)
+    measures = models.TextField("整改措施", blank=True, **text_bounds())
     promised_on = models.DateField("承诺完成日期", null=True, blank=True)
     evidence = models.FileField("佐证材料", upload_to=evidence_upload_to, blank=True)
     answered_on = models.DateField("答复日期", null=True, blank=True)

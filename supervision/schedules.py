@@ -4,10 +4,12 @@ of core.own_plan over its own window. core reads the weeks under the related nam
 `plan_weeks` (TrackedItemQuerySet), as it reads reports under `reports`."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from core.bounds import WEEK_MAX
 from core.models import money_field, non_negative
 
 ONE_ITEM = Q(project__isnull=False, entry__isnull=True) | Q(
@@ -55,7 +57,9 @@ class PlanWeek(ItemScheduleRow):
         blank=True,
         related_name="plan_weeks",
     )
-    week = models.PositiveSmallIntegerField("周次")
+    week = models.PositiveSmallIntegerField(
+        "周次", validators=[MinValueValidator(1), MaxValueValidator(WEEK_MAX)]
+    )
     planned_wan = money_field("计划投资（万元）")
     history = HistoricalRecords()
 

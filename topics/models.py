@@ -6,8 +6,10 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from core.bounds import MINUTES_MAX, seq_bounds, text_bounds
 from core.completable import CompletableItem
 from core.models import Campaign, Department
+from core.validators import NAME_VALIDATORS
 from enterprises.models import Enterprise
 from topics.choices import ProcedureKind, TargetMetric, TargetUnit, Topic
 
@@ -17,12 +19,12 @@ class TopicMeeting(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.PROTECT, related_name="topic_meetings"
     )
     topic = models.CharField("专题", max_length=10, choices=Topic.choices)
-    title = models.CharField("会议名称", max_length=200)
+    title = models.CharField("会议名称", max_length=200, validators=NAME_VALIDATORS)
     held_on = models.DateField("召开日期")
     place = models.CharField("地点", max_length=100, blank=True)
-    chair = models.CharField("主持人", max_length=50)
-    attendees = models.TextField("参会人员", blank=True)
-    minutes = models.TextField("会议纪要", blank=True)
+    chair = models.CharField("主持人", max_length=50, validators=NAME_VALIDATORS)
+    attendees = models.TextField("参会人员", blank=True, **text_bounds())
+    minutes = models.TextField("会议纪要", blank=True, **text_bounds(MINUTES_MAX))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="记录人",
@@ -57,8 +59,8 @@ class Decision(CompletableItem):
     meeting = models.ForeignKey(
         TopicMeeting, verbose_name="专题会议", on_delete=models.CASCADE, related_name="decisions"
     )
-    seq = models.PositiveSmallIntegerField("序号", default=1)
-    content = models.TextField("议定事项")
+    seq = models.PositiveSmallIntegerField("序号", default=1, **seq_bounds())
+    content = models.TextField("议定事项", **text_bounds())
     responsible_department = models.ForeignKey(
         Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="decisions"
     )
@@ -76,6 +78,9 @@ class Decision(CompletableItem):
     def __str__(self):
         return self.content[:40]
 
+    def campaign_of_item(self):
+        return self.meeting.campaign if self.meeting_id else None
+
 
 class TopicTarget(models.Model):
     """A quantified target of the plan (150亩 in May, 400亩 in June–July, 7 家 in July)."""
@@ -85,7 +90,7 @@ class TopicTarget(models.Model):
     )
     topic = models.CharField("专题", max_length=10, choices=Topic.choices)
     metric = models.CharField("指标", max_length=24, choices=TargetMetric.choices)
-    title = models.CharField("目标", max_length=200)
+    title = models.CharField("目标", max_length=200, validators=NAME_VALIDATORS)
     unit = models.CharField("单位", max_length=4, choices=TargetUnit.choices)
     quantity = models.DecimalField("目标数量", max_digits=10, decimal_places=2)
     period_start = models.DateField("期间开始")
@@ -232,8 +237,8 @@ class PowerItem(CompletableItem):
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="power_items"
     )
-    seq = models.PositiveSmallIntegerField("序号")
-    name = models.CharField("电力项目", max_length=200)
+    seq = models.PositiveSmallIntegerField("序号", **seq_bounds())
+    name = models.CharField("电力项目", max_length=200, validators=NAME_VALIDATORS)
     zone = models.CharField("所在区块", max_length=100, blank=True)
     work = models.CharField("任务", max_length=200, blank=True)
     responsible_department = models.ForeignKey(
@@ -253,3 +258,6 @@ class PowerItem(CompletableItem):
 
     def __str__(self):
         return self.name
+
+    def campaign_of_item(self):
+        return self.campaign if self.campaign_id else None

@@ -61,6 +61,7 @@ def seed_problems(campaign, key_enterprises, projects, paces, today, dates):
             if offset == 0:
                 problem.confirmed_on = problem.resolved_on + datetime.timedelta(days=3)
                 problem.satisfaction = "satisfied"
+                problem.satisfaction_source = "phone"
                 problem.feedback = "问题解决及时，非常满意。"
         else:
             problem.status = ProblemStatus.IN_PROGRESS

@@ -89,7 +89,9 @@ def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=
     `mapped` are the admin's (header, column key) pairs for columns the reader could not
     place; they are remembered for the annex once an import with them succeeds."""
     mappings = with_overrides(annex, mapped)
-    table = read_annex(source, LAYOUTS[annex], filename=filename, mappings=mappings)
+    table = read_annex(
+        source, LAYOUTS[annex], filename=filename, mappings=mappings, campaign=campaign
+    )
     importer = importer_class(annex)(campaign=campaign, user=user)
     summary = run_import(importer=importer, table=table, dry_run=dry_run)
     if mapped and not dry_run:

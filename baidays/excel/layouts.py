@@ -4,8 +4,12 @@ place columns by what their headers mean, never by position."""
 
 from dataclasses import dataclass, field, replace
 
+from django.core.exceptions import ValidationError
+
 from baidays.excel import parsers
 from baidays.excel.errors import CellError
+from core.bounds import TEXT_MAX
+from core.validators import validate_visible_name
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 
 TEXT, AMOUNT, DATE, SEQ, GOAL, CATEGORY = "text", "amount", "date", "seq", "goal", "category"
@@ -22,6 +26,19 @@ class Column:
     max_length: int = 0
     month_flag: str = ""  # a date column: the field that says the file gave only the month
 
+
+# the columns that name a project, an enterprise, a unit or a person: the models refuse
+# invisible and bidi control characters in them, so the import does too (by row and column)
+NAME_KEYS = {
+    "name",
+    "project_name",
+    "enterprise_name",
+    "owner_name",
+    "responsible_department",
+    "responsible_leader",
+    "liaison_leader",
+    "service_person",
+}
 
 GOAL_SPELLINGS = {
     "开工": CompetitionGoal.START,
@@ -76,6 +93,11 @@ def parse_cell(column, value, unit="万元"):
     text = parsers.parse_text(value)
     if column.max_length and len(text) > column.max_length:
         raise CellError(f"内容超过 {column.max_length} 字")
+    if column.key in NAME_KEYS:
+        try:
+            validate_visible_name(text)
+        except ValidationError as error:
+            raise CellError(error.messages[0]) from None
     return text
 
 
@@ -213,7 +235,7 @@ ANNEX_2 = AnnexLayout(
             max_length=100,
             width=14,
         ),
-        Column("pledge", "法人代表公开承诺", width=30),
+        Column("pledge", "法人代表公开承诺", width=30, max_length=TEXT_MAX),
         NOTE_COLUMN,
     ),
     name_keys=("enterprise_name", "project_name"),
@@ -280,11 +302,12 @@ ANNEX_4 = AnnexLayout(
             max_length=100,
             width=14,
         ),
-        Column("difficulties", "存在困难和问题", width=24),
+        Column("difficulties", "存在困难和问题", width=24, max_length=TEXT_MAX),
         Column(
             "coordination_needed",
             "需协调解决事项",
             width=24,
+            max_length=TEXT_MAX,
         ),
         NOTE_COLUMN,
     ),

@@ -9,6 +9,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from baidays.excel.errors import CellError
+from core.bounds import SEQ_MAX
 from core.money import CENT
 
 MAX_WAN = Decimal("999999999999.99")  # the money fields hold 14 digits with 2 places
@@ -198,6 +199,8 @@ def parse_seq(value):
         if not text.isdigit():
             raise CellError(f"“{parse_text(value)}”不是序号")
         number = int(text)
-    if number < 1:
-        raise CellError("序号应为正整数")
+    if not 1 <= number <= SEQ_MAX:
+        # the model's bound (core.bounds): PostgreSQL would refuse 10¹² with "integer out of
+        # range" while SQLite stored it
+        raise CellError(f"序号应为 1 至 {SEQ_MAX} 的整数")
     return number

@@ -8,10 +8,12 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+
 from baidays.excel import parsers
 from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
 from baidays.excel.headers import HEADER_SEARCH_ROWS, find_header
-from baidays.excel.layouts import AMOUNT, SECTION_SPELLINGS, parse_cell, section_choice
+from baidays.excel.layouts import AMOUNT, DATE, SECTION_SPELLINGS, parse_cell, section_choice
 from baidays.excel.safety import check_workbook
 from baidays.excel.totals import TotalsCheck
 from baidays.excel.workbook import open_workbook, uncached_formulas, visible_sheets
@@ -64,7 +66,9 @@ class AnnexTable:
         return f"未识别的列（未导入）：{names}"
 
 
-def read_annex(source, layout, *, filename=None, mappings=None):
+def read_annex(source, layout, *, filename=None, mappings=None, campaign=None):
+    """The parsed table, or RowErrors naming each bad cell; with `campaign`, date cells outside
+    its date window are bad cells too."""
     data = check_workbook(source, filename=filename)
     workbook = open_workbook(data)
     try:
@@ -72,7 +76,7 @@ def read_annex(source, layout, *, filename=None, mappings=None):
         firsts = [(s, list(itertools.islice(_cells(s), HEADER_SEARCH_ROWS))) for s in sheets]
         header = find_header(firsts, layout, mappings)
         sheet = next(s for s in sheets if s.name == header.sheet_name)
-        reading = _Reading(layout, header)
+        reading = _Reading(layout, header, campaign)
         reading.read(sheet)
     finally:
         workbook.close()
@@ -122,8 +126,8 @@ def _section_label(text):
 class _Reading:
     """One pass over the data rows under the header."""
 
-    def __init__(self, layout, header):
-        self.layout, self.header = layout, header
+    def __init__(self, layout, header, campaign=None):
+        self.layout, self.header, self.campaign = layout, header, campaign
         self.table = AnnexTable(
             layout, header.sheet_name, (header.first_row, header.last_row), dict(header.texts)
         )
@@ -231,6 +235,13 @@ class _Reading:
                 # the database adapter as its own text) and flagged to be shown as the month
                 self.month_only.setdefault(column.key, []).append(number)
                 parsed = parsed.as_date()
+            if column.kind == DATE and self.campaign is not None:
+                try:
+                    # every date column of an annex is a plan date (计划开工 / 计划竣工)
+                    self.campaign.check_date_in_window(parsed, texts[column.key], planned=True)
+                except ValidationError as error:
+                    problems.append(RowProblem(number, texts[column.key], error.messages[0]))
+                    continue
             if column.month_flag:
                 values[column.month_flag] = month_only
             values[column.key] = parsed

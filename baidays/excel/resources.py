@@ -61,7 +61,12 @@ class AnnexResource(resources.ModelResource):
         user = kwargs.get("user") or self.user
         importer = self.importer_class(campaign=self.campaign, user=user)
         try:
-            table = read_annex(workbook, self.layout, mappings=saved_mappings(importer.annex))
+            table = read_annex(
+                workbook,
+                self.layout,
+                mappings=saved_mappings(importer.annex),
+                campaign=self.campaign,
+            )
             summary = run_import(importer=importer, table=table, dry_run=dry_run)
         except (WorkbookError, RowErrors) as error:
             result = self.get_result_class()()

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 
 from baidays.notify.models import (
     Channel,
+    DailyJobRun,
     DeliveryAttempt,
     Message,
     OutboxEntry,
@@ -9,6 +10,20 @@ from baidays.notify.models import (
     ReminderRule,
 )
 from baidays.notify.outbox import resend
+
+
+@admin.register(DailyJobRun)
+class DailyJobRunAdmin(admin.ModelAdmin):
+    """Read-only: whether today's backup ran, on which worker's tick, and what it wrote."""
+
+    list_display = ("day", "job", "ok", "started_at", "finished_at", "result")
+    list_filter = ("job", "ok")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Channel)

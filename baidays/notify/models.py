@@ -4,10 +4,12 @@ occasions that fired. An occasion is one row per (campaign, kind, day): a second
 tries to fire it hits the unique constraint and sends nothing."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.bounds import text_bounds
 from core.models import Campaign, Department
 
 
@@ -59,7 +61,9 @@ class ReminderRule(models.Model):
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="reminder_rules"
     )
     kind = models.CharField("提醒", max_length=10, choices=OccasionKind.choices)
-    weekday = models.PositiveSmallIntegerField("星期（0=周一，空=每天）", null=True, blank=True)
+    weekday = models.PositiveSmallIntegerField(
+        "星期（0=周一，空=每天）", null=True, blank=True, validators=[MaxValueValidator(6)]
+    )
     at_time = models.TimeField("时间")
     is_active = models.BooleanField("启用", default=True)
 
@@ -199,3 +203,30 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self):
         return f"{self.attempted_at:%Y-%m-%d %H:%M:%S} {'成功' if self.ok else '失败'}"
+
+
+class DailyJob(models.TextChoices):
+    BACKUP = "backup", "每日备份"
+
+
+class DailyJobRun(models.Model):
+    """One row per daily job and day, the reminders' mechanism for jobs of no campaign: the
+    server that inserts it runs the job; any other hits the unique constraint and does not."""
+
+    job = models.CharField("任务", max_length=10, choices=DailyJob.choices)
+    day = models.DateField("日期")
+    started_at = models.DateTimeField("开始时间", default=timezone.now)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    ok = models.BooleanField("成功", null=True)
+    result = models.TextField("结果", blank=True, **text_bounds())
+
+    class Meta:
+        ordering = ["-day", "job"]
+        verbose_name = "每日任务记录"
+        verbose_name_plural = "每日任务记录"
+        constraints = [
+            models.UniqueConstraint(fields=["job", "day"], name="daily_job_runs_once_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.get_job_display()}"

@@ -7,6 +7,7 @@ from django import forms
 
 from baidays.weekly.items import MAX_PHOTOS_PER_UPLOAD
 from baidays.weekly.services import REPORT_FIELDS, RowInput
+from core.bounds import TEXT_MAX
 from core.choices import CompletionStatus
 from core.money import ZERO
 from core.uploads import max_megabytes
@@ -53,11 +54,18 @@ class WeeklyRowForm(forms.Form):
         },
     )
     progress_text = forms.CharField(label="形象进度", max_length=500, required=False)
+    # the bound of the model field (core.bounds): a 1 MB 存在问题 would make a 3 MB item page
     problems = forms.CharField(
-        label="存在问题", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="存在问题",
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     next_steps = forms.CharField(
-        label="下步打算", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="下步打算",
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     note = forms.CharField(
         label="说明",
@@ -190,7 +198,10 @@ class MarkDoneForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     result = forms.CharField(
-        label="完成情况", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="完成情况",
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence = forms.FileField(
         label="佐证材料",
@@ -232,5 +243,5 @@ class EvaluationForm(forms.Form):
         required=False,
     )
     comment = forms.CharField(
-        label="评语", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="评语", max_length=TEXT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

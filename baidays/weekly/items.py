@@ -15,6 +15,7 @@ from core.money import ZERO, percent
 from core.own_plan import own_plan_lag
 from core.roles import is_staff_member
 from core.selectors import report_week_as_of
+from core.uploads import validate_upload_pixels
 from enterprises.models import Problem
 
 
@@ -138,10 +139,13 @@ def add_photos(*, kind, item, user, uploads, caption="", taken_on=None):
     taken = taken_on or today
     if taken > today:
         raise ValidationError({"taken_on": "拍摄日期不能晚于今天"})
+    # the model's own date rule, before any file is decoded or written
+    kind.photo_model(**{kind.item_field: item}, taken_on=taken).clean()
     if len(uploads) > MAX_PHOTOS_PER_UPLOAD:
         raise ValidationError(
             {"image": f"一次最多上传 {MAX_PHOTOS_PER_UPLOAD} 张照片，您选择了 {len(uploads)} 张"}
         )
+    validate_upload_pixels(uploads)
     prepared, refused = [], []
     for upload in uploads:
         try:

@@ -158,6 +158,7 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
             f"第 {week} 周周报已保存：新填报 {result.created} 项，修改 {result.updated} 项"
             + (f"，{result.unchanged} 项未改动" if result.unchanged else "")
             + "。",
+            extra_tags="draft-saved",  # static/js/drafts.js then drops the form's draft
         )
         url = reverse("weekly:home")
         if week != current_week:

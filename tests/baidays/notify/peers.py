@@ -4,6 +4,7 @@ be told to fail the first ones), and aiosmtpd's SMTP server that keeps every mai
 import json
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -11,11 +12,13 @@ from aiosmtpd.controller import Controller
 
 
 class RecordingRobot:
-    """A local robot endpoint. `fail_first` requests get HTTP 500; then {"errcode": 0}."""
+    """A local robot endpoint. `fail_first` requests get HTTP 500; then {"errcode": 0}. Each
+    answer waits `delay` seconds (a slow robot lets two workers overlap)."""
 
-    def __init__(self, fail_first=0):
+    def __init__(self, fail_first=0, delay=0.0):
         self.requests = []
         self.fail_first = fail_first
+        self.delay = delay
         robot = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -31,6 +34,7 @@ class RecordingRobot:
                         "json": json.loads(body),
                     }
                 )
+                time.sleep(robot.delay)
                 failing = len(robot.requests) <= robot.fail_first
                 answer = {"errcode": 0, "errmsg": "ok"}
                 self.send_response(500 if failing else 200)

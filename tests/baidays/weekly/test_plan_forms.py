@@ -188,6 +188,7 @@ def problem_edit(problem, **changes):
         "confirmed_on": "",
         "feedback": "",
         "satisfaction": "",
+        "satisfaction_source": "",
         **changes,
     }
 
@@ -212,6 +213,7 @@ def test_a_problem_is_resolved_and_confirmed_by_the_enterprise(staff_client, cam
             resolved_on=TODAY(),
             feedback="很及时",
             satisfaction="satisfied",
+            satisfaction_source="phone",  # the clerk says how the enterprise rated it
         ),
     )
     assert confirmed.status_code == 302
