@@ -37,3 +37,15 @@ class LagStatus(models.TextChoices):
     ON_TRACK = "green", "正常"
     YELLOW = "yellow", "滞后（黄）"
     RED = "red", "严重滞后（红）"
+
+
+# the report week's end (Campaign.report_week_end_weekday), Monday first as in date.weekday()
+WEEKDAYS = [
+    (0, "星期一"),
+    (1, "星期二"),
+    (2, "星期三"),
+    (3, "星期四"),
+    (4, "星期五"),
+    (5, "星期六"),
+    (6, "星期日"),
+]

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from core.bounds import ORDER_MAX, PLANNED_REACH_DAYS, WINDOW_DAYS_MAX, count_bounds, text_bounds
 from core.campaign_settings import CampaignRules  # noqa: F401 (registers the model)
-from core.choices import PhaseKind, Role
+from core.choices import WEEKDAYS, PhaseKind, Role
 from core.completable import CompletableItem
 
 # re-exported: the domain apps build their models from these
@@ -85,17 +85,6 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.title}）" if self.title else self.name
-
-
-WEEKDAYS = [
-    (0, "星期一"),
-    (1, "星期二"),
-    (2, "星期三"),
-    (3, "星期四"),
-    (4, "星期五"),
-    (5, "星期六"),
-    (6, "星期日"),
-]
 
 
 class CampaignQuerySet(models.QuerySet):

@@ -55,30 +55,6 @@ class Enterprise(models.Model):
         return self.name
 
 
-class EnterpriseAccount(models.Model):
-    """A 企业填报员: the login of one enterprise, which reports its own 争先杯 entries and
-    raises its own 诉求 (core.access: `for_enterprise_account`)."""
-
-    person = models.OneToOneField(
-        Person,
-        verbose_name="人员",
-        on_delete=models.CASCADE,
-        related_name="enterprise_account",
-    )
-    enterprise = models.ForeignKey(
-        Enterprise, verbose_name="企业", on_delete=models.PROTECT, related_name="accounts"
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["enterprise", "person"]
-        verbose_name = "企业账号"
-        verbose_name_plural = "企业账号"
-
-    def __str__(self):
-        return f"{self.enterprise.name}：{self.person.name}"
-
-
 def of_enterprise_account(user):
     """The Q that keeps the rows of the enterprise whose account `user` is."""
     return Q(enterprise__accounts__person__user=user)
@@ -417,4 +393,5 @@ class LandTransfer(models.Model):
 
 
 # Problems have a module of their own; imported here so Django finds them in this app's models.
+from enterprises.accounts import EnterpriseAccount  # noqa: E402, F401
 from enterprises.problems import Problem, ProblemStatusChange  # noqa: E402, F401
