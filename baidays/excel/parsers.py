@@ -196,7 +196,7 @@ def parse_seq(value):
         text = normalize(value).rstrip(".、")
         if not text:
             return None
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):  # ² and other digits int() refuses
             raise CellError(f"“{parse_text(value)}”不是序号")
         number = int(text)
     if not 1 <= number <= SEQ_MAX:
