@@ -2,6 +2,9 @@
 
 from django.conf import settings
 
+# The year the county's sample workbooks were written for: their dates are real dates of it, so
+# the demo moves them by their distance from that year's campaign start, whatever today's year.
+SAMPLES_YEAR = 2026
 SAMPLES_DIR = settings.BASE_DIR / "fixtures" / "samples"
 SAMPLE_FILES = {
     1: "annex1-infrastructure.xlsx",

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from baidays.demo.review_demo import seed_review
-from baidays.demo.samples import sample_path
+from baidays.demo.samples import SAMPLES_YEAR, sample_path
 from baidays.demo.seed_activity import (
     seed_plans_and_tasks,
     seed_problems,
@@ -51,9 +51,11 @@ class _Dates:
     def __init__(self, campaign):
         self.campaign = campaign
         self.shift = campaign.start_date - datetime.date(campaign.year, *plan_data.START)
+        self.samples_shift = campaign.start_date - datetime.date(SAMPLES_YEAR, *plan_data.START)
 
     def moved(self, day):
-        return day + self.shift if day else None
+        """A date read from a sample workbook, moved as the campaign was."""
+        return day + self.samples_shift if day else None
 
     def plan(self, month, day):
         return datetime.date(self.campaign.year, month, day) + self.shift

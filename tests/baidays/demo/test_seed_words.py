@@ -2,8 +2,10 @@
 the current week still to report."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth.models import User
 
 from baidays.demo.seed import seed_demo
@@ -47,7 +49,8 @@ def test_the_login_page_says_how_the_demo_dates_were_moved(client, demo):
 def test_an_empty_department_shows_a_dash_not_a_red_zero(client, demo):
     client.force_login(User.objects.get(username="leader"))
     empty = Department.objects.create(name="无项目单位")
-    page = client.get(f"/dashboards/departments/{empty.pk}/?campaign=demo")
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 10, tzinfo=ZoneInfo("Asia/Shanghai"))):
+        page = client.get(f"/dashboards/departments/{empty.pk}/?campaign=demo")
     body = page.content.decode()
     assert page.status_code == 200
     assert "0.00%" not in body and "—" in body
