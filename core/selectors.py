@@ -3,13 +3,20 @@ a day, and the per-app-server cache keyed by the data generation."""
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.validators import slug_re
 
 from .generation import current_generation
 from .models import Campaign
 
+SLUG_MAX_LENGTH = Campaign._meta.get_field("slug").max_length
+
 
 def resolve_campaign(slug=None, today=None):
+    """The campaign a request names by its slug, or the current one when it names none. A value
+    that cannot be a slug (PostgreSQL refuses a NUL byte in a query outright) names no campaign."""
     if slug:
+        if len(slug) > SLUG_MAX_LENGTH or not slug_re.match(slug):
+            return None
         return Campaign.objects.filter(slug=slug).first()
     return Campaign.objects.current(today)
 
