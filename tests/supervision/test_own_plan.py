@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 from core.own_plan import planned_to_date_cents, planned_to_date_cents_sql
 from enterprises.models import CompetitionEntry
 from projects.models import Project
-from supervision.schedule_services import replace_schedule
-from tests.factories import CampaignFactory, CompetitionEntryFactory, ProjectFactory
+from tests.factories import (
+    CampaignFactory,
+    CompetitionEntryFactory,
+    ProjectFactory,
+    written_schedule,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +50,7 @@ def test_late_start_is_due_nothing_before_it_begins():
 def test_written_weeks_replace_the_linear_default():
     campaign = CampaignFactory()
     project = ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("90.00"))
-    replace_schedule(item=project, weeks={1: Decimal("60"), 5: Decimal("30")})
+    written_schedule(project, {1: Decimal("60"), 5: Decimal("30")})
     assert [planned_to_date_cents(project, campaign, week) for week in (1, 4, 5)] == [
         6000,
         6000,

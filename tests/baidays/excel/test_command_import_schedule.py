@@ -8,12 +8,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from supervision.schedules import PlanWeek
+from core.own_plan import plan_weeks_of
+from supervision.schedule_services import replace_schedule
 from tests.factories import (
     CampaignFactory,
     CompetitionEntryFactory,
     EnterpriseFactory,
-    PlanWeekFactory,
     ProjectFactory,
 )
 
@@ -45,7 +45,7 @@ def run(path, *extra):
 
 
 def weeks_of(item):
-    return dict(PlanWeek.objects.filter(project=item).values_list("week", "planned_wan"))
+    return plan_weeks_of(item)
 
 
 def test_weeks_dates_and_months(tmp_path, road):
@@ -80,14 +80,14 @@ def test_entry_by_enterprise_and_name_and_units(tmp_path, campaign):
         [["企业名称", "项目名称", "第1周（元）", "第2周"], ["甲公司", "扩产", 1000000, 800]],
     )
     run(path)
-    assert dict(PlanWeek.objects.filter(entry=entry).values_list("week", "planned_wan")) == {
+    assert plan_weeks_of(entry) == {
         1: Decimal("100.00"),
         2: Decimal("800.00"),
     }
 
 
 def test_reimport_updates(tmp_path, road):
-    PlanWeekFactory(project=road, week=3, planned_wan=Decimal("100"))
+    replace_schedule(item=road, weeks={3: Decimal("100")})
     run(workbook(tmp_path, [["项目名称", "第1周", "第2周"], ["纬二路", 40, 60]]))
     assert weeks_of(road) == {1: Decimal("40.00"), 2: Decimal("60.00")}
 
@@ -115,7 +115,7 @@ def test_reimport_updates(tmp_path, road):
     ],
 )
 def test_refusals_name_row_and_column_and_save_nothing(tmp_path, road, capsys, rows, message):
-    PlanWeekFactory(project=road, week=2, planned_wan=Decimal("100"))
+    replace_schedule(item=road, weeks={2: Decimal("100")})
     with pytest.raises(CommandError, match="未导入任何数据"):
         run(workbook(tmp_path, rows))
     assert message in capsys.readouterr().err
