@@ -1,9 +1,10 @@
 """One truth per figure: whatever happens in a campaign — reports and corrections, problems
 raised, resolved, reopened and archived, tasks done and undone, 批示, projects archived and
-restored, 进度计划 written, replaced and cleared — every figure shown on more than one surface is the same on all of them, at any
-as-of date. Surfaces: the summary and /api/summary/, the overview, the phase pages, the
-department list and each department page, the league table, the lagging and missing lists,
-the big screen, the briefing page and its workbook, and export_annex."""
+restored, 进度计划 written, replaced and cleared — every figure shown on more than one surface
+is the same on all of them, at any as-of date. Surfaces: the summary and /api/summary/, the
+overview, the phase pages, the department list and each department page, the league table, the
+lagging and missing lists, the big screen, the briefing page and its workbook, export_annex,
+and the item pages."""
 
 import datetime
 import json
