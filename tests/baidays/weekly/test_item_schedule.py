@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -296,3 +297,25 @@ def test_the_page_as_of_an_earlier_day_shows_the_schedule_then_in_effect(
     assert "schedule_version_form" not in before  # no editor on a past day
     now = staff_client.get(page(road)).context
     assert (now["plan_percent"], now["lag"]) == (Decimal("100.00"), LagStatus.RED)
+
+
+def test_the_nodes_as_of_an_earlier_day_are_as_they_stood_then(staff_client, campaign, road):
+    today = timezone.localdate()
+    added, reached = today - datetime.timedelta(days=10), today - datetime.timedelta(days=2)
+
+    def noon(day):
+        return datetime.datetime.combine(day, datetime.time(4), tzinfo=datetime.UTC)
+
+    with time_machine.travel(noon(added), tick=False):
+        node = f.ScheduleNodeFactory(project=road, text="完成路基", planned_on=added)
+    with time_machine.travel(noon(reached), tick=False):
+        node.reached_on = reached
+        node.save()
+
+    def nodes(as_of):
+        context = staff_client.get(page(road), {"as_of": as_of.isoformat()}).context
+        return [(n.text, n.reached_on) for n in context["schedule_nodes"]]
+
+    assert nodes(added - datetime.timedelta(days=1)) == []
+    assert nodes(reached - datetime.timedelta(days=1)) == [("完成路基", None)]
+    assert nodes(reached) == [("完成路基", reached)]
