@@ -48,6 +48,18 @@ def require_item_writer(user):
         raise PermissionDenied("领导账号只能查看和批示，不能修改填报数据")
 
 
+def can_edit_schedule(user):
+    """An item's 进度计划 is written by its responsible unit's staff (visible_to keeps them to
+    their unit's items) and admins; everyone who reads the item reads it."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def require_schedule_editor(user):
+    require_item_writer(user)
+    if not can_edit_schedule(user):
+        raise PermissionDenied("进度计划由责任单位填写，企业账号只能查看")
+
+
 def can_review(user, department):
     """Admins review every unit's reports, a reviewer (审核人) those of their own unit."""
     role = role_of(user)

@@ -52,6 +52,7 @@ SUMMARY_MODELS = [
     "dashboards.ParkPlan",
     "dashboards.ProjectPin",
     "baidays.CampaignRules",
+    "supervision.ScheduleVersion",
     "supervision.PlanWeek",
     "supervision.Supervision",
 ]

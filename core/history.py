@@ -51,7 +51,11 @@ def _display(model_field, value, related):
 
 
 def _who(record):
-    user = record.history_user
+    return user_name(record.history_user)
+
+
+def user_name(user):
+    """How the history names who did it: the person's name, else the login; 系统 for none."""
     if user is None:
         return "系统"
     person = getattr(user, "person", None)
@@ -61,15 +65,20 @@ def _who(record):
 def change_history(item, *, limit=50):
     """The latest `limit` changes of `item`, newest first, each with its changed fields.
     Queries: one for the records, one per related model whose value changed."""
-    model = type(item)
-    records = list(
-        item.history.select_related("history_user__person").order_by(
-            "-history_date", "-history_id"
-        )[: limit + 1]
+    records = item.history.select_related("history_user__person").order_by(
+        "-history_date", "-history_id"
     )
+    return history_entries(records, type(item), limit=limit)
+
+
+def history_entries(records, model, *, limit=50):
+    """HistoryEntry of the latest `limit` of `records` (historical rows of `model`, newest
+    first), each diffed against the record before it of the same row — so the records of
+    several rows (the nodes of one item) may be listed together."""
+    records = list(records[: limit + 1])
     pairs = []
     for index, record in enumerate(records[:limit]):
-        previous = records[index + 1] if index + 1 < len(records) else None
+        previous = next((r for r in records[index + 1 :] if r.id == record.id), None)
         delta = (
             record.diff_against(previous, excluded_fields=HIDDEN_FIELDS).changes
             if previous is not None and record.history_type == "~"

@@ -1,8 +1,12 @@
 """计划完成率: how much of its 100-day planned investment an item was due to have completed by
-the end of a report week, by its own 进度计划. An item with weeks written (the `plan_weeks` of
-a tracked item) is due the sum of its weeks so far; an item without follows the linear default
-over its own window — from the later of the campaign start and its planned start to the earlier
-of the campaign end and its planned finish — so it is never due anything before it begins.
+the end of a report week, by its own 进度计划. An item's schedule is kept in versions (its
+`schedule_versions`, each with its `weeks`), each in effect from its time until the next one
+replaced it; the lag as of a day is judged against the version in effect at the end of that day
+(the current one when no day is given). An item whose version in effect has weeks is due the sum
+of its weeks so far; an item without (no version yet, or one cleared back to the default)
+follows the linear default over its own window — from the later of the campaign start and its
+planned start to the earlier of the campaign end and its planned finish — so it is never due
+anything before it begins.
 
 Worked in whole cents (integers) in Python and in SQL alike, so both give the same figure:
 the linear amount is rounded half up to the cent by integer division."""
@@ -19,12 +23,14 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
+    Q,
     Subquery,
     Sum,
     Value,
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least, Round
+from django.utils import timezone
 
 from core.choices import LagStatus
 from core.lag import due_lag_bounds, lag_against_due, lag_case
@@ -86,13 +92,56 @@ def linear_cents(planned_cents, first, last, due_day):
     return (planned_cents * elapsed * 2 + length) // (2 * length)
 
 
-def planned_to_date_cents(item, campaign, week, plan_weeks=None):
+def schedule_cutoff(as_of):
+    """The moment deciding which version is in effect "as of" a day: the end of that day in the
+    portal's time zone (a version written during the day counts), None for the current one."""
+    if as_of is None:
+        return None
+    next_day = as_of + datetime.timedelta(days=1)
+    return datetime.datetime.combine(next_day, datetime.time(), timezone.get_current_timezone())
+
+
+def in_effect(cutoff, prefix=""):
+    """The Q of the schedule versions in effect at `cutoff` (the current ones for None): begun
+    before it and not replaced by then. Versions of an item follow each other without gaps or
+    overlaps (supervision.schedule_services), so at most one of them matches."""
+    current = Q(**{f"{prefix}superseded_at__isnull": True})
+    if cutoff is None:
+        return current
+    return Q(**{f"{prefix}effective_from__lt": cutoff}) & (
+        current | Q(**{f"{prefix}superseded_at__gte": cutoff})
+    )
+
+
+def _schedule_relations(model):
+    """(the version's item field, the week model, the week's version field) of `model`."""
+    versions = model._meta.get_field("schedule_versions")
+    weeks = versions.related_model._meta.get_field("weeks")
+    return versions.field.name, weeks.related_model, weeks.field.name
+
+
+def weeks_in_effect(model, as_of=None):
+    """The week rows of the versions of items of `model` in effect at the end of `as_of`; both
+    twins read through it, so they read the same rows."""
+    _item_field, week_model, version_field = _schedule_relations(model)
+    return week_model.objects.filter(in_effect(schedule_cutoff(as_of), prefix=f"{version_field}__"))
+
+
+def plan_weeks_of(item, as_of=None):
+    """{week: 万元} of the schedule of `item` in effect at the end of `as_of` ({} when it
+    follows the linear default). One query."""
+    item_field, _week_model, version_field = _schedule_relations(type(item))
+    rows = weeks_in_effect(type(item), as_of).filter(**{f"{version_field}__{item_field}": item})
+    return dict(rows.values_list("week", "planned_wan"))
+
+
+def planned_to_date_cents(item, campaign, week, plan_weeks=None, as_of=None):
     """The Python twin of planned_to_date_cents_sql for one item. `plan_weeks` is
-    {week: amount} of its written schedule (read from the item when not given)."""
+    {week: amount} of its schedule in effect (read as of `as_of` when not given)."""
     if week < 1:
         return 0
     if plan_weeks is None:
-        plan_weeks = dict(item.plan_weeks.values_list("week", "planned_wan"))
+        plan_weeks = plan_weeks_of(item, as_of)
     if plan_weeks:
         return sum(cents(amount) for number, amount in plan_weeks.items() if number <= week)
     first, last = window(
@@ -107,17 +156,19 @@ def _clamped_day(field, fallback, low, high):
     return Least(Greatest(day, low), high)
 
 
-def planned_to_date_cents_sql(model, campaign, week):
-    """The cents an item of `model` was due by the end of `week`, as an SQL expression per row
-    (one index-only subquery over its plan weeks)."""
+def planned_to_date_cents_sql(model, campaign, week, as_of=None):
+    """The cents an item of `model` was due by the end of `week` by its schedule in effect at
+    the end of `as_of`, as an SQL expression per row (subqueries over the weeks of its version
+    in effect, found through the versions' item-and-time index)."""
     if week < 1:
         return Value(0, output_field=BigIntegerField())
-    relation = model._meta.get_field("plan_weeks")
-    rows = relation.related_model.objects.filter(**{relation.field.name: OuterRef("pk")})
+    item_field, _week_model, version_field = _schedule_relations(model)
+    item_of_row = f"{version_field}__{item_field}"
+    rows = weeks_in_effect(model, as_of).filter(**{item_of_row: OuterRef("pk")})
     written = (
         rows.filter(week__lte=week)
         .order_by()
-        .values(relation.field.name)
+        .values(item_of_row)
         .annotate(total=Sum("planned_wan"))
         .values("total")
     )
@@ -159,29 +210,30 @@ def completed_cents_sql(model, week):
     return sql_cents(Coalesce(Subquery(total, output_field=money), Value(0, money)))
 
 
-def _week_lag_case(model, campaign, week, points, completed_cents=None):
+def _week_lag_case(model, campaign, week, points, completed_cents=None, as_of=None):
     completed_cents = (
         completed_cents if completed_cents is not None else completed_cents_sql(model, week)
     )
     done, yellow, red = due_lag_bounds(
         completed_cents,
         sql_cents(F("planned_investment_wan")),
-        planned_to_date_cents_sql(model, campaign, week),
+        planned_to_date_cents_sql(model, campaign, week, as_of),
         points,
     )
     return lag_case("planned_investment_wan", done, yellow, red)
 
 
-def own_plan_lag_annotations(model, campaign, week, rules):
+def own_plan_lag_annotations(model, campaign, week, rules, as_of=None):
     """Annotation steps (a list of dicts, applied in order) giving `due_cents` (planned to
     date, whole cents), `lag_of_week` (the colour of the week alone) and `lag`: red also when
-    the item has been yellow for rules.yellow_weeks_to_red report weeks in a row. Expects
-    `completed_investment_wan` (with_progress up to `week`)."""
+    the item has been yellow for rules.yellow_weeks_to_red report weeks in a row. Every week is
+    judged against the one schedule in effect at the end of `as_of`, as the item page draws it.
+    Expects `completed_investment_wan` (with_progress up to `week`)."""
     points = rules.yellow_points
     completed = sql_cents(F("completed_investment_wan"))
     steps = [
-        {"due_cents": planned_to_date_cents_sql(model, campaign, week)},
-        {"lag_of_week": _week_lag_case(model, campaign, week, points, completed)},
+        {"due_cents": planned_to_date_cents_sql(model, campaign, week, as_of)},
+        {"lag_of_week": _week_lag_case(model, campaign, week, points, completed, as_of)},
     ]
     earlier = [week - back for back in range(1, rules.yellow_weeks_to_red)]
     yellow = LagStatus.YELLOW.value
@@ -189,7 +241,7 @@ def own_plan_lag_annotations(model, campaign, week, rules):
         run = models.Q(lag_of_week=yellow)
         for number in earlier:
             name = f"lag_of_week_{number}"
-            steps.append({name: _week_lag_case(model, campaign, number, points)})
+            steps.append({name: _week_lag_case(model, campaign, number, points, as_of=as_of)})
             run &= models.Q(**{name: yellow})
         final = Case(
             When(run, then=Value(LagStatus.RED.value)),
@@ -202,11 +254,13 @@ def own_plan_lag_annotations(model, campaign, week, rules):
     return steps
 
 
-def own_plan_lag(item, campaign, week, rules):
-    """The Python twin for one item: (LagStatus, 计划完成率 %, planned to date 万元)."""
+def own_plan_lag(item, campaign, week, rules, as_of=None, plan_weeks=None):
+    """The Python twin for one item: (LagStatus, 计划完成率 %, planned to date 万元) by its
+    schedule in effect at the end of `as_of` (`plan_weeks`, plan_weeks_of, when read already)."""
     if week < 1:
         return LagStatus.ON_TRACK, percent(0, item.planned_investment_wan), Decimal("0.00")
-    plan_weeks = dict(item.plan_weeks.values_list("week", "planned_wan"))
+    if plan_weeks is None:
+        plan_weeks = plan_weeks_of(item, as_of)
     weekly = dict(
         item.reports.counted()
         .filter(report_week__lte=week)

@@ -28,15 +28,17 @@ class TrackedItemQuerySet(ArchivableQuerySet):
         reports = relation.related_model.objects.counted()
         return reports.filter(**{item_field: OuterRef("pk")}), item_field
 
-    def with_lag(self, up_to_week, campaign):
+    def with_lag(self, up_to_week, campaign, as_of=None):
         """with_progress up to the week, plus `lag`: the LagStatus value of the item's
-        投资完成率 against its own 计划完成率 (core.own_plan, core.lag; thresholds are the
+        投资完成率 against its own 计划完成率 by the schedule in effect at the end of `as_of`
+        (the current one when not given; core.own_plan, core.lag; thresholds are the
         campaign's rules), `due_cents` planned to date, and `behind_order` to list the items
         furthest behind first (ordering only; colours come from `lag`)."""
         completed = models.F("completed_investment_wan")
         queryset = self.with_progress(up_to_week=up_to_week)
         rules = CampaignRules.of(campaign)
-        for step in own_plan_lag_annotations(self.model, campaign, up_to_week, rules):
+        steps = own_plan_lag_annotations(self.model, campaign, up_to_week, rules, as_of)
+        for step in steps:
             queryset = queryset.annotate(**step)
         return queryset.annotate(
             behind_order=models.ExpressionWrapper(
@@ -47,10 +49,11 @@ class TrackedItemQuerySet(ArchivableQuerySet):
             ),
         )
 
-    def with_week_status(self, week, campaign):
-        """with_lag as of `week`, and `reported`: whether the report of `week` is in."""
+    def with_week_status(self, week, campaign, as_of=None):
+        """with_lag as of `week` (and `as_of`), and `reported`: whether the report of `week`
+        is in."""
         reports, _item_field = self._reports_of_each_item()
-        return self.with_lag(week, campaign).annotate(
+        return self.with_lag(week, campaign, as_of).annotate(
             reported=Exists(reports.filter(report_week=week))
         )
 

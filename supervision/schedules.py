@@ -1,16 +1,21 @@
 """进度计划: each tracked item's own plan inside the 100 days — planned investment per campaign
-week, and dated 形象进度 nodes. An item whose weeks are not written follows the linear default
-of core.own_plan over its own window. core reads the weeks under the related name
-`plan_weeks` (TrackedItemQuerySet), as it reads reports under `reports`."""
+week, kept in versions (each in effect from its time until replaced), and dated 形象进度 nodes.
+An item without a version in effect, or whose version has no weeks, follows the linear default
+of core.own_plan over its own window. core reads the versions under the related name
+`schedule_versions` and their weeks under `weeks` (core.own_plan), as it reads reports under
+`reports`."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.bounds import WEEK_MAX
 from core.models import money_field, non_negative
+from supervision.choices import ScheduleSource
 
 ONE_ITEM = Q(project__isnull=False, entry__isnull=True) | Q(
     project__isnull=True, entry__isnull=False
@@ -40,14 +45,20 @@ class ItemScheduleRow(models.Model):
         return {field: item}
 
 
-class PlanWeek(ItemScheduleRow):
+class ScheduleVersion(ItemScheduleRow):
+    """The 进度计划 of an item as written at one time, in effect from `effective_from` until
+    the next version replaced it (`superseded_at`, empty while it is the current one). Versions
+    are never edited, only replaced, so the lag as of any day is judged against the schedule
+    then in effect (core.own_plan) and the versions are the schedule's history. A version
+    without weeks puts the item back on the linear default."""
+
     project = models.ForeignKey(
         "projects.Project",
         verbose_name="项目",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="plan_weeks",
+        related_name="schedule_versions",
     )
     entry = models.ForeignKey(
         "enterprises.CompetitionEntry",
@@ -55,41 +66,92 @@ class PlanWeek(ItemScheduleRow):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="plan_weeks",
+        related_name="schedule_versions",
+    )
+    effective_from = models.DateTimeField("生效时间", default=timezone.now)
+    superseded_at = models.DateTimeField("停止生效时间", null=True, blank=True)
+    source = models.CharField("来源", max_length=10, choices=ScheduleSource.choices)
+    note = models.CharField("说明", max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="填写人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-effective_from", "-pk"]
+        verbose_name = "进度计划版本"
+        verbose_name_plural = "进度计划版本"
+        constraints = [
+            models.CheckConstraint(condition=ONE_ITEM, name="scheduleversion_one_item"),
+            models.CheckConstraint(
+                condition=Q(superseded_at__isnull=True)
+                | Q(superseded_at__gte=models.F("effective_from")),
+                name="scheduleversion_superseded_after_effective",
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(project__isnull=False, superseded_at__isnull=True),
+                name="scheduleversion_one_current_per_project",
+            ),
+            models.UniqueConstraint(
+                fields=["entry"],
+                condition=Q(entry__isnull=False, superseded_at__isnull=True),
+                name="scheduleversion_one_current_per_entry",
+            ),
+        ]
+        # the lag rule finds the version in effect on a day by its item and times
+        indexes = [
+            models.Index(
+                fields=["project", "effective_from", "superseded_at"],
+                name="scheduleversion_project",
+            ),
+            models.Index(
+                fields=["entry", "effective_from", "superseded_at"], name="scheduleversion_entry"
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.item} 进度计划（{timezone.localtime(self.effective_from):%Y-%m-%d %H:%M} 起）"
+        )
+
+
+class PlanWeek(models.Model):
+    """The planned investment of one campaign week in one version of an item's 进度计划."""
+
+    version = models.ForeignKey(
+        ScheduleVersion,
+        verbose_name="进度计划版本",
+        on_delete=models.CASCADE,
+        related_name="weeks",
     )
     week = models.PositiveSmallIntegerField(
         "周次", validators=[MinValueValidator(1), MaxValueValidator(WEEK_MAX)]
     )
     planned_wan = money_field("计划投资（万元）")
-    history = HistoricalRecords()
 
     class Meta:
-        ordering = ["project", "entry", "week"]
+        ordering = ["version", "week"]
         verbose_name = "进度计划（周）"
         verbose_name_plural = "进度计划（周）"
         constraints = [
-            models.CheckConstraint(condition=ONE_ITEM, name="planweek_one_item"),
             models.CheckConstraint(condition=Q(week__gte=1), name="planweek_week_positive"),
             non_negative("planned_wan", "planweek"),
             models.UniqueConstraint(
-                fields=["project", "week"],
-                condition=Q(project__isnull=False),
-                name="planweek_one_per_project_week",
-            ),
-            models.UniqueConstraint(
-                fields=["entry", "week"],
-                condition=Q(entry__isnull=False),
-                name="planweek_one_per_entry_week",
+                fields=["version", "week"], name="planweek_one_per_version_week"
             ),
         ]
-        # covers the lag rule's per-item sums up to a week without reading rows
+        # covers the lag rule's per-version sums up to a week without reading rows
         indexes = [
-            models.Index(fields=["project", "week", "planned_wan"], name="planweek_project"),
-            models.Index(fields=["entry", "week", "planned_wan"], name="planweek_entry"),
+            models.Index(fields=["version", "week", "planned_wan"], name="planweek_version"),
         ]
 
     def __str__(self):
-        return f"{self.item} 第{self.week}周 计划 {self.planned_wan} 万元"
+        return f"第{self.week}周 计划 {self.planned_wan} 万元"
 
 
 class ScheduleNode(ItemScheduleRow):
@@ -114,6 +176,7 @@ class ScheduleNode(ItemScheduleRow):
     text = models.CharField("节点", max_length=200)
     planned_on = models.DateField("计划日期")
     reached_on = models.DateField("实际完成日期", null=True, blank=True)
+    version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
 
     class Meta:

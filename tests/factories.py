@@ -385,20 +385,11 @@ class PersonEvaluationFactory(factory.django.DjangoModelFactory):
     grade = "优秀"
 
 
-class PlanWeekFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "supervision.PlanWeek"
-
-    project = factory.SubFactory(ProjectFactory)
-    week = 1
-    planned_wan = Decimal("10.00")
-
-
-def due_by_week_8(item, due="41.07"):
-    """A written 进度计划 that has `due` of a 100.00 万元 plan due from week 1 and the rest in
-    the last week: through weeks 1–16 its 计划完成率 is `due` % (time progress on 2026-06-15)."""
-    from supervision.schedule_services import replace_schedule
-
-    replace_schedule(
-        item=item, weeks={1: Decimal(due), 17: item.planned_investment_wan - Decimal(due)}
-    )
+# the 进度计划 factories live in their own module; `f.<name>` finds them here too
+from tests.factories_schedules import (  # noqa: E402, F401
+    PlanWeekFactory,
+    ScheduleNodeFactory,
+    ScheduleVersionFactory,
+    due_by_week_8,
+    written_schedule,
+)

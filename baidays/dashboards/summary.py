@@ -32,11 +32,12 @@ def _sum(queryset, field):
     return queryset.aggregate(total=Coalesce(Sum(field), ZERO))["total"]
 
 
-def _tracked_block(items, reports, week, campaign, target_wan=None, completed=None):
+def _tracked_block(items, reports, week, campaign, target_wan=None, completed=None, *, as_of):
     """Count, plan, completion and lag of a set of tracked items (projects or entries), and
-    how many of them have reported `week` (for the "reports" block)."""
+    how many of them have reported `week` (for the "reports" block); planned to date by each
+    item's schedule in effect at the end of `as_of`."""
     groups = list(
-        items.with_week_status(week, campaign)
+        items.with_week_status(week, campaign, as_of)
         .order_by()
         .values("lag", "reported")
         .annotate(
@@ -292,6 +293,7 @@ def campaign_summary(campaign, as_of):
         campaign,
         campaign.competition_target_wan,
         completed=sum(competition_weekly.values(), ZERO),
+        as_of=as_of,
     )
     competition["goals"] = _goals(campaign, as_of)
     key_projects, key_reported = _tracked_block(
@@ -299,6 +301,7 @@ def campaign_summary(campaign, as_of):
         project_reports.filter(project__annex=3),
         week,
         campaign,
+        as_of=as_of,
     )
     key_projects["annual_planned_wan"] = format_wan(
         _sum(projects.key_industrial(), "annual_planned_wan")
@@ -310,6 +313,7 @@ def campaign_summary(campaign, as_of):
         campaign,
         campaign.infrastructure_target_wan,
         completed=sum(infrastructure_weekly.values(), ZERO),
+        as_of=as_of,
     )
     key_enterprises = KeyEnterprise.objects.active().filter(campaign=campaign)
     key_problems = (

@@ -52,7 +52,7 @@ def _records(annex, campaign, as_of):
         return (
             Project.objects.active()
             .filter(campaign=campaign, annex=annex)
-            .with_lag(week, campaign)
+            .with_lag(week, campaign, as_of)
             .select_related("responsible_leader", "responsible_department")
             .order_by("seq")
         )
@@ -60,7 +60,7 @@ def _records(annex, campaign, as_of):
         return (
             CompetitionEntry.objects.active()
             .filter(campaign=campaign)
-            .with_lag(week, campaign)
+            .with_lag(week, campaign, as_of)
             .select_related("enterprise", "liaison_leader", "responsible_department")
             .order_by("seq")
         )

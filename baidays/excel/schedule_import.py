@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.db import transaction
 from openpyxl.utils import get_column_letter
@@ -20,6 +21,7 @@ from baidays.excel.workbook import open_workbook, visible_sheets
 from core.money import ZERO
 from enterprises.models import CompetitionEntry
 from projects.models import Project
+from supervision.choices import ScheduleSource
 from supervision.schedule_services import check_weeks, replace_schedule
 
 NAME_HEADERS = {"项目名称", "工程名称", "参赛项目名称"}
@@ -201,6 +203,12 @@ class _Reader:
         return schedules
 
 
+def _file_name(source, filename):
+    """The workbook's name for the schedule's history (never its directory)."""
+    name = filename or (str(source) if isinstance(source, (str, PurePath)) else "")
+    return PurePath(name).name or "工作簿"
+
+
 def import_schedule(*, source, campaign, dry_run=False, filename=None):
     data = check_workbook(source, filename=filename)
     sheets = visible_sheets(open_workbook(data))
@@ -214,5 +222,11 @@ def import_schedule(*, source, campaign, dry_run=False, filename=None):
     if not dry_run:
         with transaction.atomic():
             for item, weeks in schedules:
-                replace_schedule(item=item, weeks=weeks)
+                # a new version from now on (none when the row equals the current schedule)
+                replace_schedule(
+                    item=item,
+                    weeks=weeks,
+                    source=ScheduleSource.IMPORT,
+                    note=f"导入 {_file_name(source, filename)}",
+                )
     return result

@@ -19,6 +19,7 @@ from .item_views import (
     ItemPhotoFileView,
     ItemPhotoUploadView,
 )
+from .schedule_views import ItemScheduleNodesView, ItemScheduleView
 from .tracked import ENTRY, PROJECT
 
 
@@ -35,6 +36,14 @@ class ProjectPhotoFileView(ItemPhotoFileView):
 
 
 class ProjectInstructionView(ItemInstructionView):
+    kind = PROJECT
+
+
+class ProjectScheduleView(ItemScheduleView):
+    kind = PROJECT
+
+
+class ProjectScheduleNodesView(ItemScheduleNodesView):
     kind = PROJECT
 
 
@@ -62,6 +71,14 @@ class EntryPhotoFileView(ItemPhotoFileView):
 
 
 class EntryInstructionView(EntryGoalFormMixin, ItemInstructionView):
+    kind = ENTRY
+
+
+class EntryScheduleView(EntryGoalFormMixin, ItemScheduleView):
+    kind = ENTRY
+
+
+class EntryScheduleNodesView(EntryGoalFormMixin, ItemScheduleNodesView):
     kind = ENTRY
 
 

@@ -14,6 +14,12 @@ project_patterns = [
         name="photo-file",
     ),
     path("<int:pk>/instructions/", item_pages.ProjectInstructionView.as_view(), name="instruct"),
+    path("<int:pk>/schedule/", item_pages.ProjectScheduleView.as_view(), name="schedule"),
+    path(
+        "<int:pk>/schedule/nodes/",
+        item_pages.ProjectScheduleNodesView.as_view(),
+        name="schedule-nodes",
+    ),
 ]
 
 entry_patterns = [
@@ -30,4 +36,14 @@ entry_patterns = [
         name="entry-instruct",
     ),
     path("entries/<int:pk>/goal/", item_pages.EntryGoalView.as_view(), name="entry-goal"),
+    path(
+        "entries/<int:pk>/schedule/",
+        item_pages.EntryScheduleView.as_view(),
+        name="entry-schedule",
+    ),
+    path(
+        "entries/<int:pk>/schedule/nodes/",
+        item_pages.EntryScheduleNodesView.as_view(),
+        name="entry-schedule-nodes",
+    ),
 ]

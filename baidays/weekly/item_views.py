@@ -10,8 +10,10 @@ from django.views import View
 
 from baidays.weekly.forms import InstructionForm, PhotoForm
 from baidays.weekly.items import add_photos, item_page, mark_instructions_read
+from baidays.weekly.schedule_forms import editor_forms
 from core.access import (
     RoleRequiredMixin,
+    can_edit_schedule,
     can_write_items,
     get_visible_or_404,
     require_item_writer,
@@ -58,12 +60,18 @@ class ItemMixin(RoleRequiredMixin):
             as_of = None
             messages.warning(self.request, f"{exc}；显示的是今天的情况。")
         context = item_page(self.kind, item, user, as_of=as_of)
+        can_edit = can_edit_schedule(user) and not context["is_past"]
+        if can_edit:
+            context.update(editor_forms(context))
         context.update(
             # built from the URL names, never from request.path: a page shown again after a
             # refused form has the form's URL
             item_url=reverse(self.kind.detail_url_name, args=[item.pk]),
             photos_url=reverse(self.kind.photo_url_name, args=[item.pk]),
             instruct_url=reverse(self.kind.instruct_url_name, args=[item.pk]),
+            schedule_url=reverse(self.kind.schedule_url_name, args=[item.pk]),
+            schedule_nodes_url=reverse(self.kind.schedule_nodes_url_name, args=[item.pk]),
+            can_edit_schedule=can_edit,
             can_write=can_write_items(user),
             can_instruct=allowed(require_leader_or_admin, user),
             photo_form=forms.pop("photo_form", None) or PhotoForm(),

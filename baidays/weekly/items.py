@@ -7,12 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from baidays.weekly.photos import prepare_photo
+from baidays.weekly.schedule import schedule_card
 from core.access import require_item_writer
 from core.campaign_settings import CampaignRules
 from core.lag import rule_text
 from core.models import Instruction
 from core.money import ZERO, percent
-from core.own_plan import own_plan_lag
+from core.own_plan import own_plan_lag, plan_weeks_of
 from core.roles import is_staff_member
 from core.selectors import report_week_as_of
 from core.uploads import validate_upload_pixels
@@ -43,11 +44,13 @@ def timeline(kind, item, up_to_week=None):
     return reports
 
 
-def chart_series(campaign, item, reports, as_of):
-    """Week by week: cumulative investment as % of the 100-day plan against time progress."""
+def chart_series(campaign, item, reports, as_of, schedule_weeks):
+    """Week by week: cumulative investment as % of the 100-day plan against the 计划完成率 of
+    the item's own schedule (`schedule_weeks`) and time progress."""
     last_week = report_week_as_of(campaign, as_of)
     by_week = {report.report_week: report for report in reports}
     weeks, cumulative, planned_share, time_share, weekly = [], [], [], [], []
+    plan_share = [str(row.percent) for row in schedule_weeks[:last_week]]
     running = ZERO
     for week in range(1, last_week + 1):
         report = by_week.get(week)
@@ -64,6 +67,7 @@ def chart_series(campaign, item, reports, as_of):
         "weekly_wan": weekly,
         "cumulative_wan": cumulative,
         "cumulative_percent": planned_share,
+        "plan_percent": plan_share,
         "time_percent": time_share,
     }
 
@@ -86,9 +90,16 @@ def item_page(kind, item, user, as_of=None):
     completed = reports[-1].cumulative_wan if reports else ZERO
     latest_percent = reports[-1].percent_complete if reports else ZERO
     time_percent = campaign.time_percent(as_of)
+    plan_weeks = plan_weeks_of(item, as_of)
     lag, plan_percent, planned_to_date = own_plan_lag(
-        item, campaign, report_week_as_of(campaign, as_of), CampaignRules.of(campaign)
+        item,
+        campaign,
+        report_week_as_of(campaign, as_of),
+        CampaignRules.of(campaign),
+        as_of,
+        plan_weeks,
     )
+    card = schedule_card(item, campaign, as_of, plan_weeks, is_past=as_of < today)
     return {
         "kind": kind,
         "item": item,
@@ -104,7 +115,8 @@ def item_page(kind, item, user, as_of=None):
         "plan_percent": plan_percent,
         "planned_to_date_wan": planned_to_date,
         "lag_rule": rule_text(campaign),
-        "chart": chart_series(campaign, item, reports, as_of),
+        "chart": chart_series(campaign, item, reports, as_of, card["schedule_weeks"]),
+        **card,
         "photos": list(
             kind.photo_model.objects.filter(
                 **{kind.item_field: item}, uploaded_at__date__lte=as_of

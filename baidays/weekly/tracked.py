@@ -22,6 +22,8 @@ class TrackedKind:
     detail_url_name: str
     photo_url_name: str  # the upload; the photo files live below it (item_urls.py)
     instruct_url_name: str
+    schedule_url_name: str  # the 进度计划 editor's weeks; its nodes at schedule_nodes_url_name
+    schedule_nodes_url_name: str
 
     def items(self, campaign):
         return self.model.objects.active().filter(campaign=campaign)
@@ -37,6 +39,8 @@ PROJECT = TrackedKind(
     detail_url_name="projects:detail",
     photo_url_name="projects:photo-upload",
     instruct_url_name="projects:instruct",
+    schedule_url_name="projects:schedule",
+    schedule_nodes_url_name="projects:schedule-nodes",
 )
 ENTRY = TrackedKind(
     key="entry",
@@ -48,6 +52,8 @@ ENTRY = TrackedKind(
     detail_url_name="enterprises:entry-detail",
     photo_url_name="enterprises:entry-photo",
     instruct_url_name="enterprises:entry-instruct",
+    schedule_url_name="enterprises:entry-schedule",
+    schedule_nodes_url_name="enterprises:entry-schedule-nodes",
 )
 KINDS = {kind.key: kind for kind in (PROJECT, ENTRY)}
 

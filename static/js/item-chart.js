@@ -1,4 +1,5 @@
-// Cumulative investment as a share of the 100-day plan against time progress, week by week.
+// Cumulative investment as a share of the 100-day plan against the item's own 计划完成率 (its
+// 进度计划) and time progress, week by week.
 (function () {
   var holder = document.getElementById("progress-chart");
   var source = document.getElementById("chart-data");
@@ -20,6 +21,7 @@
     ],
     series: [
       { name: "累计投资占计划%", type: "line", data: data.cumulative_percent, itemStyle: { color: "#c62828" } },
+      { name: "计划完成率%", type: "line", data: data.plan_percent, lineStyle: { type: "dotted" }, itemStyle: { color: "#1565c0" } },
       { name: "时序进度%", type: "line", data: data.time_percent, lineStyle: { type: "dashed" }, itemStyle: { color: "#6c757d" } },
       { name: "本周投资(万元)", type: "bar", yAxisIndex: 1, data: data.weekly_wan, itemStyle: { color: "#f4a7a7" } }
     ]

@@ -1,9 +1,10 @@
 """One truth per figure: whatever happens in a campaign — reports and corrections, problems
 raised, resolved, reopened and archived, tasks done and undone, 批示, projects archived and
-restored — every figure shown on more than one surface is the same on all of them, at any
-as-of date. Surfaces: the summary and /api/summary/, the overview, the phase pages, the
-department list and each department page, the league table, the lagging and missing lists,
-the big screen, the briefing page and its workbook, and export_annex."""
+restored, 进度计划 written, replaced and cleared — every figure shown on more than one surface
+is the same on all of them, at any as-of date. Surfaces: the summary and /api/summary/, the
+overview, the phase pages, the department list and each department page, the league table, the
+lagging and missing lists, the big screen, the briefing page and its workbook, export_annex,
+and the item pages."""
 
 import datetime
 import json
@@ -29,6 +30,7 @@ from enterprises.choices import ProblemStatus
 from enterprises.models import CompetitionEntry, EntryReport, Problem
 from projects.choices import Annex
 from projects.models import Project, ProjectReport
+from supervision.schedule_services import replace_schedule
 from tests import factories as f
 
 START = datetime.date(2026, 5, 1)  # the plan's campaign: 2026-05-01 to 2026-08-20
@@ -51,6 +53,15 @@ actions = st.one_of(
     st.tuples(st.just("archive_item"), st.integers(0, 7), st.booleans()),
     st.tuples(st.just("task"), st.integers(0, 30), days, st.booleans()),
     st.tuples(st.just("instruct"), st.integers(0, 7), days),
+    # a 进度计划 written (or cleared, share None) on a day: `share` % due in `week`, the rest
+    # in the last week
+    st.tuples(
+        st.just("schedule"),
+        st.integers(0, 7),
+        days,
+        st.integers(1, 16),
+        st.one_of(st.none(), st.integers(0, 100)),
+    ),
 )
 
 
@@ -167,6 +178,18 @@ class World:
             created_at=at_noon(day(written)),
         )
 
+    def schedule(self, index, written, week, share):
+        item = self.items[index]
+        weeks = {}
+        if share is not None:
+            due = (item.planned_investment_wan * share / 100).quantize(Decimal("0.01"))
+            weeks = {week: due}
+            last = self.campaign.weeks_total
+            weeks[last] = weeks.get(last, Decimal(0)) + item.planned_investment_wan - due
+        # on its day; a schedule written earlier than the last one starts with it instead
+        with time_machine.travel(at_noon(day(written))):
+            replace_schedule(item=item, weeks=weeks)
+
     def _problem(self, index):
         if not self.problems:
             return None
@@ -256,6 +279,27 @@ class Surfaces(unittest.TestCase):
         self.assertEqual(self.page("/dashboards/briefing/", as_of).context["summary"], summary)
 
         blocks = [summary["infrastructure"], summary["key_projects"], summary["competition"]]
+        # planned to date is the sum of every item's own figure (its schedule in effect then)
+        for block, items in (
+            (
+                summary["infrastructure"],
+                Project.objects.active().filter(annex=Annex.INFRASTRUCTURE),
+            ),
+            (summary["competition"], CompetitionEntry.objects.active()),
+        ):
+            own = sum(
+                (
+                    self.page(
+                        f"/projects/{item.pk}/"
+                        if isinstance(item, Project)
+                        else f"/enterprises/entries/{item.pk}/",
+                        as_of,
+                    ).context["planned_to_date_wan"]
+                    for item in items.filter(campaign=campaign)
+                ),
+                Decimal(0),
+            )
+            self.assertEqual(decimal(block["planned_to_date_wan"]), own)
         red = sum(block["lagging"]["red"] for block in blocks)
         yellow = sum(block["lagging"]["yellow"] for block in blocks)
         completed = sum(decimal(block["completed_wan"]) for block in blocks)
@@ -267,6 +311,7 @@ class Surfaces(unittest.TestCase):
             item = self.page(item_urls[row["kind"]].format(row["pk"]), as_of).context
             self.assertEqual(row["lag"], LagStatus(item["lag"]).value, row["name"])
             self.assertEqual(row["completed_wan"], item["completed_wan"], row["name"])
+            self.assertEqual(row["plan_percent"], item["plan_percent"], row["name"])
         self.assertEqual(len(overview["overdue_problems"]), min(5, problems["overdue"]))
 
         # the full lagging and missing lists count what the summary counts

@@ -20,7 +20,13 @@ from baidays.notify.models import Message
 from supervision.choices import Cause
 from supervision.models import Supervision
 from tests import factories as f
-from tests.baidays.weekly.support import batch_post, image_upload, running_campaign
+from tests.baidays.weekly.support import (
+    batch_post,
+    image_upload,
+    nodes_post,
+    running_campaign,
+    weeks_post,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -168,6 +174,20 @@ def _evaluation(world):
     return {"person": person, f"p{person}-score": "90", f"p{person}-grade": "优秀"}
 
 
+def _schedule(name):
+    """The 进度计划 editor's weeks: the whole 100-day plan in week 1."""
+
+    def body(world):
+        item = world[name]
+        return weeks_post(item.campaign, {1: str(item.planned_investment_wan)})
+
+    return body
+
+
+def _nodes(world):
+    return nodes_post([{"text": "完成路基", "planned_on": _today()}])
+
+
 def _instruction(world):
     return {"kind": "project", "object_id": world["project"].pk, "text": "加快进度", "next": "/"}
 
@@ -254,12 +274,19 @@ MATRIX = [
     Row("GET", "/projects/{project}/photos/{photo}/full/", ITEM_PAGE),
     Row("GET", "/projects/{project}/photos/{photo}/thumb/", ITEM_PAGE),
     Row("POST", "/projects/{project}/instructions/", INSTRUCT, _instruction),
+    # the 进度计划 editor: the unit's staff and admins (an enterprise account reads only)
+    Row("POST", "/projects/{project}/schedule/", OWN_WRITE, _schedule("project")),
+    Row("GET", "/projects/{project}/schedule/", NONE_TAKE_IT_OPEN),
+    Row("POST", "/projects/{project}/schedule/nodes/", OWN_WRITE, _nodes),
+    Row("GET", "/projects/{project}/schedule/nodes/", NONE_TAKE_IT_OPEN),
     # item pages: 争先杯 entries
     Row("GET", "/enterprises/entries/{entry}/", ENTERPRISE_OWN),
     Row("GET", "/enterprises/entries/{other_entry}/", ITEM_PAGE),
     Row("POST", "/enterprises/entries/{entry}/photos/", ENTERPRISE_WRITE, _photo),
     Row("GET", "/enterprises/entries/{entry}/photos/{entry_photo}/full/", ENTERPRISE_OWN),
     Row("POST", "/enterprises/entries/{entry}/instructions/", INSTRUCT, _instruction),
+    Row("POST", "/enterprises/entries/{entry}/schedule/", OWN_WRITE, _schedule("entry")),
+    Row("POST", "/enterprises/entries/{entry}/schedule/nodes/", OWN_WRITE, _nodes),
     Row(
         "POST",
         "/enterprises/entries/{entry}/goal/",

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from core.choices import LagStatus
 from core.lag import investment_lag, lag_against_due, rule_text
 from projects.models import Project
-from supervision.schedule_services import replace_schedule
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +51,7 @@ def test_python_and_sql_agree(campaign_for_lag, planned, share, reference, offse
     f.ProjectReportFactory(project=project, report_week=1, week_investment_wan=completed)
     # the reference is the item's own 计划完成率: `reference` % of its plan due in week 1
     due = (planned * reference / 100).quantize(Decimal("0.01"))
-    replace_schedule(item=project, weeks={1: due, 17: planned - due} if planned else {})
+    f.written_schedule(project, {1: due, 17: planned - due} if planned else {})
     try:
         in_sql = Project.objects.filter(pk=project.pk).with_lag(1, campaign_for_lag).get().lag
         assert in_sql == lag_against_due(completed, planned, due).value

@@ -11,13 +11,13 @@ from django.core.management import call_command
 from baidays.dashboards.summary import campaign_summary
 from supervision.choices import Cause, ClosedBy, Level
 from supervision.models import Supervision
-from supervision.schedule_services import replace_schedule
 from supervision.services import answer, supervise
 from tests.factories import (
     CampaignFactory,
     DecisionFactory,
     ProjectFactory,
     ProjectReportFactory,
+    written_schedule,
 )
 
 pytestmark = pytest.mark.django_db
@@ -45,8 +45,8 @@ def state(campaign):
 def test_front_loaded_plans_are_red_and_back_loaded_are_not(campaign):
     front = ProjectFactory(campaign=campaign)
     back = ProjectFactory(campaign=campaign)
-    replace_schedule(item=front, weeks={1: Decimal("100")})
-    replace_schedule(item=back, weeks={17: Decimal("100")})
+    written_schedule(front, {1: Decimal("100")})
+    written_schedule(back, {17: Decimal("100")})
     reported(front), reported(back)
     summary = campaign_summary(campaign, DAY)["infrastructure"]
     assert summary["lagging"] == {"red": 1, "yellow": 0, "total": 1}
@@ -60,7 +60,7 @@ def test_front_loaded_plans_are_red_and_back_loaded_are_not(campaign):
 
 def test_idempotent_for_a_day_and_red_after_the_escalation_days(campaign):
     front = ProjectFactory(campaign=campaign)
-    replace_schedule(item=front, weeks={1: Decimal("100")})
+    written_schedule(front, {1: Decimal("100")})
     reported(front)
     call_command("supervise", "--campaign", "s2026", "--as-of", "2026-06-15")
     first = state(campaign)
@@ -110,7 +110,7 @@ def test_missed_reports_and_overdue_decisions_close_when_cleared(campaign, admin
 
 def test_yellow_for_n_weeks_in_a_row_is_red(campaign):
     item = ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("100"))
-    replace_schedule(item=item, weeks={1: Decimal("50"), 17: Decimal("50")})
+    written_schedule(item, {1: Decimal("50"), 17: Decimal("50")})
     ProjectReportFactory(project=item, report_week=1, week_investment_wan=Decimal("45"))
     for week in range(2, 9):
         ProjectReportFactory(project=item, report_week=week, week_investment_wan=Decimal("0"))

@@ -65,7 +65,7 @@ class TrackedKind:
     def with_lag(self, campaign, scope):
         return (
             self.items(campaign)
-            .with_lag(scope.week, campaign)
+            .with_lag(scope.week, campaign, scope.as_of)
             .annotate(last_reported_at=self.last_reported_at(scope.week))
         )
 

@@ -25,7 +25,11 @@ def department_table(scope):
     tracked = {}
     completed = {}
     for kind in (PROJECTS, ENTRIES):
-        items = kind.model.objects.active().filter(campaign=campaign).with_lag(week, campaign)
+        items = (
+            kind.model.objects.active()
+            .filter(campaign=campaign)
+            .with_lag(week, campaign, scope.as_of)
+        )
         tracked[kind.key] = _grouped(
             items,
             "responsible_department",
@@ -129,7 +133,7 @@ def department_detail(scope, department):
         items = (
             kind.model.objects.active()
             .filter(campaign=campaign, responsible_department=department)
-            .with_lag(week, campaign)
+            .with_lag(week, campaign, scope.as_of)
         )
         block = items.aggregate(
             items=Count("pk"),

@@ -14,7 +14,7 @@ def league_standings(scope):
     figures = (
         CompetitionEntry.objects.active()
         .filter(campaign=scope.campaign)
-        .with_lag(scope.week, scope.campaign)
+        .with_lag(scope.week, scope.campaign, scope.as_of)
         .values_list("pk", "seq", "planned_investment_wan", "completed_investment_wan", "lag")
     )
     standings = []

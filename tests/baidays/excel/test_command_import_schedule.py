@@ -1,19 +1,22 @@
 """import_schedule: weeks, dates and months as periods, every refusal by row and column, nothing
-saved on a refusal, re-import updates."""
+saved on a refusal; a re-import is a new version of the schedule from then on (a dry run writes
+none), so the figures as of an earlier day keep the schedule then in effect."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from supervision.schedules import PlanWeek
+from baidays.dashboards.summary import campaign_summary
+from core.own_plan import plan_weeks_of
+from supervision.schedule_services import replace_schedule
 from tests.factories import (
     CampaignFactory,
     CompetitionEntryFactory,
     EnterpriseFactory,
-    PlanWeekFactory,
     ProjectFactory,
 )
 
@@ -45,7 +48,7 @@ def run(path, *extra):
 
 
 def weeks_of(item):
-    return dict(PlanWeek.objects.filter(project=item).values_list("week", "planned_wan"))
+    return plan_weeks_of(item)
 
 
 def test_weeks_dates_and_months(tmp_path, road):
@@ -80,14 +83,14 @@ def test_entry_by_enterprise_and_name_and_units(tmp_path, campaign):
         [["企业名称", "项目名称", "第1周（元）", "第2周"], ["甲公司", "扩产", 1000000, 800]],
     )
     run(path)
-    assert dict(PlanWeek.objects.filter(entry=entry).values_list("week", "planned_wan")) == {
+    assert plan_weeks_of(entry) == {
         1: Decimal("100.00"),
         2: Decimal("800.00"),
     }
 
 
 def test_reimport_updates(tmp_path, road):
-    PlanWeekFactory(project=road, week=3, planned_wan=Decimal("100"))
+    replace_schedule(item=road, weeks={3: Decimal("100")})
     run(workbook(tmp_path, [["项目名称", "第1周", "第2周"], ["纬二路", 40, 60]]))
     assert weeks_of(road) == {1: Decimal("40.00"), 2: Decimal("60.00")}
 
@@ -115,7 +118,7 @@ def test_reimport_updates(tmp_path, road):
     ],
 )
 def test_refusals_name_row_and_column_and_save_nothing(tmp_path, road, capsys, rows, message):
-    PlanWeekFactory(project=road, week=2, planned_wan=Decimal("100"))
+    replace_schedule(item=road, weeks={2: Decimal("100")})
     with pytest.raises(CommandError, match="未导入任何数据"):
         run(workbook(tmp_path, rows))
     assert message in capsys.readouterr().err
@@ -136,3 +139,43 @@ def test_dry_run_saves_nothing_and_no_header_is_refused(tmp_path, road, capsys):
     assert "将更新 1 个项目" in capsys.readouterr().out
     with pytest.raises(CommandError, match="找不到表头"):
         run(workbook(tmp_path, [["名称", "第1周"], ["纬二路", 100]], name="b.xlsx"))
+
+
+def test_a_reimport_is_a_new_version_and_the_same_rows_again_change_nothing(tmp_path, road):
+    run(workbook(tmp_path, [["项目名称", "第1周"], ["纬二路", 100]]))
+    run(workbook(tmp_path, [["项目名称", "第1周", "第2周"], ["纬二路", 40, 60]], name="b.xlsx"))
+    versions = list(road.schedule_versions.order_by("pk"))
+    assert [(v.source, v.note) for v in versions] == [
+        ("import", "导入 plan.xlsx"),
+        ("import", "导入 b.xlsx"),
+    ]
+    assert versions[0].superseded_at == versions[1].effective_from
+    run(workbook(tmp_path, [["项目名称", "第1周", "第2周"], ["纬二路", 40, 60]], name="c.xlsx"))
+    assert road.schedule_versions.count() == 2
+
+
+def test_a_dry_run_writes_no_version(tmp_path, road):
+    run(workbook(tmp_path, [["项目名称", "第1周"], ["纬二路", 100]]))
+    run(workbook(tmp_path, [["项目名称", "第2周"], ["纬二路", 100]], name="b.xlsx"), "--dry-run")
+    assert road.schedule_versions.count() == 1
+    assert weeks_of(road) == {1: Decimal("100.00")}
+
+
+def test_the_summary_before_an_import_shows_the_linear_default(tmp_path, campaign, road):
+    road.planned_start, road.planned_finish = campaign.start_date, campaign.end_date
+    road.save()
+    june_5, june_10 = datetime.date(2026, 6, 5), datetime.date(2026, 6, 10)
+    linear = campaign_summary(campaign, june_5)["infrastructure"]
+    assert (linear["planned_to_date_wan"], linear["plan_percent"]) != ("100.00", "100.00")
+    # imported at noon on 6月10日: every week of it due in week 1
+    with time_machine.travel(datetime.datetime(2026, 6, 10, 4, tzinfo=datetime.UTC), tick=False):
+        run(workbook(tmp_path, [["项目名称", "第1周"], ["纬二路", 100]]))
+    before = campaign_summary(campaign, june_5)["infrastructure"]
+    assert (before["planned_to_date_wan"], before["plan_percent"]) == (
+        linear["planned_to_date_wan"],
+        linear["plan_percent"],
+    )
+    assert before["lagging"] == linear["lagging"]
+    after = campaign_summary(campaign, june_10)["infrastructure"]
+    assert (after["planned_to_date_wan"], after["plan_percent"]) == ("100.00", "100.00")
+    assert after["lagging"]["red"] == 1

@@ -1,5 +1,5 @@
 """Helpers of the weekly-entry tests: a campaign running today (day 46, like the demo), items
-of a department, small image files, the batch form's POST body."""
+of a department, small image files, the batch form's and the 进度计划 editor's POST bodies."""
 
 import datetime
 import io
@@ -65,4 +65,41 @@ def batch_post(rows, *, confirm=False):
             data[f"form-{index}-{name}"] = str(values.get(name, ""))
     if confirm:
         data["confirm_over_plan"] = "on"
+    return data
+
+
+def weeks_post(campaign, amounts, *, version=0, action="save", weeks=None):
+    """The weeks form as the page sends it: one row per campaign week (or per `weeks`), the
+    amount of each from `amounts` ({week: text}), empty where not given."""
+    weeks = list(weeks or range(1, campaign.weeks_total + 1))
+    data = {
+        "version": str(version),
+        "action": action,
+        "weeks-TOTAL_FORMS": str(len(weeks)),
+        "weeks-INITIAL_FORMS": str(len(weeks)),
+        "weeks-MIN_NUM_FORMS": "0",
+        "weeks-MAX_NUM_FORMS": "1000",
+    }
+    for index, week in enumerate(weeks):
+        data[f"weeks-{index}-week"] = str(week)
+        data[f"weeks-{index}-planned_wan"] = str(amounts.get(week, ""))
+    return data
+
+
+def nodes_post(rows):
+    """The nodes form for rows of dicts (id, version, text, planned_on, reached_on, delete)."""
+    data = {
+        "nodes-TOTAL_FORMS": str(len(rows)),
+        "nodes-INITIAL_FORMS": "0",
+        "nodes-MIN_NUM_FORMS": "0",
+        "nodes-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        for name in ("id", "version", "text", "planned_on", "reached_on"):
+            value = row.get(name, "")
+            data[f"nodes-{index}-{name}"] = (
+                value.isoformat() if hasattr(value, "isoformat") else str(value)
+            )
+        if row.get("delete"):
+            data[f"nodes-{index}-delete"] = "on"
     return data

@@ -181,7 +181,11 @@ def test_the_item_page_query_count_is_fixed(
         f.ProjectPhotoFactory(project=project)
         f.InstructionFactory(target=project, author=leader_user)
         f.ProblemFactory(campaign=campaign, project=project, enterprise=None)
-    with django_assert_max_num_queries(18):  # + the campaign's lag rules
+        f.written_schedule(project, {week: Decimal("50"), 16: Decimal("50")})
+        f.ScheduleNodeFactory(project=project, text=f"节点{week}")
+    # + the campaign's lag rules; + the 进度计划 card: the version in effect, the nodes, the
+    # versions with their weeks and the nodes' records for the history
+    with django_assert_max_num_queries(23):
         assert staff_client.get(detail(project)).status_code == 200
 
 
