@@ -11,6 +11,7 @@ from enterprises.problems import open_condition
 from plans.models import Milestone
 from projects.choices import Annex
 from projects.models import Project
+from supervision.assessment import assess
 from topics.models import Decision, PowerItem
 
 from .common import ENTRIES, PROJECTS, TOP_N, _grouped
@@ -122,6 +123,12 @@ def _overdue_counts_by_department(scope):
     return counts
 
 
+def department_assessment(scope):
+    """考核 of every unit as of the scope (supervision.assessment: the one computation the
+    list, each unit's page, the workbook and the 评议 read)."""
+    return assess(scope.campaign, scope.as_of)
+
+
 def department_detail(scope, department):
     campaign, week = scope.campaign, scope.week
     figures = {"items": 0, "planned": ZERO, "completed": ZERO, "red": 0, "yellow": 0}
@@ -156,8 +163,11 @@ def department_detail(scope, department):
         .select_related("enterprise", "project")
         .order_by("due_date", "pk")
     )
+    assessment = department_assessment(scope)
     return {
         "figures": figures,
+        "assessment": assessment,
+        "score": assessment.of(department),
         "lagging": worst_lagging(scope, department),
         "overdue": sorted(overdue, key=lambda row: row["due_date"])[:TOP_N],
         "open_problems": list(problems[:TOP_N]),
