@@ -14,13 +14,14 @@ enterprises.problems). A fixed number of grouped queries, however many units and
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, OuterRef, Q
+from django.db.models import Count, F, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
 
 from core.campaign_settings import CampaignRules
 from core.choices import LagStatus
 from core.completable import done_as_of_condition
 from core.models import Department, PhaseTask
-from core.money import CENT, percent
+from core.money import CENT, ZERO, percent
 from core.selectors import report_week_as_of
 from enterprises.models import Problem
 from enterprises.problems import resolved_condition
@@ -128,6 +129,9 @@ class Assessment:
     week: int  # the report week in force: items on plan are judged in it
     weeks_due: int  # report weeks that had ended by as_of: their reports were due
     rows: list  # DepartmentScore of every assessed unit, best first
+    # {item model: {unit pk: {items, planned, red, yellow, on_plan}}}, read once for the score
+    # and handed on to the department pages, which show the same figures
+    tracked: dict
 
     @property
     def rule(self):
@@ -150,24 +154,37 @@ def _add(counts, department_id, **figures):
         row[name] = row.get(name, 0) + value
 
 
+def lag_by_department(items, week, campaign):
+    """{unit pk: {items, planned, red, yellow, on_plan}} of tracked `items` judged by with_lag
+    in `week`: one grouped query."""
+    grouped = (
+        items.with_lag(week, campaign)
+        .order_by()
+        .values("responsible_department")
+        .annotate(
+            items=Count("pk"),
+            planned=Coalesce(Sum("planned_investment_wan"), ZERO),
+            red=Count("pk", filter=Q(lag=LagStatus.RED.value)),
+            yellow=Count("pk", filter=Q(lag=LagStatus.YELLOW.value)),
+            on_plan=Count("pk", filter=Q(lag=LagStatus.ON_TRACK.value)),
+        )
+    )
+    return {group["responsible_department"]: group for group in grouped}
+
+
 def _tracked_counts(counts, campaign, week, weeks_due):
     """Items, items on plan and reports handed in for the due weeks, per unit: two grouped
-    queries per kind of tracked item."""
-    on_plan = Q(lag=LagStatus.ON_TRACK.value)
+    queries per kind of tracked item. Returns the lag figures by kind (Assessment.tracked)."""
+    tracked = {}
     for items, _leader_field in tracked_items(campaign):
-        grouped = (
-            items.with_lag(week, campaign)
-            .order_by()
-            .values("responsible_department")
-            .annotate(n=Count("pk"), on_plan=Count("pk", filter=on_plan))
-        )
-        for group in grouped:
+        tracked[items.model] = lag_by_department(items, week, campaign)
+        for department_id, group in tracked[items.model].items():
             _add(
                 counts,
-                group["responsible_department"],
-                items=group["n"],
+                department_id,
+                items=group["items"],
                 items_on_plan=group["on_plan"],
-                reports_due=group["n"] * weeks_due,
+                reports_due=group["items"] * weeks_due,
             )
         if weeks_due < 1:
             continue
@@ -187,6 +204,7 @@ def _tracked_counts(counts, campaign, week, weeks_due):
         )
         for group in handed_in:
             _add(counts, group[department], reports_on_time=group["n"])
+    return tracked
 
 
 def _supervision_counts(counts, campaign, as_of):
@@ -289,7 +307,7 @@ def assess(campaign, as_of):
     week = report_week_as_of(campaign, as_of)
     weeks_due = last_complete_week(campaign, as_of)
     counts = {}
-    _tracked_counts(counts, campaign, week, weeks_due)
+    tracked = _tracked_counts(counts, campaign, week, weeks_due)
     _supervision_counts(counts, campaign, as_of)
     _thing_counts(counts, campaign, as_of)
     rows = [
@@ -302,4 +320,5 @@ def assess(campaign, as_of):
         week=week,
         weeks_due=weeks_due,
         rows=rank([row for row in rows if row.is_assessed]),
+        tracked=tracked,
     )

@@ -110,9 +110,10 @@ class DepartmentListView(DashboardMixin, TemplateView):
     template_name = "dashboards/departments.html"
 
     def dashboard_context(self):
+        assessment = selectors.department_assessment(self.scope)
         return {
-            "rows": selectors.department_table(self.scope),
-            "assessment": selectors.department_assessment(self.scope),
+            "rows": selectors.department_table(self.scope, assessment),
+            "assessment": assessment,
         }
 
 
