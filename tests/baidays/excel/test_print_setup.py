@@ -1,7 +1,7 @@
 """Every workbook the portal writes prints on A4: the annex exports and the briefing's and the
-考核's workbooks, read back with openpyxl (page setup, repeated header rows, footer page numbers, number formats,
-column widths, header row heights), then converted to PDF by LibreOffice where it is installed
-and their pages counted."""
+考核's workbooks, read back with openpyxl (page setup, repeated header rows, footer page
+numbers, number formats, column widths, header row heights), then converted to PDF by
+LibreOffice where it is installed and their pages counted."""
 
 import datetime
 import os
