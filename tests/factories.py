@@ -394,25 +394,6 @@ class PlanWeekFactory(factory.django.DjangoModelFactory):
     planned_wan = Decimal("10.00")
 
 
-class SupervisionFactory(factory.django.DjangoModelFactory):
-    """A 督办单 on a project (its unit's), opened on `opened_on` with the default deadlines."""
-
-    class Meta:
-        model = "supervision.Supervision"
-        exclude = ["target"]
-
-    target = factory.SubFactory(ProjectFactory)
-    campaign = factory.LazyAttribute(lambda o: o.target.campaign)
-    cause = "red"
-    content_type = factory.LazyAttribute(lambda o: ContentType.objects.get_for_model(o.target))
-    object_id = factory.LazyAttribute(lambda o: o.target.pk)
-    target_label = factory.LazyAttribute(lambda o: str(o.target)[:300])
-    department = factory.LazyAttribute(lambda o: o.target.responsible_department)
-    opened_on = datetime.date(2026, 6, 1)
-    answer_due = factory.LazyAttribute(lambda o: o.opened_on + datetime.timedelta(days=3))
-    escalate_after = factory.LazyAttribute(lambda o: o.opened_on + datetime.timedelta(days=7))
-
-
 def due_by_week_8(item, due="41.07"):
     """A written 进度计划 that has `due` of a 100.00 万元 plan due from week 1 and the rest in
     the last week: through weeks 1–16 its 计划完成率 is `due` % (time progress on 2026-06-15)."""

@@ -25,8 +25,8 @@ from tests.factories import (
     ProblemFactory,
     ProjectFactory,
     ProjectReportFactory,
-    SupervisionFactory,
 )
+from tests.factories_supervision import SupervisionFactory
 
 pytestmark = pytest.mark.django_db
 # 2026-05-01 is a Friday, the report weeks end on Fridays: week 1 is that one day, week 7 ends

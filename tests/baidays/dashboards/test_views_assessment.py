@@ -14,6 +14,7 @@ from supervision.assessment import rule_text
 from supervision.choices import Cause
 from supervision.schedule_services import replace_schedule
 from tests import factories as f
+from tests.factories_supervision import SupervisionFactory
 
 pytestmark = pytest.mark.django_db
 SCOPE = {"campaign": "a2026", "as_of": "2026-06-15"}  # week 8 in force, weeks 1–7 ended
@@ -39,7 +40,7 @@ def units(campaign):
         f.ProjectReportFactory(project=on_plan, report_week=week)
     for week in range(1, 4):
         f.ProjectReportFactory(project=behind, report_week=week)
-    f.SupervisionFactory(
+    SupervisionFactory(
         target=behind,
         cause=Cause.RED,
         opened_on=datetime.date(2026, 6, 1),
