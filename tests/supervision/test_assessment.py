@@ -249,3 +249,25 @@ def test_the_query_count_does_not_grow_with_units_or_items(
     with django_assert_num_queries(12):
         result = assess(campaign, DAY)
     assert len(result.rows) == size
+
+
+def test_a_problem_is_late_when_it_was_not_resolved_by_the_end_of_its_due_day(campaign):
+    unit = DepartmentFactory(name="戊单位")
+    due = datetime.date(2026, 6, 10)
+    for resolved in (datetime.date(2026, 6, 10), datetime.date(2026, 6, 12), None):
+        ProblemFactory(
+            campaign=campaign,
+            responsible_department=unit,
+            due_date=due,
+            status=ProblemStatus.RESOLVED if resolved else ProblemStatus.OPEN,
+            resolved_on=resolved,
+        )
+    # on its due day none is late yet; after it, the one resolved on 06-12 and the open one are
+    by_day = {
+        day: assess(fresh(campaign), datetime.date(2026, 6, day)).of(unit) for day in (10, 11, 20)
+    }
+    assert [(by_day[d].things_due, by_day[d].closed_late) for d in (10, 11, 20)] == [
+        (0, 0),
+        (3, 2),
+        (3, 2),
+    ]
