@@ -22,6 +22,15 @@ def evidence_upload_to(instance, filename):
     return f"evidence/supervision/{instance.opened_on:%Y/%m}/{filename}"
 
 
+def late_answer_condition(as_of):
+    """Answered late, as it stood at the end of `as_of`: the answer was due before that day, and
+    at the end of its due day the 督办单 had neither been answered nor closed. Only the due
+    day decides it, so a later answer never makes an earlier day's count change."""
+    answered_in_time = Q(answered_on__isnull=False, answered_on__lte=F("answer_due"))
+    closed_in_time = Q(closed_on__isnull=False, closed_on__lte=F("answer_due"))
+    return Q(answer_due__lt=as_of) & ~answered_in_time & ~closed_in_time
+
+
 class SupervisionQuerySet(models.QuerySet):
     def open_as_of(self, as_of):
         """Opened by the end of `as_of` and not closed by then."""
@@ -52,6 +61,9 @@ class SupervisionQuerySet(models.QuerySet):
             answered=Count("pk", filter=is_open & Q(answered_on__lte=as_of)),
             closed=Count("pk", filter=~is_open),
         )
+
+    def answered_late_as_of(self, as_of):
+        return self.filter(late_answer_condition(as_of))
 
     def level_order(self, as_of):
         """Overdue answers first, then 红牌, then the oldest."""

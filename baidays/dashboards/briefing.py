@@ -315,13 +315,13 @@ def briefing_workbook(context):
             for record in key_enterprise_rows(scope)
         ],
     )
-    _keep_text_as_text(workbook)
+    keep_text_as_text(workbook)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _keep_text_as_text(workbook):
+def keep_text_as_text(workbook):
     """The briefing writes no formulas: a name typed as "=HYPERLINK(...)" or "+86 ..." would
     otherwise run as one when the workbook is opened (formula injection)."""
     for sheet in workbook.worksheets:

@@ -7,6 +7,11 @@ app_name = "dashboards"
 urlpatterns = [
     path("phases/<slug:kind>/", views.PhaseView.as_view(), name="phase"),
     path("departments/", views.DepartmentListView.as_view(), name="departments"),
+    path(
+        "departments/assessment.xlsx",
+        views.AssessmentExcelView.as_view(),
+        name="assessment-xlsx",
+    ),
     path("departments/<int:pk>/", views.DepartmentDetailView.as_view(), name="department"),
     path("league/", views.LeagueView.as_view(), name="league"),
     path("screen/", views.ScreenView.as_view(), name="screen"),

@@ -21,6 +21,7 @@ from core.selectors import cacheable_generation
 from core.services import create_instruction
 
 from . import selectors
+from .assessment_export import assessment_filename, assessment_workbook
 from .briefing import briefing, briefing_workbook
 from .forms import InstructionForm
 from .park_map import park_map
@@ -109,7 +110,11 @@ class DepartmentListView(DashboardMixin, TemplateView):
     template_name = "dashboards/departments.html"
 
     def dashboard_context(self):
-        return {"rows": selectors.department_table(self.scope)}
+        assessment = selectors.department_assessment(self.scope)
+        return {
+            "rows": selectors.department_table(self.scope, assessment),
+            "assessment": assessment,
+        }
 
 
 class DepartmentDetailView(DashboardMixin, TemplateView):
@@ -187,19 +192,35 @@ class BriefingView(DashboardMixin, TemplateView):
         return briefing(self.campaign, self.as_of)
 
 
+def xlsx_response(content, filename):
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 class BriefingExcelView(DashboardMixin, View):
     def get(self, request):
         self.resolve_scope()
         if self.campaign is None:
             raise Http404("尚未建立百日行动")
         content = briefing_workbook(briefing(self.campaign, self.as_of))
-        response = HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return xlsx_response(
+            content, f"briefing-{self.campaign.slug}-{self.as_of.isoformat()}.xlsx"
         )
-        filename = f"briefing-{self.campaign.slug}-{self.as_of.isoformat()}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+
+
+class AssessmentExcelView(DashboardMixin, View):
+    """The 考核 of the department dashboard as a workbook, as of the same day."""
+
+    def get(self, request):
+        self.resolve_scope()
+        if self.campaign is None:
+            raise Http404("尚未建立百日行动")
+        assessment = selectors.department_assessment(selectors.Scope(self.campaign, self.as_of))
+        return xlsx_response(assessment_workbook(assessment), assessment_filename(assessment))
 
 
 class ItemListMixin(DashboardMixin):

@@ -1,5 +1,6 @@
 """Reading 进度计划 workbooks: one row per tracked item, named as in the annexes (附件2 by
-enterprise and project name, or the project name alone when unique), one column per period —
+enterprise and project name, or the project name alone when unique; an optional 附件 column
+tells a 附件3 project from the 争先杯 entry of the same works), one column per period —
 第1周…第N周, a date (its report week) or a month (spread evenly over the report weeks that end
 in it). Amounts are 万元 unless the column or a 单位 line says otherwise (the annex reader's unit
 rules). Any bad row refuses the whole file, naming its Excel row and column; nothing is saved."""
@@ -26,6 +27,10 @@ from supervision.schedule_services import check_weeks, replace_schedule
 
 NAME_HEADERS = {"项目名称", "工程名称", "参赛项目名称"}
 ENTERPRISE_HEADERS = {"企业名称", "企业", "参赛企业"}
+# a 附件3 project and the 争先杯 entry of the same works carry the same name (and owner): the
+# 附件 column says which one a row means
+ANNEX_HEADERS = {"附件", "所属附件"}
+_ANNEX = re.compile(r"^(?:附件)?([123])$")
 _WEEK = re.compile(r"^第(\d{1,3})周$")
 _UNIT_LINE = re.compile(r"(?:金额)?单位[:：]?(亿元|万元|元)")
 _TOTAL_ROW = re.compile(r"^(合计|小计|总计)")
@@ -110,7 +115,8 @@ class _Reader:
         self.problems.append(RowProblem(row, column, reason))
 
     def header(self, rows):
-        """(row number, name column, enterprise column, period columns) of the header row."""
+        """(row number, name column, enterprise column, annex column, period columns) of the
+        header row."""
         unit = "万元"
         for number, cells in rows:
             texts = [normalize_header(cell) if cell is not None else "" for cell in cells]
@@ -123,9 +129,10 @@ class _Reader:
             enterprise_column = next(
                 (i for i, text in enumerate(texts) if text in ENTERPRISE_HEADERS), None
             )
+            annex_column = next((i for i, text in enumerate(texts) if text in ANNEX_HEADERS), None)
             periods = []
             for index, cell in enumerate(cells):
-                if cell is None or index in (name_column, enterprise_column):
+                if cell is None or index in (name_column, enterprise_column, annex_column):
                     continue
                 text, column_unit = split_unit(normalize_header(cell))
                 column = f"{get_column_letter(index + 1)}（{parse_text(cell)}）"
@@ -140,24 +147,42 @@ class _Reader:
                     )
             if not periods and not self.problems:
                 raise WorkbookError("表头中没有时段列（应为 第1周…第N周、日期或月份）")
-            return number, name_column, enterprise_column, periods
+            return number, name_column, enterprise_column, annex_column, periods
         raise WorkbookError("找不到表头：应有“项目名称”列")
 
-    def item(self, number, name, enterprise_name, column):
+    def item(self, number, name, enterprise_name, column, annex=None):
         key = normalize(name)
-        entries = self.entries.get(key, [])
+        projects = [p for p in self.projects.get(key, []) if annex in (None, p.annex)]
+        entries = self.entries.get(key, []) if annex in (None, 2) else []
         if enterprise_name:
             entries = [e for e in entries if normalize(e.enterprise.name) == enterprise_name]
-            candidates = entries
-        else:
-            candidates = self.projects.get(key, []) + entries
+            # an enterprise names an entry, unless the 附件 column says the row is a project's
+            projects = projects if annex in (1, 3) else []
+        candidates = projects + entries
         if not candidates:
-            self.refuse(number, column, f"本次百日行动中没有名为“{name}”的项目")
+            where = f"附件{annex}中" if annex is not None else "本次百日行动中"
+            self.refuse(number, column, f"{where}没有名为“{name}”的项目")
             return None
         if len(candidates) > 1:
-            self.refuse(number, column, f"名为“{name}”的项目不止一个，请填写企业名称")
+            hint = "“附件”列（附件1、附件2 或 附件3）" if projects else "企业名称"
+            self.refuse(number, column, f"名为“{name}”的项目不止一个，请填写{hint}")
             return None
         return candidates[0]
+
+    def annex(self, number, cells, annex_column):
+        """The row's 附件 (1, 2 or 3), None when the workbook or the row does not say; a bad
+        value is refused."""
+        if annex_column is None or annex_column >= len(cells) or cells[annex_column] is None:
+            return None
+        text = normalize(parse_text(cells[annex_column]))
+        if not text:
+            return None
+        found = _ANNEX.match(text)
+        if not found:
+            label = f"{get_column_letter(annex_column + 1)}（附件）"
+            self.refuse(number, label, f"“{text}”应为 附件1、附件2 或 附件3")
+            return False
+        return int(found.group(1))
 
     def row_weeks(self, number, cells, periods):
         weeks = defaultdict(lambda: ZERO)
@@ -176,7 +201,7 @@ class _Reader:
 
     def read(self, sheet):
         rows = list(sheet.rows())
-        header_row, name_column, enterprise_column, periods = self.header(rows)
+        header_row, name_column, enterprise_column, annex_column, periods = self.header(rows)
         name_label = f"{get_column_letter(name_column + 1)}（项目名称）"
         schedules, seen = [], {}
         for number, cells in rows:
@@ -188,7 +213,10 @@ class _Reader:
             enterprise = ""
             if enterprise_column is not None and enterprise_column < len(cells):
                 enterprise = normalize(cells[enterprise_column])
-            item = self.item(number, name, enterprise, name_label)
+            annex = self.annex(number, cells, annex_column)
+            item = (
+                None if annex is False else self.item(number, name, enterprise, name_label, annex)
+            )
             weeks = self.row_weeks(number, cells, periods)
             if item is None:
                 continue

@@ -20,6 +20,8 @@ from core.media import send_upload
 from core.models import PersonEvaluation
 from core.parsing import parse_int
 from core.selectors import current_phase
+from supervision.assessment import assess
+from supervision.assessment_people import STARTING_RULE, starting_points
 
 
 class MarkDoneView(WriterRequiredMixin, View):
@@ -102,24 +104,38 @@ class EvaluationListView(WriterRequiredMixin, NoCampaignMixin, View):
     def render_page(self, campaign, bad_person=None, bad_form=None, status=200):
         today = timezone.localdate()
         phase = current_phase(campaign, today)
+        people = list(self.people(campaign))
+        # the 考核 as of today is where each 评议 starts (supervision.assessment_people)
+        assessment = assess(campaign, today)
+        starting = starting_points(assessment, [person.pk for person in people])
         rows = []
-        for person in self.people(campaign):
+        for person in people:
+            start = starting.get(person.pk)
             if bad_person is not None and person.pk == bad_person.pk:
                 form = bad_form
             else:
+                offered = start.score if start is not None else None
                 form = EvaluationForm(
                     prefix=f"p{person.pk}",
                     initial={
-                        "score": person.score,
+                        "score": person.score if person.score is not None else offered,
                         "grade": person.grade,
                         "comment": person.comment,
                     },
                 )
-            rows.append((person, form))
+            rows.append((person, form, start))
+        units = {row.department.pk: row for start in starting.values() for row, _n in start.units}
         return render(
             self.request,
             self.template_name,
-            {"campaign": campaign, "rows": rows, "phase": phase},
+            {
+                "campaign": campaign,
+                "rows": rows,
+                "phase": phase,
+                "assessment": assessment,
+                "units": sorted(units.values(), key=lambda row: (row.rank, row.department.name)),
+                "starting_rule": STARTING_RULE,
+            },
             status=status,
         )
 

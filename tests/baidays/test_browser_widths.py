@@ -35,6 +35,7 @@ NOT_PAGES = {
     "restore-item": "POST only",
     "logout": "POST only",
     "dashboards:briefing-xlsx": "Excel download",
+    "dashboards:assessment-xlsx": "Excel download",
     "dashboards:park-plan-image": "image file",
     "dashboards:instruction-create": "POST only",
     "weekly:evidence": "file download",

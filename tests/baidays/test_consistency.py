@@ -1,10 +1,10 @@
 """One truth per figure: whatever happens in a campaign — reports and corrections, problems
 raised, resolved, reopened and archived, tasks done and undone, 批示, projects archived and
-restored, 进度计划 written, replaced and cleared — every figure shown on more than one surface
-is the same on all of them, at any as-of date. Surfaces: the summary and /api/summary/, the
-overview, the phase pages, the department list and each department page, the league table, the
-lagging and missing lists, the big screen, the briefing page and its workbook, export_annex,
-and the item pages."""
+restored, 进度计划 written, replaced and cleared, 督办 run on its days — every figure shown on
+more than one surface is the same on all of them, at any as-of date. Surfaces: the summary and
+/api/summary/, the overview, the phase pages, the department list and each department page
+(with the 考核 on both and in its workbook), the league table, the lagging and missing lists,
+the big screen, the briefing page and its workbook, export_annex, and the item pages."""
 
 import datetime
 import json
@@ -31,6 +31,7 @@ from enterprises.models import CompetitionEntry, EntryReport, Problem
 from projects.choices import Annex
 from projects.models import Project, ProjectReport
 from supervision.schedule_services import replace_schedule
+from supervision.services import supervise
 from tests import factories as f
 
 START = datetime.date(2026, 5, 1)  # the plan's campaign: 2026-05-01 to 2026-08-20
@@ -62,6 +63,7 @@ actions = st.one_of(
         st.integers(1, 16),
         st.one_of(st.none(), st.integers(0, 100)),
     ),
+    st.tuples(st.just("supervise"), days),
 )
 
 
@@ -103,6 +105,7 @@ class World:
         ]
         self.tasks = list(PhaseTask.objects.filter(phase__campaign=self.campaign))
         self.problems = []
+        self.supervised_to = -1
 
     def apply(self, action):
         getattr(self, action[0])(*action[1:])
@@ -189,6 +192,12 @@ class World:
         # on its day; a schedule written earlier than the last one starts with it instead
         with time_machine.travel(at_noon(day(written))):
             replace_schedule(item=item, weeks=weeks)
+
+    def supervise(self, offset):
+        # 督办 runs day after day, never back in time (as the nightly command does)
+        if offset > self.supervised_to:
+            self.supervised_to = offset
+            supervise(campaign=self.campaign, as_of=day(offset))
 
     def _problem(self, index):
         if not self.problems:
@@ -331,7 +340,9 @@ class Surfaces(unittest.TestCase):
         self.assertEqual(missing, summary["reports"]["missing"])
 
         # the department list adds up to the summary, and each unit's page to its row
-        rows = self.page("/dashboards/departments/", as_of).context["rows"]
+        departments = self.page("/dashboards/departments/", as_of).context
+        rows = departments["rows"]
+        assessment = departments["assessment"]
         self.assertEqual(sum(row["red"] for row in rows), red)
         self.assertEqual(sum(row["yellow"] for row in rows), yellow)
         self.assertEqual(sum(row["completed"] for row in rows), completed)
@@ -346,6 +357,15 @@ class Surfaces(unittest.TestCase):
             )
             self.assertEqual(len(page["open_problems"]), min(10, row["problems_open"]))
             self.assertEqual(len(page["overdue"]), min(10, row["overdue"]))
+            # the 考核 on the unit's page is its row of the ranking
+            self.assertEqual(page["score"], assessment.of(row["department"]))
+        # the 考核 workbook: the ranking's units, ranks and scores
+        sheet = workbook_rows(self.page("/dashboards/departments/assessment.xlsx", as_of).content)
+        self.assertEqual(
+            [(line[0], line[1], decimal(line[-1])) for line in sheet[3 : 3 + len(assessment.rows)]],
+            [(row.rank, row.department.name, row.score) for row in assessment.rows],
+        )
+        self.assertEqual(sheet[3 + len(assessment.rows)][0], f"注：{assessment.rule}。")
 
         # the league: every entry, on the board its lag puts it on
         league = self.page("/dashboards/league/", as_of).context["rows"]

@@ -338,6 +338,12 @@ MATRIX = [
     # the leaders' dashboards (the overview is `/`)
     Row("GET", "/dashboards/phases/advance/", LEADERS),
     Row("GET", "/dashboards/departments/", LEADERS),
+    Row("GET", "/dashboards/departments/assessment.xlsx", LEADERS),  # every unit's 考核
+    Row(
+        "POST",
+        "/dashboards/departments/assessment.xlsx",
+        (LOGIN, 403, 403, 403, 405, 405, 403, 403),
+    ),
     Row("GET", "/dashboards/departments/{department}/", (LOGIN, 403, 200, 404, 200, 200, 200, 403)),
     Row("GET", "/dashboards/league/", LEADERS),
     Row("GET", "/dashboards/screen/", LEADERS),

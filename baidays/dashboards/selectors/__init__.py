@@ -5,7 +5,13 @@ before as_of); every list is bounded. Lag colours come from core.lag only.
 One module per dashboard; every public name is importable from here."""
 
 from .common import ENTRIES, KINDS, LAGGING, PROJECTS, TOP_N, Scope, TrackedKind
-from .departments import department_detail, department_reporting, department_table, owned_counts
+from .departments import (
+    department_assessment,
+    department_detail,
+    department_reporting,
+    department_table,
+    owned_counts,
+)
 from .insights import insights
 from .league import BOARD_OF, league_rows, league_standings, league_table
 from .lists import (
@@ -31,6 +37,7 @@ __all__ = [
     "_overview",
     "advance_figures",
     "attach_instructions",
+    "department_assessment",
     "department_detail",
     "department_reporting",
     "department_table",

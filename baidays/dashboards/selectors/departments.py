@@ -3,7 +3,6 @@
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from core.choices import LagStatus
 from core.models import Department, PhaseTask
 from core.money import ZERO, percent
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
@@ -11,33 +10,21 @@ from enterprises.problems import open_condition
 from plans.models import Milestone
 from projects.choices import Annex
 from projects.models import Project
+from supervision.assessment import assess
 from topics.models import Decision, PowerItem
 
 from .common import ENTRIES, PROJECTS, TOP_N, _grouped
 from .lists import missing_reports_by_department, worst_lagging
 
 
-def department_table(scope):
-    """Every unit with what it owns and how it stands: a fixed number of grouped queries."""
+def department_table(scope, assessment):
+    """Every unit with what it owns and how it stands: a fixed number of grouped queries. The
+    lag figures are the ones the 考核 judged (`assessment`, department_assessment)."""
     campaign, week = scope.campaign, scope.week
-    red = Q(lag=LagStatus.RED.value)
-    yellow = Q(lag=LagStatus.YELLOW.value)
     tracked = {}
     completed = {}
     for kind in (PROJECTS, ENTRIES):
-        items = (
-            kind.model.objects.active()
-            .filter(campaign=campaign)
-            .with_lag(week, campaign, scope.as_of)
-        )
-        tracked[kind.key] = _grouped(
-            items,
-            "responsible_department",
-            items=Count("pk"),
-            planned=Coalesce(Sum("planned_investment_wan"), ZERO),
-            red=Count("pk", filter=red),
-            yellow=Count("pk", filter=yellow),
-        )
+        tracked[kind.key] = assessment.tracked[kind.model]
         completed[kind.key] = _grouped(
             kind.reports(campaign, week),
             f"{kind.item_field}__responsible_department",
@@ -126,23 +113,22 @@ def _overdue_counts_by_department(scope):
     return counts
 
 
+def department_assessment(scope):
+    """考核 of every unit as of the scope (supervision.assessment: the one computation the
+    list, each unit's page, the workbook and the 评议 read)."""
+    return assess(scope.campaign, scope.as_of)
+
+
 def department_detail(scope, department):
     campaign, week = scope.campaign, scope.week
+    # the lag figures the 考核 judged, read once for every unit (supervision.assessment)
+    assessment = department_assessment(scope)
     figures = {"items": 0, "planned": ZERO, "completed": ZERO, "red": 0, "yellow": 0}
     for kind in (PROJECTS, ENTRIES):
-        items = (
-            kind.model.objects.active()
-            .filter(campaign=campaign, responsible_department=department)
-            .with_lag(week, campaign, scope.as_of)
-        )
-        block = items.aggregate(
-            items=Count("pk"),
-            planned=Coalesce(Sum("planned_investment_wan"), ZERO),
-            red=Count("pk", filter=Q(lag=LagStatus.RED.value)),
-            yellow=Count("pk", filter=Q(lag=LagStatus.YELLOW.value)),
-        )
-        for field in ("items", "planned", "red", "yellow"):
-            figures[field] += block[field]
+        block = assessment.tracked[kind.model].get(department.pk)
+        if block:
+            for field in ("items", "planned", "red", "yellow"):
+                figures[field] += block[field]
         figures["completed"] += (
             kind.reports(campaign, week)
             .filter(**{f"{kind.item_field}__responsible_department": department})
@@ -162,6 +148,8 @@ def department_detail(scope, department):
     )
     return {
         "figures": figures,
+        "assessment": assessment,
+        "score": assessment.of(department),
         "lagging": worst_lagging(scope, department),
         "overdue": sorted(overdue, key=lambda row: row["due_date"])[:TOP_N],
         "open_problems": list(problems[:TOP_N]),

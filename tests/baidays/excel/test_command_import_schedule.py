@@ -133,6 +133,58 @@ def test_ambiguous_name_asks_for_the_enterprise(tmp_path, campaign, capsys):
     assert "不止一个，请填写企业名称" in capsys.readouterr().err
 
 
+def test_the_annex_column_tells_a_key_project_from_the_entry_of_the_same_name(
+    tmp_path, campaign, capsys
+):
+    owner = EnterpriseFactory(name="华力精密机械有限公司")
+    entry = CompetitionEntryFactory(
+        campaign=campaign,
+        enterprise=owner,
+        project_name="数控机床项目",
+        planned_investment_wan=Decimal("900"),
+    )
+    project = ProjectFactory(
+        campaign=campaign,
+        annex=3,
+        name="数控机床项目",
+        owner=owner,
+        planned_investment_wan=Decimal("800"),
+    )
+    header = ["附件", "企业名称", "项目名称", "第1周"]
+    with pytest.raises(CommandError):
+        run(workbook(tmp_path, [header[1:], ["", "数控机床项目", 800]]))
+    assert "不止一个，请填写“附件”列" in capsys.readouterr().err
+    run(
+        workbook(
+            tmp_path,
+            [
+                header,
+                ["附件3", "", "数控机床项目", 800],
+                [2, "华力精密机械有限公司", "数控机床项目", 900],
+            ],
+            name="annexed.xlsx",
+        )
+    )
+    assert weeks_of(project) == {1: Decimal("800.00")}
+    assert dict(entry.plan_weeks.values_list("week", "planned_wan")) == {1: Decimal("900.00")}
+
+
+@pytest.mark.parametrize(
+    ("annex", "message"),
+    [
+        ("附件5", "第 2 行“A（附件）”列：“附件5”应为 附件1、附件2 或 附件3"),
+        ("1", "附件1中没有名为"),
+    ],
+)
+def test_a_bad_or_wrong_annex_is_refused(tmp_path, road, capsys, annex, message):
+    road.annex = 3
+    road.save()
+    with pytest.raises(CommandError, match="未导入任何数据"):
+        run(workbook(tmp_path, [["附件", "项目名称", "第1周"], [annex, "纬二路", 100]]))
+    assert message in capsys.readouterr().err
+    assert weeks_of(road) == {}
+
+
 def test_dry_run_saves_nothing_and_no_header_is_refused(tmp_path, road, capsys):
     run(workbook(tmp_path, [["项目名称", "第1周"], ["纬二路", 100]]), "--dry-run")
     assert weeks_of(road) == {}

@@ -1,7 +1,7 @@
-"""Every workbook the portal writes prints on A4: the annex exports and the briefing's workbook
-read back with openpyxl (page setup, repeated header rows, footer page numbers, number formats,
-column widths, header row heights), then converted to PDF by LibreOffice where it is installed
-and their pages counted."""
+"""Every workbook the portal writes prints on A4: the annex exports and the briefing's and the
+考核's workbooks, read back with openpyxl (page setup, repeated header rows, footer page
+numbers, number formats, column widths, header row heights), then converted to PDF by
+LibreOffice where it is installed and their pages counted."""
 
 import datetime
 import os
@@ -14,10 +14,13 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from baidays.dashboards.assessment_export import assessment_workbook
 from baidays.dashboards.briefing import briefing, briefing_workbook
 from baidays.demo.seed import seed_demo
 from baidays.excel.export import HEADER_ROW, write_annex
 from baidays.excel.printing import text_width
+from supervision.assessment import assess
+from supervision.services import supervise
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +29,8 @@ TODAY = datetime.date(2026, 6, 15)
 
 @pytest.fixture(scope="module")
 def workbooks(django_db_setup, django_db_blocker):
-    """The four annex exports and the briefing of the demo, written once for the module."""
+    """The four annex exports, the briefing and the 考核 of the demo, written once for the
+    module."""
     with django_db_blocker.unblock():
         from django.db import transaction
 
@@ -34,6 +38,8 @@ def workbooks(django_db_setup, django_db_blocker):
             campaign, _users = seed_demo(today=TODAY, password="print-test-1")
             books = {f"附件{n}": write_annex(n, campaign, as_of=TODAY) for n in (1, 2, 3, 4)}
             books["briefing"] = briefing_workbook(briefing(campaign, TODAY))
+            supervise(campaign=campaign, as_of=TODAY)  # the 考核 deducts its 督办单
+            books["assessment"] = assessment_workbook(assess(campaign, TODAY))
             transaction.set_rollback(True)
     return books
 
@@ -51,7 +57,7 @@ def _print_setup(sheet):
     )
 
 
-@pytest.mark.parametrize("name", ["附件1", "附件2", "附件3", "附件4", "briefing"])
+@pytest.mark.parametrize("name", ["附件1", "附件2", "附件3", "附件4", "briefing", "assessment"])
 def test_every_sheet_is_set_up_for_a4_one_page_wide_with_page_numbers(workbooks, name):
     for sheet in _sheets(workbooks[name]):
         assert _print_setup(sheet) in ((9, 1, 0, True), ("9", 1, 0, True)), sheet.title  # 9 is A4
@@ -131,6 +137,7 @@ def test_the_workbooks_print_on_few_a4_pages_in_libreoffice(workbooks, tmp_path)
             pytest.fail(message)
         pytest.skip(message)
     pages = {name: _pdf_pages(content, tmp_path, name) for name, content in workbooks.items()}
-    # one page per annex (each fits a landscape A4 at one page wide), one per briefing sheet
+    # one page per annex and for the 考核 (each fits a landscape A4 at one page wide), one per
+    # briefing sheet
     assert all(count == 1 for name, count in pages.items() if name != "briefing"), pages
     assert pages["briefing"] <= 6, pages
