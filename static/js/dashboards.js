@@ -26,17 +26,21 @@
       textStyle: { color: p.text, fontSize: fontSize },
       tooltip: {
         trigger: "axis",
+        confine: true,
         formatter: function (items) {
           var row = series[items[0].dataIndex];
           var lines = ["第" + row.week + "周（截至 " + row.end + "）", "时序进度：" + row.time_percent + "%"];
           if (row.infrastructure_wan !== undefined) {
-            lines.push("基础设施：" + row.infrastructure_wan + " 万元（" + row.infrastructure_percent + "%）");
-            lines.push("争先杯：" + row.competition_wan + " 万元（" + row.competition_percent + "%）");
+            lines.push("基础设施：完成 " + row.infrastructure_wan + " 万元（" + row.infrastructure_percent + "%），计划 " +
+              row.infrastructure_planned_wan + " 万元（" + row.infrastructure_planned_percent + "%）");
+            lines.push("争先杯：完成 " + row.competition_wan + " 万元（" + row.competition_percent + "%），计划 " +
+              row.competition_planned_wan + " 万元（" + row.competition_planned_percent + "%）");
           }
           return lines.join("<br>");
         }
       },
-      legend: { top: 0, textStyle: { color: p.text, fontSize: fontSize } },
+      // five lines: one scrolling legend row, so a phone's narrow chart keeps its plot area
+      legend: { type: "scroll", top: 0, textStyle: { color: p.text, fontSize: fontSize } },
       grid: { left: big ? 60 : 48, right: 20, top: 40, bottom: big ? 40 : 28 },
       xAxis: {
         type: "category",
@@ -57,7 +61,12 @@
           areaStyle: { color: p.infra, opacity: 0.08 } },
         { name: "争先杯投资完成率", type: "line", data: series.map(function (r) { return num(r.competition_percent); }),
           smooth: true, symbolSize: big ? 8 : 6, lineStyle: { width: 3, color: p.comp }, itemStyle: { color: p.comp },
-          areaStyle: { color: p.comp, opacity: 0.08 } }
+          areaStyle: { color: p.comp, opacity: 0.08 } },
+        // the summed 进度计划 of each block's items, in the block's colour, dotted
+        { name: "基础设施计划进度", type: "line", data: series.map(function (r) { return num(r.infrastructure_planned_percent); }),
+          symbol: "none", lineStyle: { type: "dotted", width: 2, color: p.infra }, itemStyle: { color: p.infra } },
+        { name: "争先杯计划进度", type: "line", data: series.map(function (r) { return num(r.competition_planned_percent); }),
+          symbol: "none", lineStyle: { type: "dotted", width: 2, color: p.comp }, itemStyle: { color: p.comp } }
       ]
     };
   }

@@ -1,9 +1,10 @@
 """One truth per figure: whatever happens in a campaign — reports and corrections, problems
 raised, resolved, reopened and archived, tasks done and undone, 批示, projects archived and
-restored — every figure shown on more than one surface is the same on all of them, at any
-as-of date. Surfaces: the summary and /api/summary/, the overview, the phase pages, the
-department list and each department page, the league table, the lagging and missing lists,
-the big screen, the briefing page and its workbook, and export_annex."""
+restored, 进度计划 written — every figure shown on more than one surface is the same on all
+of them, at any as-of date. Surfaces: the summary and /api/summary/, the overview (and its
+cumulative chart), the phase pages, the department list and each department page, the league
+table, the lagging and missing lists, the big screen, the briefing page and its workbook, and
+export_annex."""
 
 import datetime
 import json
@@ -29,6 +30,7 @@ from enterprises.choices import ProblemStatus
 from enterprises.models import CompetitionEntry, EntryReport, Problem
 from projects.choices import Annex
 from projects.models import Project, ProjectReport
+from supervision.schedule_services import replace_schedule
 from tests import factories as f
 
 START = datetime.date(2026, 5, 1)  # the plan's campaign: 2026-05-01 to 2026-08-20
@@ -51,6 +53,7 @@ actions = st.one_of(
     st.tuples(st.just("archive_item"), st.integers(0, 7), st.booleans()),
     st.tuples(st.just("task"), st.integers(0, 30), days, st.booleans()),
     st.tuples(st.just("instruct"), st.integers(0, 7), days),
+    st.tuples(st.just("schedule"), st.integers(0, 7), st.integers(1, 17), st.integers(0, 100)),
 )
 
 
@@ -167,6 +170,15 @@ class World:
             created_at=at_noon(day(written)),
         )
 
+    def schedule(self, index, week, share):
+        """A written 进度计划: `share` % of the item's plan in `week`, the rest in the last."""
+        item = self.items[index]
+        first = (item.planned_investment_wan * share / 100).quantize(Decimal("0.01"))
+        last = self.campaign.weeks_total
+        weeks = {week: first}
+        weeks[last] = weeks.get(last, Decimal(0)) + item.planned_investment_wan - first
+        replace_schedule(item=item, weeks=weeks)
+
     def _problem(self, index):
         if not self.problems:
             return None
@@ -260,6 +272,16 @@ class Surfaces(unittest.TestCase):
         yellow = sum(block["lagging"]["yellow"] for block in blocks)
         completed = sum(decimal(block["completed_wan"]) for block in blocks)
         problems = summary["problems"]
+
+        # the cumulative chart ends, for each block it draws, on the block's planned to date
+        drawn = [row for row in overview["series"] if "infrastructure_wan" in row]
+        self.assertEqual(len(drawn), summary["reports"]["week"])
+        for block in ("infrastructure", "competition"):
+            self.assertEqual(
+                drawn[-1][f"{block}_planned_wan"] if drawn else "0.00",
+                summary[block]["planned_to_date_wan"],
+                block,
+            )
 
         # every lagging row anywhere has the colour its item page shows
         item_urls = {"project": "/projects/{}/", "entry": "/enterprises/entries/{}/"}
