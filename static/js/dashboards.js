@@ -16,7 +16,21 @@
     dark: { text: "#dce6f5", axis: "#5f7896", split: "rgba(120,150,190,.18)", infra: "#ff6b5b", comp: "#3fb6ff", time: "#ffd54f", bg: "transparent" }
   };
 
-  function cumulativeOption(series, theme) {
+  var CUMULATIVE_NAMES = ["时序进度", "基础设施投资完成率", "争先杯投资完成率", "基础设施计划进度", "争先杯计划进度"];
+
+  // the legend wraps in a narrow chart; the plot starts below however many rows it takes
+  // (a legend item: its 25px symbol, 5px, the name at about one font size a character, 10px gap)
+  function legendHeight(width, fontSize) {
+    var rows = 1, line = 0;
+    CUMULATIVE_NAMES.forEach(function (name) {
+      var item = 25 + 5 + name.length * fontSize + 10;
+      if (line > 0 && line + item > width - 10) { rows += 1; line = 0; }
+      line += item;
+    });
+    return rows * (fontSize + 12);
+  }
+
+  function cumulativeOption(series, theme, width) {
     var p = palettes[theme];
     var big = theme === "dark";
     var fontSize = big ? 15 : 12;
@@ -39,9 +53,8 @@
           return lines.join("<br>");
         }
       },
-      // five lines: one scrolling legend row, so a phone's narrow chart keeps its plot area
-      legend: { type: "scroll", top: 0, textStyle: { color: p.text, fontSize: fontSize } },
-      grid: { left: big ? 60 : 48, right: 20, top: 40, bottom: big ? 40 : 28 },
+      legend: { top: 0, itemGap: 10, textStyle: { color: p.text, fontSize: fontSize } },
+      grid: { left: big ? 60 : 48, right: 20, top: legendHeight(width, fontSize) + 12, bottom: big ? 40 : 28 },
       xAxis: {
         type: "category",
         data: series.map(function (row) { return "第" + row.week + "周"; }),
@@ -54,18 +67,18 @@
         splitLine: { lineStyle: { color: p.split } }
       },
       series: [
-        { name: "时序进度", type: "line", data: series.map(function (r) { return num(r.time_percent); }),
+        { name: CUMULATIVE_NAMES[0], type: "line", data: series.map(function (r) { return num(r.time_percent); }),
           symbol: "none", lineStyle: { type: "dashed", width: 2, color: p.time }, itemStyle: { color: p.time } },
-        { name: "基础设施投资完成率", type: "line", data: series.map(function (r) { return num(r.infrastructure_percent); }),
+        { name: CUMULATIVE_NAMES[1], type: "line", data: series.map(function (r) { return num(r.infrastructure_percent); }),
           smooth: true, symbolSize: big ? 8 : 6, lineStyle: { width: 3, color: p.infra }, itemStyle: { color: p.infra },
           areaStyle: { color: p.infra, opacity: 0.08 } },
-        { name: "争先杯投资完成率", type: "line", data: series.map(function (r) { return num(r.competition_percent); }),
+        { name: CUMULATIVE_NAMES[2], type: "line", data: series.map(function (r) { return num(r.competition_percent); }),
           smooth: true, symbolSize: big ? 8 : 6, lineStyle: { width: 3, color: p.comp }, itemStyle: { color: p.comp },
           areaStyle: { color: p.comp, opacity: 0.08 } },
         // the summed 进度计划 of each block's items, in the block's colour, dotted
-        { name: "基础设施计划进度", type: "line", data: series.map(function (r) { return num(r.infrastructure_planned_percent); }),
+        { name: CUMULATIVE_NAMES[3], type: "line", data: series.map(function (r) { return num(r.infrastructure_planned_percent); }),
           symbol: "none", lineStyle: { type: "dotted", width: 2, color: p.infra }, itemStyle: { color: p.infra } },
-        { name: "争先杯计划进度", type: "line", data: series.map(function (r) { return num(r.competition_planned_percent); }),
+        { name: CUMULATIVE_NAMES[4], type: "line", data: series.map(function (r) { return num(r.competition_planned_percent); }),
           symbol: "none", lineStyle: { type: "dotted", width: 2, color: p.comp }, itemStyle: { color: p.comp } }
       ]
     };
@@ -174,7 +187,7 @@
       var option;
       if (kind === "gauge") { option = gaugeOption(data, theme, el.clientWidth); }
       else if (builders[kind]) { option = builders[kind](data, theme, el); }
-      else { option = cumulativeOption(data, theme); }
+      else { option = cumulativeOption(data, theme, el.clientWidth); }
       chart.setOption(option);
       window.addEventListener("resize", function () { chart.resize(); });
     });
