@@ -300,6 +300,12 @@ try:
 except ValueError:
     sys.exit(f"配置错误：NOTIFY_QUIET_HOURS 应形如 22:00-07:00，现为“{_quiet}”")
 
+# The address of the portal that links in reminders start with (mail and robots are read
+# outside it), e.g. PORTAL_URL=https://baidays.example.gov.cn; empty: the path alone.
+PORTAL_URL = env.str("PORTAL_URL", default="").rstrip("/")
+if PORTAL_URL and not PORTAL_URL.startswith(("https://", "http://")):
+    sys.exit(f"配置错误：PORTAL_URL 应以 https:// 或 http:// 开头，现为“{PORTAL_URL}”")
+
 # The daily backup, run by the periodic jobs (embedded worker or Celery beat): from BACKUP_HOUR
 # (local time) once a day into BACKUP_DIR (unset: no backup job), keeping the newest BACKUP_KEEP.
 BACKUP_DIR = env.str("BACKUP_DIR", default="")

@@ -1,6 +1,9 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.campaign_settings import CampaignRules
+from core.lag import rule_text
 from core.models import (
     Campaign,
     Department,
@@ -24,6 +27,82 @@ class PhaseTaskInline(admin.TabularInline):
     fields = ["sort_order", "title", "responsible_department", "due_date", "status", "completed_on"]
 
 
+LAG_RULES = ["yellow_points", "yellow_weeks_to_red"]
+SUPERVISION_RULES = ["escalation_days", "answer_days"]
+ASSESSMENT_RULES = [
+    "weight_reports",
+    "weight_on_plan",
+    "penalty_yellow",
+    "penalty_red",
+    "penalty_late_answer",
+    "penalty_late_closed",
+]
+
+
+class CampaignRulesForm(forms.ModelForm):
+    """The rules with what each one does, in the words the pages print them."""
+
+    class Meta:
+        model = CampaignRules
+        fields = ["campaign", *LAG_RULES, *SUPERVISION_RULES, *ASSESSMENT_RULES]
+        help_texts = {
+            "yellow_points": "投资完成率低于计划完成率（按项目进度计划）不超过此值为黄色，"
+            "超过为红色",
+            "yellow_weeks_to_red": "连续这么多个周报周为黄色，即按红色处理并发出督办单",
+            "escalation_days": "督办单发出这么多天后仍未销号，即由黄牌（责任单位）升级为红牌"
+            "（抄送责任领导和领导办公室）",
+            "answer_days": "督办单发出后，责任单位应在这么多天内答复整改措施和承诺完成日期",
+            "weight_reports": "单位考核：按时报送周报的满分",
+            "weight_on_plan": "单位考核：项目按计划推进的满分",
+            "penalty_yellow": "单位考核：每收到一张黄牌督办单扣的分",
+            "penalty_red": "单位考核：每收到一张红牌督办单扣的分",
+            "penalty_late_answer": "单位考核：督办单每逾期答复一次扣的分",
+            "penalty_late_closed": "单位考核：每项逾期办结的事项扣的分",
+        }
+
+
+RULE_FIELDSETS = [
+    ("滞后判定", {"fields": LAG_RULES}),
+    ("督办", {"fields": SUPERVISION_RULES}),
+    ("单位考核", {"fields": ASSESSMENT_RULES}),
+]
+
+
+class CampaignRulesInline(admin.StackedInline):
+    model = CampaignRules
+    form = CampaignRulesForm
+    fieldsets = RULE_FIELDSETS
+    can_delete = False
+    verbose_name = "考核与督办规则（未保存时按默认值）"
+
+
+@admin.register(CampaignRules)
+class CampaignRulesAdmin(SimpleHistoryAdmin):
+    form = CampaignRulesForm
+    list_display = [
+        "campaign",
+        "yellow_points",
+        "yellow_weeks_to_red",
+        "escalation_days",
+        "answer_days",
+    ]
+    list_select_related = ["campaign"]
+    search_fields = ["campaign__name", "campaign__slug"]
+    readonly_fields = ["rule_in_force"]
+
+    def get_fieldsets(self, request, obj=None):
+        head = [(None, {"fields": ["campaign", "rule_in_force"] if obj else ["campaign"]})]
+        return head + RULE_FIELDSETS
+
+    def get_readonly_fields(self, request, obj=None):
+        # a campaign's rules stay its own: the campaign is chosen once
+        return ["campaign", "rule_in_force"] if obj else []
+
+    @admin.display(description="现行滞后规则（各页面印出的文字）")
+    def rule_in_force(self, obj):
+        return rule_text(obj.campaign)
+
+
 @admin.register(Campaign)
 class CampaignAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -36,7 +115,7 @@ class CampaignAdmin(SimpleHistoryAdmin):
     ]
     search_fields = ["name", "slug"]
     list_filter = ["year"]
-    inlines = [PhaseInline]
+    inlines = [CampaignRulesInline, PhaseInline]
 
 
 @admin.register(Phase)

@@ -19,6 +19,7 @@ from core.roles import role_of
 from core.scope import CampaignScopeMixin
 from supervision import services
 from supervision.forms import AnswerForm, CloseForm, SupervisionFilterForm
+from supervision.links import attach_links, notice_url, scope_query
 from supervision.models import Supervision
 from supervision.selectors import PAGE_SIZE, supervision_list
 
@@ -57,7 +58,8 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
         page = Paginator(rows, PAGE_SIZE).get_page(
             parse_optional_int(request.GET.get("page"), label="页码", default=1)
         )
-        for row in page:
+        scope_qs = scope_query(self.campaign, request, self.as_of_error)
+        for row in attach_links(page, scope_qs, role_of(request.user)):
             row.level = row.level_as_of(self.as_of)
             row.overdue = row.answer_overdue_as_of(self.as_of)
             row.is_open = row.is_open_as_of(self.as_of)
@@ -80,6 +82,7 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "page_query": query.urlencode(),
                 "counts": counts,
                 "rule": rule_text(CampaignRules.of(self.campaign)),
+                "scope_qs": scope_qs,
             },
         )
 
@@ -101,6 +104,9 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         self.resolve_scope()
         role = role_of(request.user)
         as_of = self.as_of
+        # the 督办单's own campaign, whatever the request named
+        scope_qs = scope_query(supervision.campaign, request, self.as_of_error)
+        attach_links([supervision], scope_qs, role)
         return render(
             request,
             self.template_name,
@@ -116,6 +122,7 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "can_close": role in (Role.ADMIN, Role.LEADER) and supervision.closed_on is None,
                 "history": change_history(supervision),
                 "rule": rule_text(CampaignRules.of(supervision.campaign)),
+                "scope_qs": scope_qs,
             },
         )
 
@@ -141,7 +148,9 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                     add_validation_errors(form, error)
                 else:
                     messages.success(request, "督办单已销号")
-                    return redirect("supervision:notice", pk=pk)
+                    return redirect(
+                        notice_url(supervision, scope_query(supervision.campaign, request))
+                    )
             return self.render_page(request, supervision, close_form=form)
         require_item_writer(request.user)
         form = AnswerForm(request.POST, request.FILES, instance=supervision)
@@ -159,5 +168,5 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 add_validation_errors(form, error)
             else:
                 messages.success(request, "整改答复已提交")
-                return redirect("supervision:notice", pk=pk)
+                return redirect(notice_url(supervision, scope_query(supervision.campaign, request)))
         return self.render_page(request, supervision, answer_form=form)

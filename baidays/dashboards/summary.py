@@ -8,6 +8,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from baidays.dashboards.reviewed import campaign_reports, review_counts
+from baidays.dashboards.weeks import chart_weeks, planned_curve, weekly_totals
 from core.choices import LagStatus
 from core.completable import done_as_of_condition, overdue_as_of_condition
 from core.models import Instruction
@@ -215,42 +216,6 @@ def _phases(campaign, as_of):
     ]
 
 
-def _weekly_totals(reports, week):
-    return dict(
-        reports.filter(report_week__lte=week)
-        .order_by()
-        .values_list("report_week")
-        .annotate(total=Sum("week_investment_wan"))
-    )
-
-
-def _weeks(campaign, week, infrastructure, competition):
-    """Cumulative investment week by week (weeks up to the as-of week) against time progress
-    at each week's end (every week of the campaign): the overview's chart."""
-    rows = []
-    infra_total = comp_total = ZERO
-    for number in range(1, campaign.weeks_total + 1):
-        end = min(campaign.week_end(number), campaign.end_date)
-        row = {
-            "week": number,
-            "end": end.isoformat(),
-            "time_percent": str(campaign.time_percent(end)),
-        }
-        if number <= week:
-            infra_total += infrastructure.get(number, ZERO)
-            comp_total += competition.get(number, ZERO)
-            row.update(
-                infrastructure_wan=format_wan(infra_total),
-                infrastructure_percent=str(
-                    percent(infra_total, campaign.infrastructure_target_wan)
-                ),
-                competition_wan=format_wan(comp_total),
-                competition_percent=str(percent(comp_total, campaign.competition_target_wan)),
-            )
-        rows.append(row)
-    return rows
-
-
 def _instructions(campaign, as_of):
     """批示 on the campaign's projects and 争先杯 entries up to the date, and how many are still
     unread by the responsible staff."""
@@ -284,8 +249,8 @@ def campaign_summary(campaign, as_of):
     entries = CompetitionEntry.objects.active().filter(campaign=campaign)
 
     # week-by-week totals give both the chart and the completed amounts
-    infrastructure_weekly = _weekly_totals(project_reports.filter(project__annex=1), week)
-    competition_weekly = _weekly_totals(entry_reports, week)
+    infrastructure_weekly = weekly_totals(project_reports.filter(project__annex=1), week)
+    competition_weekly = weekly_totals(entry_reports, week)
     competition, competition_reported = _tracked_block(
         entries,
         entry_reports,
@@ -372,7 +337,22 @@ def campaign_summary(campaign, as_of):
             submitted=infrastructure_reported + key_reported + competition_reported,
         ),
         "phases": _phases(campaign, as_of),
-        "weeks": _weeks(campaign, week, infrastructure_weekly, competition_weekly),
+        "weeks": chart_weeks(
+            campaign,
+            week,
+            {
+                "infrastructure": (
+                    infrastructure_weekly,
+                    planned_curve(projects.infrastructure(), campaign, week),
+                    campaign.infrastructure_target_wan or Decimal(infrastructure["planned_wan"]),
+                ),
+                "competition": (
+                    competition_weekly,
+                    planned_curve(entries, campaign, week),
+                    campaign.competition_target_wan or Decimal(competition["planned_wan"]),
+                ),
+            },
+        ),
         "instructions": _instructions(campaign, as_of),
         "supervision": Supervision.objects.filter(campaign=campaign).counts_as_of(as_of),
     }

@@ -8,6 +8,7 @@ from baidays.notify.models import (
     OutboxEntry,
     ReminderOccasion,
     ReminderRule,
+    SupervisionNotice,
 )
 from baidays.notify.outbox import resend
 
@@ -73,3 +74,19 @@ class OutboxEntryAdmin(admin.ModelAdmin):
 class MessageAdmin(admin.ModelAdmin):
     list_display = ("created_at", "recipient", "subject", "read_at")
     search_fields = ("subject", "recipient__username")
+
+
+@admin.register(SupervisionNotice)
+class SupervisionNoticeAdmin(admin.ModelAdmin):
+    """Read-only: which 督办单 have been told of their opening and escalation, and when."""
+
+    list_display = ("sent_at", "supervision", "event")
+    list_filter = ("event",)
+    search_fields = ("supervision__target_label",)
+    list_select_related = ("supervision",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,22 +1,25 @@
 """The periodic jobs, one entry point for both set-ups: the embedded worker (`run_worker`,
 started by `make run`) and Celery beat (baidays.notify.tasks). Running them on several servers
-at once is safe: occasions and daily job runs are unique rows, and outbox entries are claimed under
-row locks."""
+at once is safe: occasions, 督办 notices and daily job runs are unique rows, and outbox entries
+are claimed under row locks."""
 
 from django.utils import timezone
 
 from baidays.notify.backups import run_daily_backup
 from baidays.notify.outbox import deliver_pending
 from baidays.notify.reminders import fire_due_occasions
+from baidays.notify.supervision_notices import tell_supervisions
 
 
 def run_periodic_jobs(now=None):
     now = now or timezone.now()
     fired = fire_due_occasions(now)
+    told = tell_supervisions(now)
     sent, not_sent = deliver_pending(now)
     backup = run_daily_backup(now)
     return {
         "occasions": len(fired),
+        "supervisions_told": sum(told.values()),
         "sent": sent,
         "not_sent": not_sent,
         "backup": backup.result if backup else "",

@@ -230,3 +230,38 @@ class DailyJobRun(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.get_job_display()}"
+
+
+class NoticeEvent(models.TextChoices):
+    OPENED = "opened", "黄牌督办单发出（通知责任单位）"
+    ESCALATED = "escalated", "升级为红牌（通知责任领导和领导办公室）"
+
+
+class SupervisionNotice(models.Model):
+    """That a 督办单's opening or escalation has been told: one row per 督办单 and event, written
+    with its messages, so however often `supervise` and the jobs run it is told once."""
+
+    supervision = models.ForeignKey(
+        "supervision.Supervision",
+        verbose_name="督办单",
+        on_delete=models.CASCADE,
+        related_name="notices",
+    )
+    event = models.CharField("通知", max_length=10, choices=NoticeEvent.choices)
+    sent_at = models.DateTimeField("通知时间", default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = "督办通知记录"
+        verbose_name_plural = "督办通知记录"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["supervision", "event"], name="supervision_notice_once_per_event"
+            ),
+            models.CheckConstraint(
+                condition=Q(event__in=NoticeEvent.values), name="supervision_notice_known_event"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.supervision} {self.get_event_display()}"

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from baidays.notify.models import Channel, Message, OccasionKind, ReminderOccasion, ReminderRule
 from baidays.notify.outbox import queue
+from baidays.notify.supervision_notices import answer_line, answers_due
 from baidays.weekly.tracked import KINDS
 from core.choices import ReportState, Role
 from core.dates import cn_day
@@ -27,7 +28,8 @@ DEFAULT_RULES = (
     (OccasionKind.MISSING, 3, datetime.time(16, 0)),
     # Monday 9:00: last week's missing units, to the leaders
     (OccasionKind.DIGEST, 0, datetime.time(9, 0)),
-    # every day 8:30: 督办 answers and 议定事项 due within three days, to their units
+    # every day 8:30: 议定事项 and problems due within three days, and 督办单 answers due by
+    # tomorrow or overdue, to their units
     (OccasionKind.DUE_SOON, None, datetime.time(8, 30)),
     # every day 17:00: returned reports, to their reporters
     (OccasionKind.RETURNED, None, datetime.time(17, 0)),
@@ -118,13 +120,15 @@ def _due_soon(campaign, day):
         due[problem.responsible_department].append(
             f"督办问题：{problem.title}（{cn_day(problem.due_date)}到期）"
         )
+    for supervision in answers_due(campaign, day):
+        due[supervision.department].append(answer_line(supervision, day))
     for department, items in due.items():
-        subject = f"{len(items)} 项督办事项三日内到期"
+        subject = f"{len(items)} 项督办事项即将到期或已逾期"
         yield (
             department,
             _people(department),
             subject,
-            "以下事项即将到期，请按时办结：\n" + _lines(items),
+            "以下事项即将到期或已逾期，请按时办结：\n" + _lines(items),
         )
 
 

@@ -16,7 +16,21 @@
     dark: { text: "#dce6f5", axis: "#5f7896", split: "rgba(120,150,190,.18)", infra: "#ff6b5b", comp: "#3fb6ff", time: "#ffd54f", bg: "transparent" }
   };
 
-  function cumulativeOption(series, theme) {
+  var CUMULATIVE_NAMES = ["时序进度", "基础设施投资完成率", "争先杯投资完成率", "基础设施计划进度", "争先杯计划进度"];
+
+  // the legend wraps in a narrow chart; the plot starts below however many rows it takes
+  // (a legend item: its 25px symbol, 5px, the name at about one font size a character, 10px gap)
+  function legendHeight(width, fontSize) {
+    var rows = 1, line = 0;
+    CUMULATIVE_NAMES.forEach(function (name) {
+      var item = 25 + 5 + name.length * fontSize + 10;
+      if (line > 0 && line + item > width - 10) { rows += 1; line = 0; }
+      line += item;
+    });
+    return rows * (fontSize + 12);
+  }
+
+  function cumulativeOption(series, theme, width) {
     var p = palettes[theme];
     var big = theme === "dark";
     var fontSize = big ? 15 : 12;
@@ -26,18 +40,21 @@
       textStyle: { color: p.text, fontSize: fontSize },
       tooltip: {
         trigger: "axis",
+        confine: true,
         formatter: function (items) {
           var row = series[items[0].dataIndex];
           var lines = ["第" + row.week + "周（截至 " + row.end + "）", "时序进度：" + row.time_percent + "%"];
           if (row.infrastructure_wan !== undefined) {
-            lines.push("基础设施：" + row.infrastructure_wan + " 万元（" + row.infrastructure_percent + "%）");
-            lines.push("争先杯：" + row.competition_wan + " 万元（" + row.competition_percent + "%）");
+            lines.push("基础设施：完成 " + row.infrastructure_wan + " 万元（" + row.infrastructure_percent + "%），计划 " +
+              row.infrastructure_planned_wan + " 万元（" + row.infrastructure_planned_percent + "%）");
+            lines.push("争先杯：完成 " + row.competition_wan + " 万元（" + row.competition_percent + "%），计划 " +
+              row.competition_planned_wan + " 万元（" + row.competition_planned_percent + "%）");
           }
           return lines.join("<br>");
         }
       },
-      legend: { top: 0, textStyle: { color: p.text, fontSize: fontSize } },
-      grid: { left: big ? 60 : 48, right: 20, top: 40, bottom: big ? 40 : 28 },
+      legend: { top: 0, itemGap: 10, textStyle: { color: p.text, fontSize: fontSize } },
+      grid: { left: big ? 60 : 48, right: 20, top: legendHeight(width, fontSize) + 12, bottom: big ? 40 : 28 },
       xAxis: {
         type: "category",
         data: series.map(function (row) { return "第" + row.week + "周"; }),
@@ -50,14 +67,19 @@
         splitLine: { lineStyle: { color: p.split } }
       },
       series: [
-        { name: "时序进度", type: "line", data: series.map(function (r) { return num(r.time_percent); }),
+        { name: CUMULATIVE_NAMES[0], type: "line", data: series.map(function (r) { return num(r.time_percent); }),
           symbol: "none", lineStyle: { type: "dashed", width: 2, color: p.time }, itemStyle: { color: p.time } },
-        { name: "基础设施投资完成率", type: "line", data: series.map(function (r) { return num(r.infrastructure_percent); }),
+        { name: CUMULATIVE_NAMES[1], type: "line", data: series.map(function (r) { return num(r.infrastructure_percent); }),
           smooth: true, symbolSize: big ? 8 : 6, lineStyle: { width: 3, color: p.infra }, itemStyle: { color: p.infra },
           areaStyle: { color: p.infra, opacity: 0.08 } },
-        { name: "争先杯投资完成率", type: "line", data: series.map(function (r) { return num(r.competition_percent); }),
+        { name: CUMULATIVE_NAMES[2], type: "line", data: series.map(function (r) { return num(r.competition_percent); }),
           smooth: true, symbolSize: big ? 8 : 6, lineStyle: { width: 3, color: p.comp }, itemStyle: { color: p.comp },
-          areaStyle: { color: p.comp, opacity: 0.08 } }
+          areaStyle: { color: p.comp, opacity: 0.08 } },
+        // the summed 进度计划 of each block's items, in the block's colour, dotted
+        { name: CUMULATIVE_NAMES[3], type: "line", data: series.map(function (r) { return num(r.infrastructure_planned_percent); }),
+          symbol: "none", lineStyle: { type: "dotted", width: 2, color: p.infra }, itemStyle: { color: p.infra } },
+        { name: CUMULATIVE_NAMES[4], type: "line", data: series.map(function (r) { return num(r.competition_planned_percent); }),
+          symbol: "none", lineStyle: { type: "dotted", width: 2, color: p.comp }, itemStyle: { color: p.comp } }
       ]
     };
   }
@@ -165,7 +187,7 @@
       var option;
       if (kind === "gauge") { option = gaugeOption(data, theme, el.clientWidth); }
       else if (builders[kind]) { option = builders[kind](data, theme, el); }
-      else { option = cumulativeOption(data, theme); }
+      else { option = cumulativeOption(data, theme, el.clientWidth); }
       chart.setOption(option);
       window.addEventListener("resize", function () { chart.resize(); });
     });

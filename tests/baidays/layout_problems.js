@@ -16,7 +16,8 @@
   const visible = el => {
     const r = el.getBoundingClientRect();
     const s = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !el.closest('.visually-hidden, [hidden], .collapse:not(.show), .dropdown-menu:not(.show), .modal:not(.show)');
+    // a chart's table (.chart-fallback) is clipped away like .visually-hidden until printed
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !el.closest('.visually-hidden, .chart-fallback, [hidden], .collapse:not(.show), .dropdown-menu:not(.show), .modal:not(.show)');
   };
   for (const el of document.body.querySelectorAll('*')) {
     if (!visible(el)) continue;

@@ -2,9 +2,10 @@
 raised, resolved, reopened and archived, tasks done and undone, 批示, projects archived and
 restored, 进度计划 written, replaced and cleared, 督办 run on its days — every figure shown on
 more than one surface is the same on all of them, at any as-of date. Surfaces: the summary and
-/api/summary/, the overview, the phase pages, the department list and each department page
-(with the 考核 on both and in its workbook), the league table, the lagging and missing lists,
-the big screen, the briefing page and its workbook, export_annex, and the item pages."""
+/api/summary/, the overview (and its cumulative chart), the phase pages, the department list
+and each department page (with the 考核 on both and in its workbook), the league table, the
+lagging and missing lists, the big screen, the briefing page and its workbook, export_annex,
+and the item pages."""
 
 import datetime
 import json
@@ -313,6 +314,16 @@ class Surfaces(unittest.TestCase):
         yellow = sum(block["lagging"]["yellow"] for block in blocks)
         completed = sum(decimal(block["completed_wan"]) for block in blocks)
         problems = summary["problems"]
+
+        # the cumulative chart ends, for each block it draws, on the block's planned to date
+        drawn = [row for row in overview["series"] if "infrastructure_wan" in row]
+        self.assertEqual(len(drawn), summary["reports"]["week"])
+        for block in ("infrastructure", "competition"):
+            self.assertEqual(
+                drawn[-1][f"{block}_planned_wan"] if drawn else "0.00",
+                summary[block]["planned_to_date_wan"],
+                block,
+            )
 
         # every lagging row anywhere has the colour its item page shows
         item_urls = {"project": "/projects/{}/", "entry": "/enterprises/entries/{}/"}

@@ -32,6 +32,7 @@ def run_check(**env):
         ("DATABASE_URL", "nosuchdb://x"),
         ("LAG_YELLOW_POINTS", "ten"),
         ("SESSION_COOKIE_AGE", "two hours"),
+        ("PORTAL_URL", "baidays.example.gov.cn"),
     ],
 )
 def test_malformed_variable_stops_start_up_naming_it(name, value):

@@ -20,6 +20,11 @@ CHART_SIZE = """id => {
   return [chart.getWidth(), chart.getHeight(), chart.getOption().series.length];
 }"""
 
+SERIES_NAMES = """id => echarts.getInstanceByDom(document.getElementById(id))
+  .getOption().series.map(s => s.name)"""
+SERIES_DATA = """([id, name]) => echarts.getInstanceByDom(document.getElementById(id))
+  .getOption().series.find(s => s.name === name).data"""
+
 
 @pytest.fixture
 def campaign_with_progress():
@@ -49,7 +54,11 @@ def test_overview_draws_the_cumulative_chart_without_console_errors(
     assert size is not None, "ECharts did not draw the cumulative chart"
     width, height, series = size
     assert width > 300 and height > 200
-    assert series == 3  # time progress, infrastructure, competition
+    assert series == 5  # time progress; infrastructure and competition, completed and planned
+    names = page.evaluate(SERIES_NAMES, "cumulative-chart")
+    assert {"时序进度", "基础设施计划进度", "争先杯计划进度"} <= set(names)
+    planned = page.evaluate(SERIES_DATA, ["cumulative-chart", "基础设施计划进度"])
+    assert planned[7] is not None and planned[8] is None  # drawn through week 8 only
     assert "330.00" in page.inner_text("body")  # 100 + 150 + 80 万元 of infrastructure
     assert page.console_errors == []
 
@@ -66,6 +75,7 @@ def test_big_screen_fills_1920_by_1080_without_scrolling(page, leader_user, camp
     for chart_id in ["screen-cumulative", "gauge-infra", "gauge-comp"]:
         size = page.evaluate(CHART_SIZE, chart_id)
         assert size is not None and size[0] > 100 and size[1] > 100, chart_id
+    assert "争先杯计划进度" in page.evaluate(SERIES_NAMES, "screen-cumulative")
     background = page.evaluate("getComputedStyle(document.body).backgroundImage")
     assert "gradient" in background  # the dark theme
     assert page.evaluate("Number(document.body.dataset.refreshSeconds)") > 0

@@ -12,6 +12,7 @@ from django.urls import Resolver404, resolve
 
 from baidays.demo.seed import seed_demo
 from core.models import Department
+from supervision.services import supervise
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,8 @@ SCOPED_VIEWS = {
     "projects:detail",
     "enterprises:entry-detail",
     "enterprises:problem-edit",
+    "supervision:list",
+    "supervision:notice",
 }
 
 
@@ -72,10 +75,12 @@ def _dashboards(campaign):
     return [f"{page}{joiner['?' in page]}campaign={campaign.slug}&as_of={AS_OF}" for page in pages]
 
 
-def test_every_dashboard_link_resolves_and_keeps_the_scope(leader_client, demo):
-    checked, item_links, targets = 0, 0, set()
-    for page in _dashboards(demo):
-        response = leader_client.get(page)
+def _walk(client, pages, demo):
+    """Every link of `pages`: resolved, and scoped where it opens a scoped page; returns the
+    links by view name and the set of pages they open."""
+    views, targets = [], set()
+    for page in pages:
+        response = client.get(page)
         assert response.status_code == 200, page
         parser = Links()
         parser.feed(response.content.decode())
@@ -90,9 +95,7 @@ def test_every_dashboard_link_resolves_and_keeps_the_scope(leader_client, demo):
                 match = resolve(parts.path)
             except Resolver404:
                 pytest.fail(f"{page} 上的链接“{text}”无法解析：{href}")
-            checked += 1
-            if match.view_name in ("projects:detail", "enterprises:entry-detail"):
-                item_links += 1
+            views.append(match.view_name)
             scoped = match.view_name in SCOPED_VIEWS or match.view_name.startswith("dashboards:")
             if scoped and text != "今天":
                 query = parse_qs(parts.query)
@@ -100,8 +103,41 @@ def test_every_dashboard_link_resolves_and_keeps_the_scope(leader_client, demo):
                 assert query.get("campaign") == [demo.slug], f"{page}: “{text}” {href}"
             if match.view_name != "dashboards:briefing-xlsx":
                 targets.add(href)
-    assert checked > 100 and item_links > 20
+    return views, targets
+
+
+def test_every_dashboard_link_resolves_and_keeps_the_scope(leader_client, demo):
+    views, targets = _walk(leader_client, _dashboards(demo), demo)
+    item_links = sum(view in ("projects:detail", "enterprises:entry-detail") for view in views)
+    assert len(views) > 100 and item_links > 20
     for href in sorted(targets):
+        assert leader_client.get(href).status_code == 200, href
+
+
+def test_every_supervision_link_resolves_and_keeps_the_scope(leader_client, demo):
+    """The 督办 list (each state, each level) and every 督办通知单 it links to: the 督办单, its
+    item, problem or phase page, and its unit keep the list's campaign and as_of."""
+    for day in ("2026-05-25", "2026-06-01", "2026-06-05", AS_OF):  # yellow, red and closed
+        supervise(campaign=demo, as_of=datetime.date.fromisoformat(day))
+    scope = f"campaign={demo.slug}&as_of={AS_OF}"
+    lists = [f"/supervision/?{scope}"]
+    lists += [f"/supervision/?{scope}&state={state}" for state in ("closed", "all")]
+    lists += [f"/supervision/?{scope}&level={level}" for level in ("yellow", "red")]
+    views, targets = _walk(leader_client, lists, demo)
+    notices = sorted(
+        href for href in targets if resolve(urlsplit(href).path).view_name == ("supervision:notice")
+    )
+    assert len(notices) >= 10, "the demo's 督办单 as of the day"
+    notice_views, notice_targets = _walk(leader_client, notices, demo)
+    linked = set(views) | set(notice_views)
+    assert {
+        "projects:detail",
+        "enterprises:entry-detail",
+        "enterprises:problem-edit",
+        "dashboards:department",
+        "supervision:list",
+    } <= linked
+    for href in sorted(targets | notice_targets):
         assert leader_client.get(href).status_code == 200, href
 
 

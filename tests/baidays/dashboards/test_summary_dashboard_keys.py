@@ -60,9 +60,15 @@ def test_weeks_accumulate_investment_against_time_progress(campaign):
         "infrastructure_percent": "1.00",
         "competition_wan": "0.00",
         "competition_percent": "0.00",
+        # the project's own plan starts on 2026-05-08 (linear to its finish)
+        "infrastructure_planned_wan": "0.00",
+        "infrastructure_planned_percent": "0.00",
+        "competition_planned_wan": "0.00",
+        "competition_planned_percent": "0.00",
     }
     assert weeks[2]["infrastructure_wan"] == "23.12"
     assert "infrastructure_wan" not in weeks[3]
+    assert "infrastructure_planned_wan" not in weeks[3]
     assert weeks[-1]["time_percent"] == "100.00"
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from projects.choices import Annex
+from supervision.schedule_services import replace_schedule
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,26 @@ def test_investment_and_progress_bars_follow_reports_up_to_the_as_of_week(campai
     assert "infrastructure_wan" not in series[8]
     assert len(series) == campaign.weeks_total
     assert 'id="series-data"' in body
+
+
+@pytest.mark.parametrize("path", ["/", "/dashboards/screen/"])
+def test_the_cumulative_chart_and_its_table_show_the_planned_curve(campaign, leader_client, path):
+    project = f.ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("115.60"))
+    replace_schedule(item=project, weeks={2: Decimal("57.80"), 12: Decimal("57.80")})
+    response = leader_client.get(path, {"campaign": "t2026", "as_of": AS_OF})
+    series = response.context["series"]
+    assert series[1]["infrastructure_planned_wan"] == "57.80"
+    assert series[1]["infrastructure_planned_percent"] == "5.00"  # of the 1156 万元 target
+    assert "infrastructure_planned_wan" not in series[8]  # week 9 is after the as-of week
+    assert (
+        series[7]["infrastructure_planned_wan"]
+        == (response.context["summary"]["infrastructure"]["planned_to_date_wan"])
+    )
+    body = response.content.decode()
+    table = body[body.index('data-testid="cumulative-table"') :]
+    table = table[: table.index("</table>")]
+    assert "基础设施计划（万元）" in table and "争先杯计划（万元）" in table
+    assert "<td>第2周</td><td>5月8日</td>" in table and "57.80（5.00%）" in table
 
 
 def test_lagging_list_colours_items_exactly_at_the_thresholds(campaign, leader_client):

@@ -27,3 +27,21 @@ def test_enterprise_account_reads_its_inbox(enterprise_user, enterprise_client):
     response = enterprise_client.get("/messages/")
     assert response.status_code == 200
     assert "诉求已办结" in response.content.decode()
+
+
+def test_the_portals_paths_and_addresses_in_a_message_are_links_and_the_rest_is_text(
+    staff_user, staff_client
+):
+    body = (
+        "督办单：/supervision/7/?campaign=demo&x=1\n"
+        "外网：https://baidays.example.gov.cn/supervision/8/\n"
+        "进度 1/3 <b>不是标签</b>"
+    )
+    Message.objects.create(recipient=staff_user, subject="黄牌督办", body=body)
+    page = staff_client.get("/messages/").content.decode()
+    assert (
+        '督办单：<a href="/supervision/7/?campaign=demo&amp;x=1">'
+        "/supervision/7/?campaign=demo&amp;x=1</a>" in page
+    )
+    assert '<a href="https://baidays.example.gov.cn/supervision/8/">' in page
+    assert "进度 1/3 &lt;b&gt;不是标签&lt;/b&gt;" in page

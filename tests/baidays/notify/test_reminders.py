@@ -121,7 +121,7 @@ def test_due_soon_and_returned_reports(campaign, department, staff_user):
     )
     fire_due_occasions(_at(THURSDAY, 17, 0))
     subjects = set(Message.objects.filter(recipient=staff_user).values_list("subject", flat=True))
-    assert "1 项督办事项三日内到期" in subjects
+    assert "1 项督办事项即将到期或已逾期" in subjects
     assert "1 份周报被退回，请修改后重新提交" in subjects
     due = Message.objects.get(recipient=staff_user, subject__contains="督办")
     assert "完成二期用地报批" in due.body and "远期事项" not in due.body

@@ -24,8 +24,11 @@ class Command(BaseCommand):
         self.stdout.write(f"后台任务已启动，每 {interval} 秒运行一次")
         while not stop.is_set():
             result = run_periodic_jobs()
-            if result["occasions"] or result["sent"]:
-                self.stdout.write(f"提醒 {result['occasions']} 场，发送 {result['sent']} 条")
+            if result["occasions"] or result["supervisions_told"] or result["sent"]:
+                self.stdout.write(
+                    f"提醒 {result['occasions']} 场，督办通知 {result['supervisions_told']} 张，"
+                    f"发送 {result['sent']} 条"
+                )
             if result["backup"]:
                 self.stdout.write(result["backup"])
             if once:

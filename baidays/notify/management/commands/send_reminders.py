@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from baidays.notify.outbox import deliver_pending
 from baidays.notify.reminders import fire_due_occasions
+from baidays.notify.supervision_notices import tell_supervisions
 
 
 def parse_moment(raw):
@@ -16,7 +17,10 @@ def parse_moment(raw):
 
 
 class Command(BaseCommand):
-    help = "生成此刻已到时间、尚未发出的提醒（催报等），每个场次只发一次，并投递发送队列"
+    help = (
+        "生成此刻已到时间、尚未发出的提醒（催报等）和尚未通知的督办单（黄牌、红牌），"
+        "每个场次、每张督办单只发一次，并投递发送队列"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--at", help="按这一时刻（北京时间，YYYY-MM-DD HH:MM）计算")
@@ -28,5 +32,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{occasion}：{occasion.messages_count} 条消息")
         if not fired:
             self.stdout.write("没有到时间且尚未发出的提醒")
+        told = tell_supervisions(moment)
+        self.stdout.write(
+            f"督办通知：新发黄牌 {told['opened']} 张，升级红牌 {told['escalated']} 张"
+        )
         sent, not_sent = deliver_pending(moment)
         self.stdout.write(f"发送队列：已发送 {sent} 条，未发送 {not_sent} 条")

@@ -1,0 +1,69 @@
+"""Where the 督办 pages link to, keeping the page's `campaign` and `as_of` as the dashboards do:
+the 督办单 itself, what it is about (the item page, the problem, or the phase page that lists
+the decision, 规划节点 or task), and its unit's dashboard page."""
+
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from core.choices import PhaseKind, Role
+from core.models import PhaseTask
+
+# the page of a 督办单's object, by its model (each checks who may read it)
+OBJECT_PAGES = {
+    "project": "projects:detail",
+    "competitionentry": "enterprises:entry-detail",
+    "problem": "enterprises:problem-edit",
+}
+# listed on a phase dashboard, which only leaders and admins read
+ON_PHASE_PAGES = {"decision": PhaseKind.ADVANCE, "milestone": PhaseKind.ADVANCE}
+DASHBOARD_ROLES = (Role.ADMIN, Role.LEADER)
+
+
+def scope_query(campaign, request, as_of_error=None):
+    """`campaign` (always, so a link opens the same campaign) and the request's `as_of`."""
+    kept = {"campaign": campaign.slug} if campaign is not None else {}
+    if request.GET.get("as_of") and not as_of_error:
+        kept["as_of"] = request.GET["as_of"]
+    return urlencode(kept)
+
+
+def _scoped(url, query):
+    return f"{url}?{query}" if query else url
+
+
+def notice_url(supervision, query):
+    return _scoped(reverse("supervision:notice", args=[supervision.pk]), query)
+
+
+def attach_links(supervisions, query, role):
+    """Give each 督办单 `notice_url`, `target_url` and `department_url` (None where the user
+    has no page to go to); one query for the phases of the tasks among them, none else."""
+    supervisions = list(supervisions)
+    dashboards = role in DASHBOARD_ROLES
+    models = {s.pk: ContentType.objects.get_for_id(s.content_type_id).model for s in supervisions}
+    tasks = [s.object_id for s in supervisions if models[s.pk] == "phasetask"]
+    phase_of_task = (
+        dict(PhaseTask.objects.filter(pk__in=tasks).values_list("pk", "phase__kind"))
+        if tasks and dashboards
+        else {}
+    )
+    for supervision in supervisions:
+        model = models[supervision.pk]
+        supervision.notice_url = notice_url(supervision, query)
+        supervision.target_url = None
+        kind = ON_PHASE_PAGES.get(model) if dashboards else None
+        if model == "phasetask":
+            kind = phase_of_task.get(supervision.object_id)
+        if model in OBJECT_PAGES:
+            url = reverse(OBJECT_PAGES[model], args=[supervision.object_id])
+            supervision.target_url = _scoped(url, query)
+        elif kind:
+            supervision.target_url = _scoped(reverse("dashboards:phase", args=[kind]), query)
+        supervision.department_url = (
+            _scoped(reverse("dashboards:department", args=[supervision.department_id]), query)
+            if dashboards
+            else None
+        )
+    return supervisions
