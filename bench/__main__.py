@@ -7,6 +7,7 @@ import importlib
 import os
 import platform
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,6 +15,7 @@ SUITES = [name for name in os.environ.get("BENCH_SUITES", "").split(",") if name
     # modules under bench/, run in this order
     "import_annex",
     "dashboards",
+    "province",
     "http",
 ]
 
@@ -36,16 +38,21 @@ def machine_line():
 def main():
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baidays.settings")
-    sections = []
+    sections, durations = [], []
+    started = time.perf_counter()
     for name in SUITES:
         module = importlib.import_module(f"bench.{name}")
+        suite_started = time.perf_counter()
         section = module.run()
+        durations.append(f"{name} {time.perf_counter() - suite_started:.0f} s")
         print(section, flush=True)
         sections.append(section)
     header = (
         "# Benchmarks\n\n"
         f"Measured by `make bench` on {datetime.datetime.now():%Y-%m-%d %H:%M}"
-        f" — {machine_line()}.\n"
+        f" — {machine_line()}. The run took {(time.perf_counter() - started) / 60:.1f} min"
+        f" ({', '.join(durations)}; each suite's time includes the databases it built first)."
+        "\n"
     )
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "benchmarks.md").write_text(header + "\n" + "\n\n".join(sections) + "\n")

@@ -1,10 +1,15 @@
 """Throwaway databases for the benchmarks, never the dev database: a temporary SQLite file, and
 a dedicated PostgreSQL database (created here and dropped at exit) when one answers on
-127.0.0.1:5432. Each backend is built at two sizes: demo (seed_demo) and large (the demo plus
-LARGE_LOAD). Django runs in subprocesses only — settings are read once per process, and each
-measurement needs its own DATABASE_URL."""
+127.0.0.1:5432. Each backend is built at three sizes: demo (seed_demo), small (the demo plus
+SMALL_LOAD) and large (the demo plus LARGE_LOAD, province size: 10 campaigns × 4,000 items, a
+进度计划 over every week of its campaign — 16 or 17 — for every item). Every database is
+supervised as of today once built, so the 督办 pages have their 督办单; the large one's
+`supervise` is timed first (bench.supervise_run).
+Django runs in subprocesses only — settings are read once per process, and each measurement
+needs its own DATABASE_URL."""
 
 import atexit
+import json
 import os
 import shutil
 import socket
@@ -17,9 +22,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# override only for a quick trial of the harness itself
 LARGE_LOAD = os.environ.get(
-    "BENCH_LARGE_LOAD", "--campaigns 10 --projects 2000 --enterprises 2000 --weeks 15"
-).split()  # override only for a quick trial of the harness itself
+    "BENCH_LARGE_LOAD", "--campaigns 10 --projects 2000 --enterprises 2000 --weeks 15 --schedules"
+).split()
+# enough items that the 督办 list fills its first page, as at the large size
+SMALL_LOAD = os.environ.get(
+    "BENCH_SMALL_LOAD", "--campaigns 1 --projects 80 --enterprises 80 --weeks 15 --schedules"
+).split()
+LOADS = {"small": SMALL_LOAD, "large": LARGE_LOAD}
+SUPERVISE_ROUNDS = 3
 PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 PG_BASE_NAME = os.environ.get("BENCH_PG_DB", "baidays_bench")
 
@@ -31,7 +43,7 @@ _cleanups = []
 @dataclass
 class BenchDatabase:
     backend: str  # "SQLite" or "PostgreSQL"
-    size: str  # "demo" or "large"
+    size: str  # "demo", "small" or "large"
     url: str
     figures: dict = field(default_factory=dict)  # e.g. how long generate_load took
 
@@ -60,11 +72,17 @@ def bench_env(database_url):
 
 
 def manage(env, *args):
+    """Run a management command against a bench database; returns its wall time (s)."""
+    return manage_output(env, *args)[0]
+
+
+def manage_output(env, *args):
+    """(wall time in seconds, stdout) of a management command."""
     started = time.perf_counter()
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
-    return time.perf_counter() - started
+    return time.perf_counter() - started, result.stdout
 
 
 def python_module(env, module, *args):
@@ -127,7 +145,7 @@ def database(backend, size):
         if size == "demo":
             _prepared[key] = _build_demo(backend)
         else:
-            _prepared[key] = _build_large(backend, database(backend, "demo"))
+            _prepared[key] = _build_loaded(backend, size, database(backend, "demo"))
     return _prepared[key]
 
 
@@ -143,33 +161,56 @@ def _build_demo(backend):
     db = BenchDatabase(backend, "demo", url)
     manage(db.env, "migrate", "--noinput", "-v0")
     manage(db.env, "seed_demo")
+    _supervise(db)
     return db
 
 
-def _build_large(backend, demo):
-    """A copy of the demo database with LARGE_LOAD added."""
+def _build_loaded(backend, size, demo):
+    """A copy of the demo database with the size's load added, then supervised."""
     if backend == "SQLite":
-        path = _workdir / "large.sqlite3"
+        path = _workdir / f"{size}.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             source = Path(str(_workdir / "demo.sqlite3") + suffix)
             if source.exists():
                 shutil.copy(source, str(path) + suffix)
         url = f"sqlite:///{path}"
     else:
-        name = f"{PG_BASE_NAME}_large"
+        name = f"{PG_BASE_NAME}_{size}"
         _pg_drop(name)
         _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{PG_BASE_NAME}"')
         _cleanups.append(lambda: _pg_drop(name))
         url = f"{PG_SERVER}/{name}"
-    db = BenchDatabase(backend, "large", url)
-    db.figures["generate_load_s"] = manage(db.env, "generate_load", *LARGE_LOAD)
-    if backend == "PostgreSQL":
+    db = BenchDatabase(backend, size, url)
+    db.figures["generate_load_s"] = manage(db.env, "generate_load", *LOADS[size])
+    _analyze(db)
+    if size == "large":
+        db.figures["supervise_rounds"] = json.loads(
+            python_module(db.env, "bench.supervise_run", "--rounds", str(SUPERVISE_ROUNDS))
+        )
+    _supervise(db)
+    return db
+
+
+def _supervise(db):
+    """The day's `supervise` (committed: the 督办 pages list its 督办单), timed as a command."""
+    db.figures["supervise_s"], db.figures["supervise_output"] = manage_output(db.env, "supervise")
+    _analyze(db)
+
+
+def _analyze(db):
+    if db.backend == "PostgreSQL":
         import psycopg
 
         # what autovacuum does soon after a bulk load: planner statistics, visibility map
-        with psycopg.connect(url, autocommit=True) as conn:
+        with psycopg.connect(db.url, autocommit=True) as conn:
             conn.execute("VACUUM ANALYZE")
-    return db
+
+
+def census(db):
+    """The sizes of a bench database (bench.census), read once."""
+    if "census" not in db.figures:
+        db.figures["census"] = json.loads(python_module(db.env, "bench.census"))
+    return db.figures["census"]
 
 
 @atexit.register

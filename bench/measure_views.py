@@ -1,6 +1,6 @@
-"""Runs inside a bench database's environment: each page of DASHBOARD_URLS (as the demo
-leader) and each write of WRITE_SCENARIOS through the Django test Client, `--repeat` times
-after one warm-up; prints JSON {name: {"times_ms": [...], "queries": n, "status": code}}."""
+"""Runs inside a bench database's environment: each page of DASHBOARD_URLS (or `--urls`), as
+the demo leader, and each write of WRITE_SCENARIOS through the Django test Client, `--repeat`
+times after one warm-up; prints JSON {name: {"times_ms": [...], "queries": n, "status": code}}."""
 
 import argparse
 import importlib
@@ -31,6 +31,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--writes", action="store_true")
+    parser.add_argument("--urls", help="comma-separated pages to read (default DASHBOARD_URLS)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baidays.settings")
     django.setup()
@@ -47,7 +48,7 @@ def main():
 
     results = {}
     leader, _ = client_for("leader")
-    for url in DASHBOARD_URLS:
+    for url in args.urls.split(",") if args.urls else DASHBOARD_URLS:
         results[url] = measure(lambda url=url: leader.get(url), args.repeat)
     if args.writes:
         for name, target in WRITE_SCENARIOS.items():

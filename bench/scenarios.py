@@ -14,6 +14,10 @@ DASHBOARD_URLS = [
     "/dashboards/lagging/",
 ]
 
+# Pages measured at the small size and at province size (bench/province.py): the overview and
+# the 督办 list, whose first page is full at both sizes.
+PROVINCE_URLS = ["/", "/supervision/"]
+
 # Writes: name -> "module:function". The function gets (client, user) — a Django test Client
 # logged in as `user` on the bench database — and returns a callable that performs one write
 # and returns its response; it is timed and its queries counted like a page.

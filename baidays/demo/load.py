@@ -22,6 +22,7 @@ from baidays.demo.load_pool import (
     leaders_pool,
     person_name,
 )
+from baidays.demo.load_schedules import silence, write_schedules
 from baidays.demo.seed_reports import progress_text, submission_time
 from baidays.setup.services import setup_campaign
 from core import plan_data
@@ -52,6 +53,8 @@ class LoadResult:
     problems: int = 0
     milestones: int = 0
     key_enterprises: int = 0
+    plan_weeks: int = 0
+    silent: int = 0
 
 
 def _money(value):
@@ -343,10 +346,13 @@ def _campaigns(count, today):
     return campaigns
 
 
-def generate_load(*, projects, enterprises, weeks, campaigns=1, today=None, seed=20260501):
+def generate_load(
+    *, projects, enterprises, weeks, campaigns=1, today=None, seed=20260501, schedules=False
+):
     """Add `projects` projects (one in five 附件3), `enterprises` 争先杯 entries, their
     weekly reports, problems, key enterprises and milestones to the current campaign and to
-    campaigns−1 past campaigns of the same size."""
+    campaigns−1 past campaigns of the same size; with `schedules`, a 进度计划 for every item
+    and a few silent items (baidays.demo.load_schedules)."""
     today = today or timezone.localdate()
     rng = random.Random(seed)
     result = LoadResult()
@@ -371,6 +377,11 @@ def generate_load(*, projects, enterprises, weeks, campaigns=1, today=None, seed
             key = load.key_enterprises(created_entries)
             problems = load.problems(created_projects, project_paces, created_entries, entry_paces)
             milestones = load.milestones((projects + enterprises) // MILESTONE_EVERY)
+            if schedules:
+                result.plan_weeks += write_schedules(campaign, created_projects + created_entries)
+                silent, removed = silence(load, created_projects, created_entries)
+                result.silent += silent
+                load.report_count -= removed
         result.campaigns.append(campaign)
         result.projects += len(created_projects)
         result.entries += len(created_entries)
