@@ -42,9 +42,9 @@ def bare_read(campaign):
         )
         rows += len(
             list(
-                PlanWeek.objects.filter(**{f"{field}__campaign": campaign}).values_list(
-                    field, "week", "planned_wan"
-                )
+                PlanWeek.objects.filter(
+                    **{f"version__{field}__campaign": campaign, "version__superseded_at": None}
+                ).values_list(f"version__{field}", "week", "planned_wan")
             )
         )
     return rows

@@ -16,7 +16,7 @@ from supervision.choices import Level
 from supervision.forms import CloseForm
 from supervision.models import Supervision
 from supervision.schedule_services import save_node
-from supervision.schedules import PlanWeek, ScheduleNode
+from supervision.schedules import PlanWeek, ScheduleNode, ScheduleVersion
 
 ITEM_SEARCH = [
     "project__name",
@@ -138,22 +138,39 @@ class SupervisionAdmin(SimpleHistoryAdmin):
         return False
 
 
-@admin.register(PlanWeek)
-class PlanWeekAdmin(SimpleHistoryAdmin):
-    list_display = ["item", "week", "planned_wan"]
-    list_filter = ["project__campaign", "entry__campaign", "week"]
+class PlanWeekInline(admin.TabularInline):
+    model = PlanWeek
+    fields = ["week", "planned_wan"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ScheduleVersion)
+class ScheduleVersionAdmin(admin.ModelAdmin):
+    """Versions are the schedule's history: read here, written whole by the item page and
+    import_schedule (their weeks add up to the 100-day plan), never edited."""
+
+    list_display = ["item", "effective_from", "superseded_at", "source", "created_by"]
+    list_filter = ["source", "project__campaign", "entry__campaign"]
     search_fields = ITEM_SEARCH
-    list_select_related = ["project", "entry__enterprise"]
+    list_select_related = ["project", "entry__enterprise", "created_by"]
+    inlines = [PlanWeekInline]
 
     @admin.display(description="项目")
     def item(self, obj):
         return obj.item
 
     def has_add_permission(self, request):
-        # a schedule is written whole (its weeks add up to the 100-day plan)
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

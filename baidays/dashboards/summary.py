@@ -343,12 +343,12 @@ def campaign_summary(campaign, as_of):
             {
                 "infrastructure": (
                     infrastructure_weekly,
-                    planned_curve(projects.infrastructure(), campaign, week),
+                    planned_curve(projects.infrastructure(), campaign, week, as_of),
                     campaign.infrastructure_target_wan or Decimal(infrastructure["planned_wan"]),
                 ),
                 "competition": (
                     competition_weekly,
-                    planned_curve(entries, campaign, week),
+                    planned_curve(entries, campaign, week, as_of),
                     campaign.competition_target_wan or Decimal(competition["planned_wan"]),
                 ),
             },

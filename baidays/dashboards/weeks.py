@@ -21,15 +21,16 @@ def weekly_totals(reports, week):
     )
 
 
-def planned_curve(items, campaign, week):
+def planned_curve(items, campaign, week, as_of):
     """{report week: planned to date 万元} for weeks 1..`week`: the sum over `items` of each
-    one's own plan through the week (core.own_plan, the expression the summary's
-    `planned_to_date_wan` sums), in one query whatever the number of items and weeks."""
+    one's own plan through the week by the 进度计划 in effect on `as_of` (core.own_plan, the
+    expression the summary's `planned_to_date_wan` sums), in one query whatever the number of
+    items and weeks."""
     if week < 1:
         return {}
     sums = items.order_by().aggregate(
         **{
-            f"week_{number}": Sum(planned_to_date_cents_sql(items.model, campaign, number))
+            f"week_{number}": Sum(planned_to_date_cents_sql(items.model, campaign, number, as_of))
             for number in range(1, week + 1)
         }
     )

@@ -4,18 +4,23 @@ start) — and, in a running campaign, a few items that stopped reporting two we
 the generated reports (which follow the time line at each item's pace) some items are then on
 plan, some yellow, some red and some silent, so `supervise` has every kind of work to do.
 
-Rows are written with bulk_create in batches, without per-row full_clean or history (a
-generated schedule has no edits); each schedule passes the service's own check first."""
+Rows are written with bulk_create in batches, without per-row full_clean (a generated
+schedule has no edits): one version per item, in effect from the first moment of its campaign,
+so the lag as of any day of the campaign is judged by it; each schedule passes the service's
+own check first."""
 
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 
 from baidays.demo.load_pool import BATCH
 from enterprises.models import EntryReport
 from projects.models import ProjectReport
+from supervision.choices import ScheduleSource
 from supervision.schedule_services import check_weeks
-from supervision.schedules import PlanWeek
+from supervision.schedules import PlanWeek, ScheduleVersion
 
 # weight of week `week` of `weeks`; every weight is positive, so every week has a plan
 SHAPES = [
@@ -42,14 +47,27 @@ def spread(planned, weights):
     return weeks
 
 
-def plan_week_rows(item, weeks):
-    """The stored rows of one item's schedule — the one place the load knows how PlanWeek
+def plan_week_rows(version, weeks):
+    """The stored rows of one version's weeks — the one place the load knows how PlanWeek
     keeps a week (as replace_schedule does: zero weeks are not stored)."""
     return [
-        PlanWeek(**PlanWeek.item_kwargs(item), week=week, planned_wan=amount)
+        PlanWeek(version=version, week=week, planned_wan=amount)
         for week, amount in sorted(weeks.items())
         if amount > 0
     ]
+
+
+def _write(pending):
+    """Store the (version, weeks) pairs of `pending`; returns the number of weeks written."""
+    versions = ScheduleVersion.objects.bulk_create(
+        [version for version, _weeks in pending], batch_size=BATCH
+    )
+    rows = [
+        row
+        for version, (_v, weeks) in zip(versions, pending, strict=True)
+        for row in plan_week_rows(version, weeks)
+    ]
+    return len(PlanWeek.objects.bulk_create(rows, batch_size=BATCH))
 
 
 def write_schedules(campaign, items):
@@ -57,17 +75,26 @@ def write_schedules(campaign, items):
     the campaign's weeks, the shapes taken in turn; returns the number of weeks written."""
     weeks_total = campaign.weeks_total
     shapes = [[shape(week, weeks_total) for week in range(1, weeks_total + 1)] for shape in SHAPES]
-    rows, written = [], 0
+    in_effect_from = timezone.make_aware(
+        datetime.datetime.combine(campaign.start_date, datetime.time())
+    )
+    pending, written = [], 0
     for index, item in enumerate(items):
         weeks = spread(item.planned_investment_wan, shapes[index % len(shapes)])
         problems = check_weeks(item, weeks)
         if problems:
             raise ImproperlyConfigured(f"{item}: {'；'.join(problems)}")
-        rows += plan_week_rows(item, weeks)
-        if len(rows) >= BATCH * 5:
-            written += len(PlanWeek.objects.bulk_create(rows, batch_size=BATCH))
-            rows = []
-    return written + len(PlanWeek.objects.bulk_create(rows, batch_size=BATCH))
+        version = ScheduleVersion(
+            **ScheduleVersion.item_kwargs(item),
+            effective_from=in_effect_from,
+            source=ScheduleSource.IMPORT,
+            note="生成的负载数据",
+        )
+        pending.append((version, weeks))
+        if len(pending) >= BATCH:
+            written += _write(pending)
+            pending = []
+    return written + _write(pending)
 
 
 def silence(load, projects, entries):

@@ -1,6 +1,6 @@
 """督办 and 进度计划 in the admin: every page renders for the admin; 督办单 are only read there
 (filters by level, cause, unit and state; search; history) and acted on through the services;
-plan weeks are read only; a 形象进度 node is saved through save_node."""
+schedule versions and their weeks are read only; a 形象进度 node is saved through save_node."""
 
 import datetime
 from decimal import Decimal
@@ -31,7 +31,9 @@ def tickets():
     """A red 督办单 (opened on DAY, escalated eight days later) and an overdue decision's."""
     campaign = f.CampaignFactory(slug="adm")
     road = f.ProjectFactory(campaign=campaign, name="纬二路道路工程")
-    replace_schedule(item=road, weeks={1: Decimal("100")})
+    # written before the days it is judged on: the lag as of a day reads the schedule then
+    with time_machine.travel(datetime.datetime(2026, 5, 1, 9, 0), tick=False):
+        replace_schedule(item=road, weeks={1: Decimal("100")})
     for week in range(1, 9):
         f.ProjectReportFactory(project=road, report_week=week, week_investment_wan=Decimal("5"))
     f.DecisionFactory(meeting__campaign=campaign, due_date=datetime.date(2026, 6, 22))
@@ -50,11 +52,11 @@ def test_every_page_renders_for_the_admin_and_the_writes_are_the_services(admin_
     _campaign, road = tickets
     ticket = Supervision.objects.get(cause=Cause.RED)
     replace_schedule(item=road, weeks={1: Decimal("60"), 2: Decimal("40")})
-    week = road.plan_weeks.first()
+    version = road.schedule_versions.get(superseded_at__isnull=True)
     node = ScheduleNode.objects.create(project=road, text="路基完成", planned_on=DAY)
     pages = {
         "supervision_supervision": ticket.pk,
-        "supervision_planweek": week.pk,
+        "supervision_scheduleversion": version.pk,
         "supervision_schedulenode": node.pk,
     }
     for name, pk in pages.items():
@@ -67,7 +69,9 @@ def test_every_page_renders_for_the_admin_and_the_writes_are_the_services(admin_
     assert admin_client.get(reverse("admin:supervision_schedulenode_add")).status_code == 200
     # opened by supervise, plan weeks written whole: neither is added in the admin
     assert admin_client.get(reverse("admin:supervision_supervision_add")).status_code == 403
-    assert admin_client.get(reverse("admin:supervision_planweek_add")).status_code == 403
+    assert admin_client.get(reverse("admin:supervision_scheduleversion_add")).status_code == 403
+    weeks = admin_client.get(reverse("admin:supervision_scheduleversion_change", args=[version.pk]))
+    assert "60.00" in weeks.content.decode() and "40.00" in weeks.content.decode()
     view = admin_client.get(reverse("admin:supervision_supervision_change", args=[ticket.pk]))
     assert 'name="_save"' not in view.content.decode()  # read only
     history = admin_client.get(reverse("admin:supervision_supervision_history", args=[ticket.pk]))

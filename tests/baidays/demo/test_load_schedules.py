@@ -39,11 +39,13 @@ def test_every_item_has_a_plan_for_every_week_adding_up_to_its_100_day_plan():
     campaign = load()
     for model, field in ((Project, "project"), (CompetitionEntry, "entry")):
         planned = dict(model.objects.values_list("pk", "planned_investment_wan"))
-        weeks = PlanWeek.objects.filter(**{f"{field}__isnull": False}).values(field)
+        weeks = PlanWeek.objects.filter(**{f"version__{field}__isnull": False}).values(
+            f"version__{field}"
+        )
         sums = weeks.annotate(total=Sum("planned_wan"), weeks=Count("pk"))
         assert len(sums) == len(planned) == 40
         for row in sums:
-            assert row["total"] == planned[row[field]]
+            assert row["total"] == planned[row[f"version__{field}"]]
             assert row["weeks"] == campaign.weeks_total
 
 
@@ -51,7 +53,9 @@ def test_schedules_take_the_shapes_in_turn_front_loaded_and_back_loaded_among_th
     load()
     first_weeks = []
     for project in Project.objects.order_by("pk")[: len(SHAPES)]:
-        weeks = dict(project.plan_weeks.values_list("week", "planned_wan"))
+        weeks = dict(
+            PlanWeek.objects.filter(version__project=project).values_list("week", "planned_wan")
+        )
         first_weeks.append(weeks[1] / project.planned_investment_wan)
     even, front, back, late = first_weeks
     assert front > even > back
@@ -92,7 +96,10 @@ def test_a_finished_campaign_gets_schedules_and_no_silent_items():
     [campaign] = generate_load(
         projects=10, enterprises=0, weeks=15, today=datetime.date(2026, 11, 16), schedules=True
     ).campaigns
-    assert PlanWeek.objects.filter(project__campaign=campaign).count() == 10 * campaign.weeks_total
+    assert (
+        PlanWeek.objects.filter(version__project__campaign=campaign).count()
+        == 10 * campaign.weeks_total
+    )
     assert ProjectReport.objects.filter(project__campaign=campaign).count() == 10 * 15
 
 
