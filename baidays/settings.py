@@ -314,6 +314,12 @@ BACKUP_KEEP = _read("BACKUP_KEEP", env.int, 30)
 if not 0 <= BACKUP_HOUR <= 23 or BACKUP_KEEP < 1:
     sys.exit("配置错误：BACKUP_HOUR 应为 0–23，BACKUP_KEEP 至少为 1")
 
+# The daily 督办 run (`supervise` for every campaign in progress), by the periodic jobs from
+# SUPERVISE_HOUR (local time), before the 8:30 reminders name the day's 督办单.
+SUPERVISE_HOUR = _read("SUPERVISE_HOUR", env.int, 6)
+if not 0 <= SUPERVISE_HOUR <= 23:
+    sys.exit("配置错误：SUPERVISE_HOUR 应为 0–23")
+
 # Celery (several app servers; one server needs only `make run`'s embedded worker)
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
 CELERY_TIMEZONE = TIME_ZONE

@@ -6,6 +6,7 @@ are claimed under row locks."""
 from django.utils import timezone
 
 from baidays.notify.backups import run_daily_backup
+from baidays.notify.daily_supervise import run_daily_supervise
 from baidays.notify.outbox import deliver_pending
 from baidays.notify.reminders import fire_due_occasions
 from baidays.notify.supervision_notices import tell_supervisions
@@ -13,6 +14,8 @@ from baidays.notify.supervision_notices import tell_supervisions
 
 def run_periodic_jobs(now=None):
     now = now or timezone.now()
+    # the day's 督办 first, so the notices and reminders of this tick name its 督办单
+    supervised = run_daily_supervise(now)
     fired = fire_due_occasions(now)
     told = tell_supervisions(now)
     sent, not_sent = deliver_pending(now)
@@ -23,4 +26,5 @@ def run_periodic_jobs(now=None):
         "sent": sent,
         "not_sent": not_sent,
         "backup": backup.result if backup else "",
+        "supervise": supervised.result if supervised else "",
     }

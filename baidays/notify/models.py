@@ -207,6 +207,7 @@ class DeliveryAttempt(models.Model):
 
 class DailyJob(models.TextChoices):
     BACKUP = "backup", "每日备份"
+    SUPERVISE = "supervise", "每日督办"
 
 
 class DailyJobRun(models.Model):

@@ -50,7 +50,9 @@ def road(department, staff_user, reviewer_user, leader_user, admin_user, other_s
         responsible_department=department,
         responsible_leader=leader_user.person,
     )
-    replace_schedule(item=project, weeks={1: Decimal("100")})
+    # written before the days it is judged on: the lag as of a day reads the schedule then
+    with time_machine.travel(at(datetime.date(2026, 5, 1), 9), tick=False):
+        replace_schedule(item=project, weeks={1: Decimal("100")})
     for week in range(1, 9):
         f.ProjectReportFactory(project=project, report_week=week, week_investment_wan=Decimal("5"))
     return project
