@@ -5,9 +5,9 @@ as of a day: the data of the query-count tests that grow it between two sizes.""
 import datetime
 from decimal import Decimal
 
-from supervision.schedule_services import replace_schedule
 from supervision.services import supervise
 from tests import factories as f
+from tests.factories_schedules import written_schedule
 
 DAY = datetime.date(2026, 6, 15)  # report week 8 of the factory campaign; weeks 6, 7 ended
 # 督办单 per unit: the project red, the silent one red and missing reports, the problem overdue
@@ -21,9 +21,9 @@ def populate_supervised(campaign, size, as_of=DAY):
         behind = f.ProjectFactory(
             campaign=campaign, responsible_department=department, responsible_leader=leader
         )
-        replace_schedule(item=behind, weeks={1: Decimal("100.00")})
+        written_schedule(behind, {1: Decimal("100.00")})
         entry = f.CompetitionEntryFactory(campaign=campaign, responsible_department=department)
-        replace_schedule(item=entry, weeks={campaign.weeks_total: entry.planned_investment_wan})
+        written_schedule(entry, {campaign.weeks_total: entry.planned_investment_wan})
         for week in range(1, 9):
             f.ProjectReportFactory(project=behind, report_week=week)
             f.EntryReportFactory(entry=entry, report_week=week)

@@ -13,7 +13,6 @@ from core.models import Campaign
 from enterprises.choices import ProblemStatus
 from supervision.assessment import DepartmentScore, assess, rank, rule_text
 from supervision.choices import Cause
-from supervision.schedule_services import replace_schedule
 from tests.factories import (
     CampaignFactory,
     CompetitionEntryFactory,
@@ -26,6 +25,7 @@ from tests.factories import (
     ProjectFactory,
     ProjectReportFactory,
 )
+from tests.factories_schedules import written_schedule
 from tests.factories_supervision import SupervisionFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,8 +62,8 @@ def hand_worked_world(campaign):
     unit_b = DepartmentFactory(name="乙单位", sort_order=2)
     on_plan = ProjectFactory(campaign=campaign, responsible_department=unit_a)
     behind = ProjectFactory(campaign=campaign, responsible_department=unit_a)
-    replace_schedule(item=on_plan, weeks={17: Decimal("100")})
-    replace_schedule(item=behind, weeks={1: Decimal("100")})
+    written_schedule(on_plan, {17: Decimal("100")})
+    written_schedule(behind, {1: Decimal("100")})
     reports(on_plan, range(1, 8)), reports(behind, range(1, 4))
     SupervisionFactory(target=behind, cause=Cause.RED, opened_on=datetime.date(2026, 6, 12))
     SupervisionFactory(
@@ -91,7 +91,7 @@ def hand_worked_world(campaign):
         plan__campaign=campaign, lead_department=unit_a, due_date=datetime.date(2026, 6, 30)
     )
     entry = CompetitionEntryFactory(campaign=campaign, responsible_department=unit_b)
-    replace_schedule(item=entry, weeks={17: entry.planned_investment_wan})
+    written_schedule(entry, {17: entry.planned_investment_wan})
     reports(entry, range(1, 8))
     return unit_a, unit_b
 
@@ -150,7 +150,7 @@ def test_the_campaigns_weights_make_the_score_and_the_rule_text(campaign):
 def test_penalties_never_take_a_score_below_zero(campaign):
     unit = DepartmentFactory(name="丙单位")
     item = ProjectFactory(campaign=campaign, responsible_department=unit)
-    replace_schedule(item=item, weeks={1: Decimal("100")})
+    written_schedule(item, {1: Decimal("100")})
     for cause in Cause.values:  # seven 红牌, never reported: 0 + 0 − 7 × 3 − 7 × 2 < 0
         SupervisionFactory(
             target=item,
@@ -167,7 +167,7 @@ def test_equal_scores_share_a_rank_and_the_next_one_skips(campaign):
     units = [DepartmentFactory(name=f"单位{n}", sort_order=n) for n in range(3)]
     for unit, weeks in zip(units, (range(1, 8), range(1, 8), range(1, 5)), strict=True):
         item = ProjectFactory(campaign=campaign, responsible_department=unit)
-        replace_schedule(item=item, weeks={17: Decimal("100")})
+        written_schedule(item, {17: Decimal("100")})
         reports(item, weeks)
     rows = assess(fresh(campaign), DAY).rows
     assert [(row.department.name, row.score, row.rank) for row in rows] == [

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from supervision.models import Supervision
-from supervision.schedule_services import replace_schedule
 from supervision.services import supervise
 from tests import factories as f
+from tests.factories_schedules import written_schedule
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 6, 15)
@@ -29,7 +29,7 @@ def behind(campaign, department, count):
     phase = campaign.phases.first() or f.PhaseFactory(campaign=campaign)
     for _ in range(count):
         project = f.ProjectFactory(campaign=campaign, responsible_department=department)
-        replace_schedule(item=project, weeks={1: Decimal("100")})
+        written_schedule(project, {1: Decimal("100")})
         for week in range(1, 9):
             f.ProjectReportFactory(project=project, report_week=week)
         f.PhaseTaskFactory(

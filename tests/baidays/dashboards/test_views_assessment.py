@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from supervision.assessment import rule_text
 from supervision.choices import Cause
-from supervision.schedule_services import replace_schedule
 from tests import factories as f
+from tests.factories_schedules import written_schedule
 from tests.factories_supervision import SupervisionFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,8 @@ def units(campaign):
     poor = f.DepartmentFactory(name="乙单位", sort_order=2)
     on_plan = f.ProjectFactory(campaign=campaign, responsible_department=good)
     behind = f.ProjectFactory(campaign=campaign, responsible_department=poor)
-    replace_schedule(item=on_plan, weeks={17: Decimal("100")})
-    replace_schedule(item=behind, weeks={1: Decimal("100")})
+    written_schedule(on_plan, {17: Decimal("100")})
+    written_schedule(behind, {1: Decimal("100")})
     for week in range(1, 8):
         f.ProjectReportFactory(project=on_plan, report_week=week)
     for week in range(1, 4):

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from projects.choices import Annex
-from supervision.schedule_services import replace_schedule
 from tests import factories as f
+from tests.factories_schedules import written_schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_investment_and_progress_bars_follow_reports_up_to_the_as_of_week(campai
 @pytest.mark.parametrize("path", ["/", "/dashboards/screen/"])
 def test_the_cumulative_chart_and_its_table_show_the_planned_curve(campaign, leader_client, path):
     project = f.ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("115.60"))
-    replace_schedule(item=project, weeks={2: Decimal("57.80"), 12: Decimal("57.80")})
+    written_schedule(project, {2: Decimal("57.80"), 12: Decimal("57.80")})
     response = leader_client.get(path, {"campaign": "t2026", "as_of": AS_OF})
     series = response.context["series"]
     assert series[1]["infrastructure_planned_wan"] == "57.80"

@@ -13,8 +13,8 @@ from baidays.dashboards.summary import campaign_summary
 from core.models import Campaign
 from core.own_plan import planned_to_date_cents
 from projects.choices import Annex
-from supervision.schedule_services import replace_schedule
 from tests import factories as f
+from tests.factories_schedules import written_schedule
 
 pytestmark = pytest.mark.django_db
 AS_OF = datetime.date(2026, 6, 15)  # report week 8 of the plan's campaign
@@ -31,7 +31,7 @@ def planned_keys(row, block):
 
 def test_the_planned_curve_sums_each_items_own_plan_week_by_week(campaign):
     front = f.ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("100"))
-    replace_schedule(item=front, weeks={1: Decimal("60"), 3: Decimal("40")})
+    written_schedule(front, {1: Decimal("60"), 3: Decimal("40")})
     late = f.ProjectFactory(
         campaign=campaign,
         planned_investment_wan=Decimal("77.77"),
@@ -51,7 +51,7 @@ def test_the_planned_curve_sums_each_items_own_plan_week_by_week(campaign):
 
 def test_the_planned_share_has_the_completed_lines_denominator(campaign):
     project = f.ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("1156"))
-    replace_schedule(item=project, weeks={1: Decimal("115.60"), 2: Decimal("1040.40")})
+    written_schedule(project, {1: Decimal("115.60"), 2: Decimal("1040.40")})
     f.ProjectReportFactory(project=project, report_week=1, week_investment_wan=Decimal("57.80"))
     first = campaign_summary(campaign, AS_OF)["weeks"][0]
     # 1156 万元 is also the campaign's 附件1 target: 10% planned, 5% completed in week 1
@@ -65,10 +65,10 @@ def test_the_planned_share_has_the_completed_lines_denominator(campaign):
 )
 def test_the_last_planned_point_is_the_summarys_planned_to_date(campaign, as_of):
     project = f.ProjectFactory(campaign=campaign)
-    replace_schedule(item=project, weeks={2: Decimal("30"), 9: Decimal("70")})
+    written_schedule(project, {2: Decimal("30"), 9: Decimal("70")})
     f.ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("333.33"))
     entry = f.CompetitionEntryFactory(campaign=campaign)
-    replace_schedule(item=entry, weeks={1: Decimal("450"), 16: Decimal("450")})
+    written_schedule(entry, {1: Decimal("450"), 16: Decimal("450")})
     f.CompetitionEntryFactory(campaign=campaign, planned_investment_wan=Decimal("123.45"))
     summary = campaign_summary(campaign, as_of)
     drawn = [row for row in summary["weeks"] if "infrastructure_planned_wan" in row]
@@ -94,8 +94,8 @@ def _items(campaign, count):
         project = f.ProjectFactory(campaign=campaign)
         entry = f.CompetitionEntryFactory(campaign=campaign)
         if index % 2:
-            replace_schedule(item=project, weeks={1: Decimal("40"), 5: Decimal("60")})
-            replace_schedule(item=entry, weeks={3: Decimal("900")})
+            written_schedule(project, {1: Decimal("40"), 5: Decimal("60")})
+            written_schedule(entry, {3: Decimal("900")})
         for week in range(1, 12):
             f.ProjectReportFactory(project=project, report_week=week)
             f.EntryReportFactory(entry=entry, report_week=week)
