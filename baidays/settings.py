@@ -144,6 +144,11 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
 else:
     _db.setdefault("CONN_MAX_AGE", _read("CONN_MAX_AGE", env.int, 60))
     _db["CONN_HEALTH_CHECKS"] = True
+    # The lag rule's reads are long expressions of correlated subqueries whose estimated cost
+    # passes PostgreSQL's JIT thresholds at province size: JIT then spends seconds compiling a
+    # query that runs in half a second (docs/benchmarks.md). Off for the portal's sessions.
+    _options = _db.setdefault("OPTIONS", {})
+    _options["options"] = " ".join(filter(None, [_options.get("options"), "-c jit=off"]))
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
