@@ -166,7 +166,7 @@ def test_the_annex_column_tells_a_key_project_from_the_entry_of_the_same_name(
         )
     )
     assert weeks_of(project) == {1: Decimal("800.00")}
-    assert dict(entry.plan_weeks.values_list("week", "planned_wan")) == {1: Decimal("900.00")}
+    assert plan_weeks_of(entry) == {1: Decimal("900.00")}
 
 
 @pytest.mark.parametrize(
