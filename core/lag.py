@@ -10,9 +10,8 @@ through float), so a page that colours in Python and a list that filters in SQL 
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import BigIntegerField, Case, CharField, F, Q, Value, When
-from django.db.models.functions import Cast, Round
-from django.db.models.lookups import LessThan
+from django.db.models import Case, CharField, Value, When
+from django.db.models.lookups import LessThan, LessThanOrEqual
 
 from core.campaign_settings import CampaignRules
 from core.choices import LagStatus
@@ -66,45 +65,17 @@ def _hundredths(value):
     return int((Decimal(value) * 100).to_integral_value())
 
 
-def _cents(expression):
-    return Cast(Round(expression * Value(100)), BigIntegerField())
-
-
-def investment_lag_annotations(completed, planned_field, reference_percent):
-    """Annotations that decide the same rule as investment_lag in SQL, in whole numbers:
-    completed cents × 10000 against planned cents × reference (in hundredths of a point)."""
-    reference = _hundredths(reference_percent)
-    red_reference = _hundredths(Decimal(reference_percent) - yellow_points())
-    planned = _cents(F(planned_field))
-    return {
-        "lag_done": _cents(completed) * Value(10000),
-        "lag_yellow_bound": planned * Value(reference),
-        "lag_red_bound": planned * Value(red_reference),
-    }
-
-
-def due_lag_bounds(completed_cents, planned_cents, due_cents, points):
-    """(done, yellow bound, red bound) of lag_against_due in SQL, whole numbers in units of
-    cents × 10000 (the same units as investment_lag_annotations)."""
-    yellow = due_cents * Value(10000)
-    return (
-        completed_cents * Value(10000),
-        yellow,
-        yellow - planned_cents * Value(_hundredths(points)),
-    )
-
-
-def lag_case(planned_field, done, yellow_bound, red_bound):
-    """The lag colour of the rule over SQL expressions (or F() of annotations) of its bounds."""
+def lag_against_due_sql(completed_cents, planned_cents, due_cents, points):
+    """lag_against_due in SQL over expressions of whole cents: the same comparisons in whole
+    numbers (cents × 10000 against due cents × 10000 less planned cents × the points in
+    hundredths), so the SQL and the Python colour always agree."""
+    done = completed_cents * Value(10000)
+    yellow_bound = due_cents * Value(10000)
+    red_bound = yellow_bound - planned_cents * Value(_hundredths(points))
     return Case(
-        When(Q(**{f"{planned_field}__lte": 0}), then=Value(LagStatus.ON_TRACK.value)),
+        When(LessThanOrEqual(planned_cents, 0), then=Value(LagStatus.ON_TRACK.value)),
         When(LessThan(done, red_bound), then=Value(LagStatus.RED.value)),
         When(LessThan(done, yellow_bound), then=Value(LagStatus.YELLOW.value)),
         default=Value(LagStatus.ON_TRACK.value),
         output_field=CharField(),
     )
-
-
-def investment_lag_case(planned_field):
-    """The lag colour over the annotations of investment_lag_annotations."""
-    return lag_case(planned_field, F("lag_done"), F("lag_yellow_bound"), F("lag_red_bound"))

@@ -18,10 +18,8 @@ from django.db import models
 from django.db.models import (
     BigIntegerField,
     Case,
-    Exists,
+    Count,
     F,
-    Func,
-    IntegerField,
     OuterRef,
     Q,
     Subquery,
@@ -30,32 +28,15 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Least, Round
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from core.choices import LagStatus
-from core.lag import due_lag_bounds, lag_against_due, lag_case
+from core.expressions import DayNumber, Let, LetRef
+from core.lag import lag_against_due, lag_against_due_sql
 from core.money import percent
 
 EPOCH = datetime.date(1970, 1, 1)
-
-
-class DayNumber(Func):
-    """A date column as whole days since 1970-01-01, on SQLite and PostgreSQL alike."""
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(julianday(%(expressions)s) - 2440587.5 AS INTEGER)",
-            **extra_context,
-        )
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler, connection, template="(%(expressions)s - DATE '1970-01-01')", **extra_context
-        )
 
 
 def day_number(day):
@@ -151,29 +132,76 @@ def planned_to_date_cents(item, campaign, week, plan_weeks=None, as_of=None):
     return linear_cents(cents(item.planned_investment_wan), first, last, due_day)
 
 
+def planned_curve_cents(items, campaign, last_week, as_of=None):
+    """{week: cents} for weeks 1..`last_week`: what all of `items` together were due by the
+    end of each week, by the schedules in effect at the end of `as_of` — the sum over the items
+    of planned_to_date_cents, read in two queries whatever the number of items and weeks: the
+    written weeks summed per week, and the window of each item following the linear default
+    (grouped, since equal windows and plans are due equal amounts)."""
+    if last_week < 1:
+        return {}
+    item_field, _week_model, version_field = _schedule_relations(items.model)
+    in_effect_weeks = weeks_in_effect(items.model, as_of).filter(
+        **{f"{version_field}__{item_field}__in": items.order_by().values("pk")}
+    )
+    written = dict(
+        in_effect_weeks.filter(week__lte=last_week)
+        .order_by()
+        .values_list("week")
+        .annotate(total=Sum("planned_wan"))
+    )
+    start_field, finish_field = getattr(items.model, "schedule_window_fields", (None, None))
+    window_fields = [name for name in (start_field, finish_field) if name]
+    linear_items = (
+        items.exclude(pk__in=in_effect_weeks.values(f"{version_field}__{item_field}"))
+        .order_by()
+        .values_list("planned_investment_wan", *window_fields)
+        .annotate(n=Count("pk"))
+    )
+    windows = []
+    for planned, *dates, n in linear_items:
+        known = dict(zip(window_fields, dates, strict=True))
+        own_window = window(campaign, known.get(start_field), known.get(finish_field))
+        windows.append((cents(planned), own_window, n))
+    curve, written_so_far = {}, 0
+    for number in range(1, last_week + 1):
+        written_so_far += cents(written.get(number, 0))
+        due_day = day_number(due_date_of_week(campaign, number))
+        linear = sum(
+            linear_cents(planned, first, last, due_day) * n for planned, (first, last), n in windows
+        )
+        curve[number] = written_so_far + linear
+    return curve
+
+
 def _clamped_day(field, fallback, low, high):
     day = Value(fallback) if field is None else Coalesce(DayNumber(F(field)), Value(fallback))
     return Least(Greatest(day, low), high)
 
 
-def planned_to_date_cents_sql(model, campaign, week, as_of=None):
-    """The cents an item of `model` was due by the end of `week` by its schedule in effect at
-    the end of `as_of`, as an SQL expression per row (subqueries over the weeks of its version
-    in effect, found through the versions' item-and-time index)."""
-    if week < 1:
-        return Value(0, output_field=BigIntegerField())
+def _written_cents_sql(model, week, as_of):
+    """Cents written in the schedule in effect through `week`, or NULL for an item whose
+    version in effect has no weeks (it follows the linear default): one subquery, summing
+    only the weeks up to `week` of all the weeks of the version."""
     item_field, _week_model, version_field = _schedule_relations(model)
     item_of_row = f"{version_field}__{item_field}"
-    rows = weeks_in_effect(model, as_of).filter(**{item_of_row: OuterRef("pk")})
+    money = models.DecimalField(max_digits=14, decimal_places=2)
+    through_week = Case(
+        When(week__lte=week, then=F("planned_wan")), default=Value(0, money), output_field=money
+    )
     written = (
-        rows.filter(week__lte=week)
+        weeks_in_effect(model, as_of)
+        .filter(**{item_of_row: OuterRef("pk")})
         .order_by()
         .values(item_of_row)
-        .annotate(total=Sum("planned_wan"))
+        .annotate(total=Sum(through_week))
         .values("total")
     )
-    money = models.DecimalField(max_digits=14, decimal_places=2)
-    written_cents = sql_cents(Coalesce(Subquery(written, output_field=money), Value(0, money)))
+    return sql_cents(Subquery(written, output_field=money))
+
+
+def _linear_cents_sql(model, campaign, week):
+    """linear_cents over the item's own window, as an SQL expression per row."""
     first_campaign = Value(day_number(campaign.start_date))
     last_campaign = Value(day_number(campaign.end_date))
     start_field, finish_field = getattr(model, "schedule_window_fields", (None, None))
@@ -184,74 +212,110 @@ def planned_to_date_cents_sql(model, campaign, week, as_of=None):
     length = last - first + Value(1)
     due_day = Value(day_number(due_date_of_week(campaign, week)))
     elapsed = Least(Greatest(due_day - first + Value(1), Value(0)), length)
-    linear = (sql_cents(F("planned_investment_wan")) * elapsed * Value(2) + length) / (
+    return (sql_cents(F("planned_investment_wan")) * elapsed * Value(2) + length) / (
         Value(2) * length
     )
-    return Case(
-        When(Exists(rows), then=written_cents),
-        default=linear,
+
+
+def planned_to_date_cents_sql(model, campaign, week, as_of=None):
+    """The cents an item of `model` was due by the end of `week` by its schedule in effect at
+    the end of `as_of`, as an SQL expression per row: its written weeks so far when the
+    version in effect has weeks, else the linear default."""
+    if week < 1:
+        return Value(0, output_field=BigIntegerField())
+    return Coalesce(
+        _written_cents_sql(model, week, as_of),
+        _linear_cents_sql(model, campaign, week),
         output_field=BigIntegerField(),
     )
 
 
-def completed_cents_sql(model, week):
-    """Cents of counted investment an item of `model` had completed by the end of `week`."""
-    relation = model._meta.get_field("reports")
-    reports = relation.related_model.objects.counted().filter(
-        **{relation.field.name: OuterRef("pk"), "report_week__lte": week}
-    )
-    total = (
-        reports.order_by()
-        .values(relation.field.name)
-        .annotate(total=Sum("week_investment_wan"))
-        .values("total")
-    )
+def _sums_through_weeks(rows, item_of_row, week_field, amount_field, weeks, prefix):
+    """One row per item of `rows` (correlated on OuterRef("pk")): for each week n of `weeks`,
+    `<prefix>_<n>` = the sum of `amount_field` over its rows of week n or before."""
     money = models.DecimalField(max_digits=14, decimal_places=2)
-    return sql_cents(Coalesce(Subquery(total, output_field=money), Value(0, money)))
+    sums = {
+        f"{prefix}_{number}": Sum(
+            Case(
+                When(**{f"{week_field}__lte": number}, then=F(amount_field)),
+                default=Value(0, money),
+                output_field=money,
+            )
+        )
+        for number in weeks
+    }
+    return (
+        rows.filter(**{item_of_row: OuterRef("pk")})
+        .order_by()
+        .values(item_of_row)
+        .annotate(**sums)
+        .values(*sums)
+    )
 
 
-def _week_lag_case(model, campaign, week, points, completed_cents=None, as_of=None):
-    completed_cents = (
-        completed_cents if completed_cents is not None else completed_cents_sql(model, week)
-    )
-    done, yellow, red = due_lag_bounds(
-        completed_cents,
-        sql_cents(F("planned_investment_wan")),
-        planned_to_date_cents_sql(model, campaign, week, as_of),
-        points,
-    )
-    return lag_case("planned_investment_wan", done, yellow, red)
+def _colours_by_week(model, campaign, weeks, points, as_of):
+    """{week: its colour} for each of `weeks`, as SQL over the two tables of a Let: `done`,
+    each week's counted investment to date, and `plan`, each week's written plan to date (no
+    row for an item following the linear default), each read in one pass per item."""
+    relation = model._meta.get_field("reports")
+    reports = relation.related_model.objects.counted().filter(report_week__lte=max(weeks))
+    item_field, _week_model, version_field = _schedule_relations(model)
+    tables = {
+        "done": _sums_through_weeks(
+            reports, relation.field.name, "report_week", "week_investment_wan", weeks, "to"
+        ),
+        "plan": _sums_through_weeks(
+            weeks_in_effect(model, as_of),
+            f"{version_field}__{item_field}",
+            "week",
+            "planned_wan",
+            weeks,
+            "to",
+        ),
+    }
+    money = models.DecimalField(max_digits=14, decimal_places=2)
+    colours = {}
+    for number in weeks:
+        completed = LetRef("done", f"to_{number}", money)
+        written = LetRef("plan", f"to_{number}", money)
+        colours[number] = lag_against_due_sql(
+            sql_cents(Coalesce(completed, Value(0, money))),
+            sql_cents(F("planned_investment_wan")),
+            Coalesce(sql_cents(written), _linear_cents_sql(model, campaign, number)),
+            points,
+        )
+    return colours, tables
+
+
+def colour_of_week_sql(model, campaign, week, rules, as_of=None):
+    """The colour of `week` alone (without the consecutive-yellow rule), by the schedule in
+    effect at the end of `as_of`, as an SQL expression per row."""
+    colours, tables = _colours_by_week(model, campaign, [week], rules.yellow_points, as_of)
+    return Let(colours[week], models.CharField(), **tables)
 
 
 def own_plan_lag_annotations(model, campaign, week, rules, as_of=None):
-    """Annotation steps (a list of dicts, applied in order) giving `due_cents` (planned to
-    date, whole cents), `lag_of_week` (the colour of the week alone) and `lag`: red also when
-    the item has been yellow for rules.yellow_weeks_to_red report weeks in a row. Every week is
-    judged against the one schedule in effect at the end of `as_of`, as the item page draws it.
-    Expects `completed_investment_wan` (with_progress up to `week`)."""
-    points = rules.yellow_points
-    completed = sql_cents(F("completed_investment_wan"))
-    steps = [
-        {"due_cents": planned_to_date_cents_sql(model, campaign, week, as_of)},
-        {"lag_of_week": _week_lag_case(model, campaign, week, points, completed, as_of)},
-    ]
-    earlier = [week - back for back in range(1, rules.yellow_weeks_to_red)]
-    yellow = LagStatus.YELLOW.value
-    if all(number >= 1 for number in earlier):
-        run = models.Q(lag_of_week=yellow)
-        for number in earlier:
-            name = f"lag_of_week_{number}"
-            steps.append({name: _week_lag_case(model, campaign, number, points, as_of=as_of)})
-            run &= models.Q(**{name: yellow})
-        final = Case(
-            When(run, then=Value(LagStatus.RED.value)),
-            default=F("lag_of_week"),
-            output_field=models.CharField(),
-        )
-    else:
-        final = F("lag_of_week")
-    steps.append({"lag": final})
-    return steps
+    """Annotations giving `due_cents` (planned to date, whole cents) and `lag`: the week's
+    colour, red also when the item has been yellow for rules.yellow_weeks_to_red report weeks
+    in a row. Every week is judged against the one schedule in effect at the end of `as_of`,
+    as the item page draws it. The weeks' completed and planned amounts come out of one pass
+    over the item's reports and one over its plan weeks (core.expressions.Let), however often
+    the rule compares them."""
+    weeks = [week - back for back in range(rules.yellow_weeks_to_red)]
+    # before that many report weeks have passed, the week's colour alone decides
+    consecutive = all(number >= 1 for number in weeks)
+    if not consecutive:
+        weeks = [week]
+    colours, tables = _colours_by_week(model, campaign, weeks, rules.yellow_points, as_of)
+    final = colours[week]
+    if consecutive:
+        yellow = Value(LagStatus.YELLOW.value)
+        run = Q(*(Exact(colours[number], yellow) for number in weeks))
+        final = Case(When(run, then=Value(LagStatus.RED.value)), default=final)
+    return {
+        "due_cents": planned_to_date_cents_sql(model, campaign, week, as_of),
+        "lag": Let(final, models.CharField(), **tables),
+    }
 
 
 def own_plan_lag(item, campaign, week, rules, as_of=None, plan_weeks=None):

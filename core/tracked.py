@@ -4,8 +4,9 @@ progress and lag as of a week — and the abstract weekly report and site photo.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.db.models.lookups import IsNull
 from django.utils import timezone
 
 from core.archiving import ArchivableQuerySet
@@ -15,7 +16,7 @@ from core.choices import ReportState
 from core.dates import check_dates_in_window
 from core.fields import PERCENT_VALIDATORS, money_field, non_negative
 from core.money import MONEY_KWARGS, ZERO
-from core.own_plan import own_plan_lag_annotations
+from core.own_plan import colour_of_week_sql, own_plan_lag_annotations
 
 
 class TrackedItemQuerySet(ArchivableQuerySet):
@@ -37,9 +38,9 @@ class TrackedItemQuerySet(ArchivableQuerySet):
         completed = models.F("completed_investment_wan")
         queryset = self.with_progress(up_to_week=up_to_week)
         rules = CampaignRules.of(campaign)
-        steps = own_plan_lag_annotations(self.model, campaign, up_to_week, rules, as_of)
-        for step in steps:
-            queryset = queryset.annotate(**step)
+        queryset = queryset.annotate(
+            **own_plan_lag_annotations(self.model, campaign, up_to_week, rules, as_of)
+        )
         return queryset.annotate(
             behind_order=models.ExpressionWrapper(
                 (completed * Value(100) - models.F("due_cents"))
@@ -49,13 +50,22 @@ class TrackedItemQuerySet(ArchivableQuerySet):
             ),
         )
 
+    def with_colour_of_week(self, week, campaign, as_of=None):
+        """`lag_of_week`: the colour of `week` alone, before the consecutive-yellow rule (so a
+        red `lag` with a yellow `lag_of_week` is red for its run of yellow weeks)."""
+        rules = CampaignRules.of(campaign)
+        return self.annotate(
+            lag_of_week=colour_of_week_sql(self.model, campaign, week, rules, as_of)
+        )
+
     def with_week_status(self, week, campaign, as_of=None):
         """with_lag as of `week` (and `as_of`), and `reported`: whether the report of `week`
         is in."""
         reports, _item_field = self._reports_of_each_item()
-        return self.with_lag(week, campaign, as_of).annotate(
-            reported=Exists(reports.filter(report_week=week))
-        )
+        # a probe of the item's own report (its item-and-week index) per row, not EXISTS:
+        # PostgreSQL turns an EXISTS here into a hash of every campaign's reports of the week
+        week_report = Subquery(reports.filter(report_week=week).values("pk")[:1])
+        return self.with_lag(week, campaign, as_of).annotate(reported=IsNull(week_report, False))
 
     def with_progress(self, up_to_week=None):
         """Annotate completed investment and the latest reported percent, optionally as they

@@ -66,7 +66,11 @@ def _lag_findings(campaign, as_of, rules):
     found = []
     for items, leader_field in tracked_items(campaign):
         content_type = ContentType.objects.get_for_model(items.model)
-        lagging = items.with_lag(week, campaign, as_of).filter(lag=LagStatus.RED.value)
+        lagging = (
+            items.with_lag(week, campaign, as_of)
+            .filter(lag=LagStatus.RED.value)
+            .with_colour_of_week(week, campaign, as_of)
+        )
         for item in lagging:
             completion = percent(item.completed_investment_wan, item.planned_investment_wan)
             plan = percent(Decimal(item.due_cents) / 100, item.planned_investment_wan)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from core.money import ZERO, format_wan, percent
-from core.own_plan import planned_to_date_cents_sql
+from core.own_plan import planned_curve_cents
 
 
 def weekly_totals(reports, week):
@@ -24,17 +24,12 @@ def weekly_totals(reports, week):
 def planned_curve(items, campaign, week, as_of):
     """{report week: planned to date 万元} for weeks 1..`week`: the sum over `items` of each
     one's own plan through the week by the 进度计划 in effect on `as_of` (core.own_plan, the
-    expression the summary's `planned_to_date_wan` sums), in one query whatever the number of
-    items and weeks."""
-    if week < 1:
-        return {}
-    sums = items.order_by().aggregate(
-        **{
-            f"week_{number}": Sum(planned_to_date_cents_sql(items.model, campaign, number, as_of))
-            for number in range(1, week + 1)
-        }
-    )
-    return {number: Decimal(sums[f"week_{number}"] or 0) / 100 for number in range(1, week + 1)}
+    figure the summary's `planned_to_date_wan` sums), in a fixed number of queries whatever
+    the number of items and weeks."""
+    return {
+        number: Decimal(total) / 100
+        for number, total in planned_curve_cents(items, campaign, week, as_of).items()
+    }
 
 
 def chart_weeks(campaign, week, blocks):

@@ -118,6 +118,6 @@ def test_yellow_for_n_weeks_in_a_row_is_red(campaign):
     row = type(item).objects.filter(pk=item.pk)
     assert row.with_lag(2, campaign).get().lag == "yellow"
     assert row.with_lag(3, campaign).get().lag == "red"
-    assert row.with_lag(3, campaign).get().lag_of_week == "yellow"
+    assert row.with_colour_of_week(3, campaign).get().lag_of_week == "yellow"
     supervise(campaign=campaign, as_of=DAY)
     assert Supervision.objects.get().cause == Cause.YELLOW_WEEKS

@@ -5,7 +5,7 @@ the summary's weeks — and restates no rule."""
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, CharField, Count, F, Sum, Value, When
 
 from core.choices import LagStatus
 from core.money import ZERO, percent, quantize_wan
@@ -30,21 +30,30 @@ RANKED_UNITS = 10
 
 def status_breakdown(scope):
     """Projects and 争先杯 entries by where they stand: not started (no counted report yet),
-    done (reported 100%), else the lag colour of core.lag."""
+    done (reported 100%), else the lag colour of core.lag — one grouped query per kind, so
+    the colour is computed once per item."""
     counts = {key: 0 for key, _label, _color in STATUSES}
-    not_started = Q(latest_report_week__isnull=True)
-    done = Q(latest_percent__gte=100) & ~not_started
-    running = ~not_started & ~done
+    colour_keys = {
+        LagStatus.ON_TRACK.value: "on_plan",
+        LagStatus.YELLOW.value: "yellow",
+        LagStatus.RED.value: "red",
+    }
+    standing = Case(
+        When(latest_report_week__isnull=True, then=Value("not_started")),
+        When(latest_percent__gte=100, then=Value("done")),
+        default=F("lag"),
+        output_field=CharField(),
+    )
     for kind in (PROJECTS, ENTRIES):
-        figures = kind.with_lag(scope.campaign, scope).aggregate(
-            not_started=Count("pk", filter=not_started),
-            done=Count("pk", filter=done),
-            on_plan=Count("pk", filter=running & Q(lag=LagStatus.ON_TRACK.value)),
-            yellow=Count("pk", filter=running & Q(lag=LagStatus.YELLOW.value)),
-            red=Count("pk", filter=running & Q(lag=LagStatus.RED.value)),
+        rows = (
+            kind.with_lag(scope.campaign, scope)
+            .annotate(standing=standing)
+            .order_by()
+            .values_list("standing")
+            .annotate(n=Count("pk"))
         )
-        for key in counts:
-            counts[key] += figures[key]
+        for key, n in rows:
+            counts[colour_keys.get(key, key)] += n
     return [
         {"key": key, "label": label, "color": color, "count": counts[key]}
         for key, label, color in STATUSES
