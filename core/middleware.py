@@ -1,5 +1,7 @@
-"""Response rules every page shares: what the browser may keep, and the Chinese 404 page even
-while developing."""
+"""Rules every page shares: a session that ends after a spell of idleness, what the browser may
+keep, and the Chinese 404 page even while developing."""
+
+import time
 
 from django.conf import settings
 from django.http import HttpResponseNotFound
@@ -24,3 +26,25 @@ class PortalResponseMiddleware:
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+REFRESHED_AT = "_idle_refreshed_at"
+
+
+class IdleSessionMiddleware:
+    """A session ends after SESSION_COOKIE_AGE without a request (a shared office PC left
+    logged in). Every request would move its expiry on — a database write per page view,
+    which on PostgreSQL costs a commit each — so the expiry is moved on at most once per
+    SESSION_REFRESH_SECONDS: an idle session ends between SESSION_COOKIE_AGE less that and
+    SESSION_COOKIE_AGE after its last request. Goes after SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if session.session_key is not None and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(REFRESHED_AT, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[REFRESHED_AT] = now  # modified: saved with a new expiry
+        return self.get_response(request)
