@@ -1,6 +1,6 @@
 """SQL expressions the ORM lacks, written for SQLite and PostgreSQL alike."""
 
-from django.db.models import Expression, Func, IntegerField, Subquery
+from django.db.models import Expression, Field, Func, IntegerField, Subquery
 
 LET_BASE = "let_base"
 
@@ -59,9 +59,8 @@ class Let(Expression):
     def __init__(self, body, output_field=None, **tables):
         super().__init__(output_field=output_field)
         self.names = list(tables)
-        self.tables = [
-            Subquery(queryset, output_field=body.output_field) for queryset in tables.values()
-        ]
+        # a derived table has columns, not one type: the field only spares Subquery a guess
+        self.tables = [Subquery(queryset, output_field=Field()) for queryset in tables.values()]
         self.body = body
 
     def __repr__(self):
