@@ -187,9 +187,11 @@ class Supervision(models.Model):
     def is_open_as_of(self, as_of):
         return self.opened_on <= as_of and (self.closed_on is None or self.closed_on > as_of)
 
+    def is_answered_as_of(self, as_of):
+        return self.answered_on is not None and self.answered_on <= as_of
+
     def answer_overdue_as_of(self, as_of):
-        answered = self.answered_on is not None and self.answered_on <= as_of
-        return not answered and self.answer_due < as_of
+        return not self.is_answered_as_of(as_of) and self.answer_due < as_of
 
     @staticmethod
     def deadlines(opened_on, rules):

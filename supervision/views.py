@@ -21,7 +21,7 @@ from supervision import services
 from supervision.forms import AnswerForm, CloseForm, SupervisionFilterForm
 from supervision.links import attach_links, notice_url, scope_query
 from supervision.models import Supervision
-from supervision.selectors import PAGE_SIZE, supervision_list
+from supervision.selectors import PAGE_SIZE, supervision_list, with_state_as_of
 
 DEPARTMENT_FIELD = "department"
 
@@ -59,10 +59,7 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
             parse_optional_int(request.GET.get("page"), label="页码", default=1)
         )
         scope_qs = scope_query(self.campaign, request, self.as_of_error)
-        for row in attach_links(page, scope_qs, role_of(request.user)):
-            row.level = row.level_as_of(self.as_of)
-            row.overdue = row.answer_overdue_as_of(self.as_of)
-            row.is_open = row.is_open_as_of(self.as_of)
+        with_state_as_of(attach_links(page, scope_qs, role_of(request.user)), self.as_of)
         query = request.GET.copy()
         query.pop("page", None)
         counts = (
