@@ -8,13 +8,15 @@ UNIT_CARD_SIZE = 50
 
 
 def with_state_as_of(supervisions, as_of):
-    """Each 督办单 with `level`, `is_open`, `answered` and `overdue` (its answer due before the
-    day and not given by then) as they stood at the end of `as_of`, by the model's rules: no
-    query."""
+    """Each 督办单 with `level`, `opened`, `is_open`, `closed`, `answered` and `overdue` (its
+    answer due before the day and not given by then) as they stood at the end of `as_of`, by
+    the model's rules: no query."""
     supervisions = list(supervisions)
     for supervision in supervisions:
         supervision.level = supervision.level_as_of(as_of)
+        supervision.opened = supervision.is_opened_as_of(as_of)
         supervision.is_open = supervision.is_open_as_of(as_of)
+        supervision.closed = supervision.is_closed_as_of(as_of)
         supervision.answered = supervision.is_answered_as_of(as_of)
         supervision.overdue = supervision.answer_overdue_as_of(as_of)
     return supervisions

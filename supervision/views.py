@@ -101,23 +101,28 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         self.resolve_scope()
         role = role_of(request.user)
         as_of = self.as_of
+        # a past day shows the 督办单 as it stood at its end (level, answer, closing, history)
+        # and offers no answer or closing: those are made today, and the answer form would
+        # show an answer given after that day
+        past = as_of < timezone.localdate()
         # the 督办单's own campaign, whatever the request named
         scope_qs = scope_query(supervision.campaign, request, self.as_of_error)
         attach_links([supervision], scope_qs, role)
+        with_state_as_of([supervision], as_of)
+        writable = not past and supervision.closed_on is None
         return render(
             request,
             self.template_name,
             {
                 "supervision": supervision,
-                "level": supervision.level_as_of(as_of),
-                "is_open": supervision.is_open_as_of(as_of),
-                "overdue": supervision.answer_overdue_as_of(as_of),
                 "as_of": as_of,
+                "past": past,
+                "today_url": notice_url(supervision, scope_query(supervision.campaign, None)),
                 "answer_form": answer_form or AnswerForm(instance=supervision),
                 "close_form": close_form or CloseForm(),
-                "can_answer": role in (Role.ADMIN, Role.STAFF) and supervision.closed_on is None,
-                "can_close": role in (Role.ADMIN, Role.LEADER) and supervision.closed_on is None,
-                "history": change_history(supervision),
+                "can_answer": writable and role in (Role.ADMIN, Role.STAFF),
+                "can_close": writable and role in (Role.ADMIN, Role.LEADER),
+                "history": change_history(supervision, as_of=as_of),
                 "rule": rule_text(CampaignRules.of(supervision.campaign)),
                 "scope_qs": scope_qs,
             },
