@@ -62,12 +62,15 @@ def user_name(user):
     return person.name if person is not None else user.get_username()
 
 
-def change_history(item, *, limit=50):
-    """The latest `limit` changes of `item`, newest first, each with its changed fields.
-    Queries: one for the records, one per related model whose value changed."""
+def change_history(item, *, limit=50, as_of=None):
+    """The latest `limit` changes of `item`, newest first, each with its changed fields; with
+    `as_of`, only those made by the end of that day (Asia/Shanghai). Queries: one for the
+    records, one per related model whose value changed."""
     records = item.history.select_related("history_user__person").order_by(
         "-history_date", "-history_id"
     )
+    if as_of is not None:
+        records = records.filter(history_date__date__lte=as_of)
     return history_entries(records, type(item), limit=limit)
 
 

@@ -101,6 +101,16 @@ class ProgressReportQuerySet(models.QuerySet):
         needed no review; 待审核 and 退回 reports do not count."""
         return self.filter(state__in=[ReportState.SUBMITTED, ReportState.APPROVED])
 
+    def handed_in(self):
+        """The reports a unit has handed in, whatever their review state: a week is 已报 (not
+        未报) once its report is in, 待审核 and 退回 ones too, since the unit did its part and
+        what remains is the review's. The counts of reports handed in or missing read this —
+        the department page's weekly 已报/未报, 本周未报 and its lists, the 考核's 按时报送, the
+        督办 of missed reports and the 催报 reminders — while the figures (investment, progress,
+        lag, the summary's `reports.submitted`) read `counted`, so a report waiting for review
+        is in without counting yet."""
+        return self.all()
+
 
 class ProgressReport(models.Model):
     """One weekly report on one tracked item (a project or a 争先杯 entry). The cumulative

@@ -5,7 +5,8 @@ dashboard, its workbook and the 总结阶段 评议 all read this one computatio
 with `rule_text`.
 
 Each part reuses the rule that already decides it elsewhere: a week's report is in when the
-item has a report for it (the 未报 rule of the dashboards and of 督办), weeks are due once they
+item has a report for it handed in, whatever its review state (ProgressReportQuerySet.handed_in,
+the 已报/未报 rule of the dashboards and of 督办), weeks are due once they
 have ended (supervision.causes.last_complete_week), an item is on plan when with_lag finds it
 neither yellow nor red in the report week in force, a 督办单 is red from its escalation, and a
 thing is late when it was not done by the end of its due date (core.completable,
@@ -193,7 +194,8 @@ def _tracked_counts(counts, campaign, week, weeks_due, as_of):
         department = f"{item_field}__responsible_department"
         # one report per item and week (a constraint): counting reports counts weeks reported
         handed_in = (
-            relation.related_model.objects.filter(
+            relation.related_model.objects.handed_in()
+            .filter(
                 **{f"{item_field}__in": items.order_by().values("pk")},
                 report_week__gte=1,
                 report_week__lte=weeks_due,

@@ -90,7 +90,9 @@ def _missed_report_findings(campaign, as_of):
     found = []
     for items, leader_field in tracked_items(campaign):
         relation = items.model._meta.get_field("reports")
-        reports = relation.related_model.objects.filter(**{relation.field.name: OuterRef("pk")})
+        reports = relation.related_model.objects.handed_in().filter(
+            **{relation.field.name: OuterRef("pk")}
+        )
         missing = items.exclude(Exists(reports.filter(report_week=last))).exclude(
             Exists(reports.filter(report_week=last - 1))
         )

@@ -22,9 +22,10 @@ DASHBOARD_ROLES = (Role.ADMIN, Role.LEADER)
 
 
 def scope_query(campaign, request, as_of_error=None):
-    """`campaign` (always, so a link opens the same campaign) and the request's `as_of`."""
+    """`campaign` (always, so a link opens the same campaign) and the request's `as_of`
+    (none without a request: a page that has no as-of of its own, like the weekly page)."""
     kept = {"campaign": campaign.slug} if campaign is not None else {}
-    if request.GET.get("as_of") and not as_of_error:
+    if request is not None and request.GET.get("as_of") and not as_of_error:
         kept["as_of"] = request.GET["as_of"]
     return urlencode(kept)
 

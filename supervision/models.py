@@ -184,12 +184,20 @@ class Supervision(models.Model):
             return Level.RED
         return Level.YELLOW
 
+    def is_opened_as_of(self, as_of):
+        return self.opened_on <= as_of
+
     def is_open_as_of(self, as_of):
-        return self.opened_on <= as_of and (self.closed_on is None or self.closed_on > as_of)
+        return self.is_opened_as_of(as_of) and not self.is_closed_as_of(as_of)
+
+    def is_closed_as_of(self, as_of):
+        return self.closed_on is not None and self.closed_on <= as_of
+
+    def is_answered_as_of(self, as_of):
+        return self.answered_on is not None and self.answered_on <= as_of
 
     def answer_overdue_as_of(self, as_of):
-        answered = self.answered_on is not None and self.answered_on <= as_of
-        return not answered and self.answer_due < as_of
+        return not self.is_answered_as_of(as_of) and self.answer_due < as_of
 
     @staticmethod
     def deadlines(opened_on, rules):

@@ -21,7 +21,7 @@ from supervision import services
 from supervision.forms import AnswerForm, CloseForm, SupervisionFilterForm
 from supervision.links import attach_links, notice_url, scope_query
 from supervision.models import Supervision
-from supervision.selectors import PAGE_SIZE, supervision_list
+from supervision.selectors import PAGE_SIZE, supervision_list, with_state_as_of
 
 DEPARTMENT_FIELD = "department"
 
@@ -59,10 +59,7 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
             parse_optional_int(request.GET.get("page"), label="页码", default=1)
         )
         scope_qs = scope_query(self.campaign, request, self.as_of_error)
-        for row in attach_links(page, scope_qs, role_of(request.user)):
-            row.level = row.level_as_of(self.as_of)
-            row.overdue = row.answer_overdue_as_of(self.as_of)
-            row.is_open = row.is_open_as_of(self.as_of)
+        with_state_as_of(attach_links(page, scope_qs, role_of(request.user)), self.as_of)
         query = request.GET.copy()
         query.pop("page", None)
         counts = (
@@ -104,23 +101,28 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         self.resolve_scope()
         role = role_of(request.user)
         as_of = self.as_of
+        # a past day shows the 督办单 as it stood at its end (level, answer, closing, history)
+        # and offers no answer or closing: those are made today, and the answer form would
+        # show an answer given after that day
+        past = as_of < timezone.localdate()
         # the 督办单's own campaign, whatever the request named
         scope_qs = scope_query(supervision.campaign, request, self.as_of_error)
         attach_links([supervision], scope_qs, role)
+        with_state_as_of([supervision], as_of)
+        writable = not past and supervision.closed_on is None
         return render(
             request,
             self.template_name,
             {
                 "supervision": supervision,
-                "level": supervision.level_as_of(as_of),
-                "is_open": supervision.is_open_as_of(as_of),
-                "overdue": supervision.answer_overdue_as_of(as_of),
                 "as_of": as_of,
+                "past": past,
+                "today_url": notice_url(supervision, scope_query(supervision.campaign, None)),
                 "answer_form": answer_form or AnswerForm(instance=supervision),
                 "close_form": close_form or CloseForm(),
-                "can_answer": role in (Role.ADMIN, Role.STAFF) and supervision.closed_on is None,
-                "can_close": role in (Role.ADMIN, Role.LEADER) and supervision.closed_on is None,
-                "history": change_history(supervision),
+                "can_answer": writable and role in (Role.ADMIN, Role.STAFF),
+                "can_close": writable and role in (Role.ADMIN, Role.LEADER),
+                "history": change_history(supervision, as_of=as_of),
                 "rule": rule_text(CampaignRules.of(supervision.campaign)),
                 "scope_qs": scope_qs,
             },

@@ -47,7 +47,7 @@ def _missing_by_department(campaign, week):
     """{department: [item names without a report for `week`]}"""
     missing = defaultdict(list)
     for kind in KINDS.values():
-        reports = kind.report_model.objects.filter(
+        reports = kind.report_model.objects.handed_in().filter(
             **{kind.item_field: OuterRef("pk")}, report_week=week
         )
         items = (

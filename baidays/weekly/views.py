@@ -20,7 +20,8 @@ from core.roles import department_of
 from core.selectors import report_week_as_of
 from enterprises.models import CompetitionEntry
 from projects.models import Project
-from supervision.selectors import open_for_department
+from supervision.links import scope_query
+from supervision.selectors import unit_card
 
 
 def lag_by_item(campaign, week, items):
@@ -76,8 +77,9 @@ class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
                 "day": campaign.day_number(today),
                 "time_percent": time_percent,
                 "work": work,
-                "supervisions": list(
-                    open_for_department(campaign, department_of(request.user), today)[:50]
+                # the page reads today: its 督办单 as of today, linked in its campaign
+                "supervisions": unit_card(
+                    campaign, department_of(request.user), today, scope_query(campaign, None)
                 ),
             },
         )

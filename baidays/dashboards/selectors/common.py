@@ -51,7 +51,15 @@ class TrackedKind:
 
     def reports(self, campaign, week):
         """The reports the figures count (ProgressReportQuerySet.counted)."""
-        return self.report_model.objects.counted().filter(
+        return self._up_to(self.report_model.objects.counted(), campaign, week)
+
+    def handed_in(self, campaign, week):
+        """The reports handed in up to `week`, whatever their review state
+        (ProgressReportQuerySet.handed_in): what 已报 and 未报 count."""
+        return self._up_to(self.report_model.objects.handed_in(), campaign, week)
+
+    def _up_to(self, reports, campaign, week):
+        return reports.filter(
             **{f"{self.item_field}__in": self.model.objects.active().filter(campaign=campaign)},
             report_week__lte=week,
         )
@@ -70,8 +78,9 @@ class TrackedKind:
         )
 
     def reported_in(self, week):
+        """Whether the item's report of `week` was handed in (ProgressReportQuerySet.handed_in)."""
         return Exists(
-            self.report_model.objects.filter(
+            self.report_model.objects.handed_in().filter(
                 **{self.item_field: OuterRef("pk"), "report_week": week}
             )
         )

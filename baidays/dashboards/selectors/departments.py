@@ -207,7 +207,9 @@ def owned_counts(scope, department):
 
 
 def department_reporting(scope, department):
-    """Week by week: how many of the unit's items had their report, against how many it owns."""
+    """Week by week: how many of the unit's items had their report handed in (whatever its
+    review state, ProgressReportQuerySet.handed_in, as 本周未报 and the 考核 count them),
+    against how many it owns."""
     campaign, week = scope.campaign, scope.week
     expected = 0
     submitted = {}
@@ -218,7 +220,7 @@ def department_reporting(scope, department):
             .count()
         )
         for number, count in (
-            kind.reports(campaign, week)
+            kind.handed_in(campaign, week)
             .filter(**{f"{kind.item_field}__responsible_department": department})
             .order_by()
             .values_list("report_week")
