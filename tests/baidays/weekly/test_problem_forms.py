@@ -4,7 +4,6 @@ and 走访 (a service visit that raises a problem)."""
 import datetime
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,14 +14,6 @@ from tests.baidays.weekly.support import project_for
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
-
-
-def evidence(name="会议纪要.pdf", size=100):
-    return SimpleUploadedFile(name, b"%PDF" + b"0" * size, content_type="application/pdf")
-
-
-def done_url(kind, pk):
-    return reverse("weekly:done", args=[kind, pk])
 
 
 def test_a_problem_is_raised_on_a_project_and_assigned(
