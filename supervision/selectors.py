@@ -1,5 +1,7 @@
 """Reads of 督办: the list as it stood on a day, filtered; a unit's open ones."""
 
+from dataclasses import dataclass
+
 from supervision.links import notice_url
 from supervision.models import Supervision
 
@@ -51,12 +53,22 @@ def open_for_department(campaign, department, as_of):
     )
 
 
+@dataclass(frozen=True)
+class UnitCard:
+    rows: list  # the first UNIT_CARD_SIZE open 督办单, by level_order
+    more: bool  # whether the unit has more open than that
+
+    def __bool__(self):
+        return bool(self.rows)
+
+
 def unit_card(campaign, department, as_of, query):
     """The unit's open 督办单 on its weekly page (supervision/_unit_list.html): the first
     UNIT_CARD_SIZE by level_order, each with_state_as_of `as_of` and its `notice_url` keeping
-    `query` (supervision.links.scope_query). One query."""
-    rows = open_for_department(campaign, department, as_of)[:UNIT_CARD_SIZE]
-    rows = with_state_as_of(rows, as_of)
+    `query` (supervision.links.scope_query), and whether there are more. One query."""
+    rows = with_state_as_of(
+        open_for_department(campaign, department, as_of)[: UNIT_CARD_SIZE + 1], as_of
+    )
     for row in rows:
         row.notice_url = notice_url(row, query)
-    return rows
+    return UnitCard(rows=rows[:UNIT_CARD_SIZE], more=len(rows) > UNIT_CARD_SIZE)

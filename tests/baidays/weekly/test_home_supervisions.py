@@ -111,6 +111,18 @@ def test_the_card_costs_one_query_however_many_tickets(staff_client, campaign, d
         )
     with CaptureQueriesContext(connection) as many:
         response = staff_client.get(URL)
-    assert len(response.context["supervisions"]) == 7
+    assert len(response.context["supervisions"].rows) == 7
     # each ticket adds a project to the worklist, which costs nothing per row either
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_unit_with_more_open_tickets_than_the_card_shows_is_told_so(
+    staff_client, campaign, department, monkeypatch
+):
+    monkeypatch.setattr("supervision.selectors.UNIT_CARD_SIZE", 2)
+    for number in range(1, 4):
+        ticket(campaign, department, f"第{number}张", opened_on=datetime.date(2026, 6, number))
+    response = staff_client.get(URL)
+    card = response.context["supervisions"]
+    assert (len(card.rows), card.more) == (2, True)
+    assert "超过 2 张未销号" in response.content.decode()
