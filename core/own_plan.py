@@ -184,19 +184,15 @@ def _written_cents_sql(model, week, as_of):
     version in effect has no weeks (it follows the linear default): one subquery, summing
     only the weeks up to `week` of all the weeks of the version."""
     item_field, _week_model, version_field = _schedule_relations(model)
-    item_of_row = f"{version_field}__{item_field}"
+    written = _sums_through_weeks(
+        weeks_in_effect(model, as_of),
+        f"{version_field}__{item_field}",
+        "week",
+        "planned_wan",
+        [week],
+        "to",
+    )
     money = models.DecimalField(max_digits=14, decimal_places=2)
-    through_week = Case(
-        When(week__lte=week, then=F("planned_wan")), default=Value(0, money), output_field=money
-    )
-    written = (
-        weeks_in_effect(model, as_of)
-        .filter(**{item_of_row: OuterRef("pk")})
-        .order_by()
-        .values(item_of_row)
-        .annotate(total=Sum(through_week))
-        .values("total")
-    )
     return sql_cents(Subquery(written, output_field=money))
 
 
