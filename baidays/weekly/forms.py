@@ -24,22 +24,27 @@ class SpaceTolerantDecimalField(forms.DecimalField):
         return super().to_python(value.strip() if isinstance(value, str) else value)
 
 
-class WeeklyRowForm(forms.Form):
-    item = forms.CharField(widget=forms.HiddenInput)
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    week_investment_wan = SpaceTolerantDecimalField(
-        label="本周投资（万元）",
+def money_input_field(label, subject):
+    """An optional amount in 万元, two places, typed on a phone; its errors name `subject`."""
+    return SpaceTolerantDecimalField(
+        label=label,
         max_digits=14,
         decimal_places=2,
         required=False,
         widget=forms.NumberInput(attrs=MONEY_INPUT),
         error_messages={
             "invalid": "请输入金额（万元），例如 12.50",
-            "max_decimal_places": "本周投资最多两位小数（万元，精确到百元）",
-            "max_digits": "本周投资金额过大，请核对单位是否为万元",
-            "max_whole_digits": "本周投资金额过大，请核对单位是否为万元",
+            "max_decimal_places": f"{subject}最多两位小数（万元，精确到百元）",
+            "max_digits": f"{subject}金额过大，请核对单位是否为万元",
+            "max_whole_digits": f"{subject}金额过大，请核对单位是否为万元",
         },
     )
+
+
+class WeeklyRowForm(forms.Form):
+    item = forms.CharField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    week_investment_wan = money_input_field("本周投资（万元）", "本周投资")
     percent_complete = SpaceTolerantDecimalField(
         label="完成百分比（%）",
         max_digits=5,

@@ -6,7 +6,7 @@ people's saves live in supervision.schedule_services."""
 from django import forms
 from django.forms import formset_factory
 
-from baidays.weekly.forms import MONEY_INPUT, SpaceTolerantDecimalField
+from baidays.weekly.forms import money_input_field
 from core.bounds import WEEK_MAX
 from core.parsing import parse_int
 from supervision.schedule_services import NodeChange
@@ -42,19 +42,7 @@ class ScheduleVersionForm(forms.Form):
 
 class WeekForm(forms.Form):
     week = StrictIntegerField(parse_label="周次", maximum=WEEK_MAX)
-    planned_wan = SpaceTolerantDecimalField(
-        label="计划投资（万元）",
-        max_digits=14,
-        decimal_places=2,
-        required=False,
-        widget=forms.NumberInput(attrs=MONEY_INPUT),
-        error_messages={
-            "invalid": "请输入金额（万元），例如 12.50",
-            "max_decimal_places": "计划投资最多两位小数（万元，精确到百元）",
-            "max_digits": "计划投资金额过大，请核对单位是否为万元",
-            "max_whole_digits": "计划投资金额过大，请核对单位是否为万元",
-        },
-    )
+    planned_wan = money_input_field("计划投资（万元）", "计划投资")
 
     def clean_planned_wan(self):
         value = self.cleaned_data["planned_wan"]
