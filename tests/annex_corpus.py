@@ -159,18 +159,28 @@ def _sum_row(label, columns, amounts, records, variant):
 
 # --- writers ---------------------------------------------------------------------------------
 def write_xlsx(sheet, path):
+    return write_xlsx_book([("附件", sheet)], path)
+
+
+def write_xlsx_book(sheets, path):
+    """One workbook of several (name, Sheet) sheets, in order."""
     from openpyxl import Workbook
 
     workbook = Workbook()
-    target = workbook.active
-    target.title = "附件"
-    for row in sheet.rows:
-        target.append(row)
-    for r1, c1, r2, c2 in sheet.merges:
-        if (r1, c1) != (r2, c2):
-            target.merge_cells(
-                start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1
-            )
+    workbook.remove(workbook.active)
+    for name, sheet in sheets:
+        target = workbook.create_sheet(name)
+        for row in sheet.rows:
+            target.append(row)
+        for r1, c1, r2, c2 in sheet.merges:
+            if (r1, c1) != (r2, c2):
+                target.merge_cells(
+                    start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1
+                )
+        for number in getattr(sheet, "hidden_rows", ()):
+            target.row_dimensions[number].hidden = True
+        for letter in getattr(sheet, "hidden_columns", ()):
+            target.column_dimensions[letter].hidden = True
     workbook.save(path)
     return path
 

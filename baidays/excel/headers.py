@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from baidays.excel.concepts import ANNEX_CONCEPTS, best_concepts
+from baidays.excel.concepts import best_concepts
 from baidays.excel.errors import WorkbookError
 from baidays.excel.layouts import AMOUNT
 
@@ -162,25 +162,31 @@ def _candidates(sheet, rows, concepts, mappings):
                 yield _Candidate(sheet, start, depth, paths, keys, ties, ignored)
 
 
-def find_header(sheets, layout, mappings=None):
-    """The header of `layout`'s table among `sheets` ((Sheet, first rows) pairs)."""
-    concepts = ANNEX_CONCEPTS[layout.number]
+def best_candidate(sheet, rows, concepts, mappings):
+    """The header among a sheet's first `rows` that places the most columns (fewer header rows
+    on a tie), or None."""
     best = None
-    for sheet, rows in sheets:
-        for candidate in _candidates(sheet, rows, concepts, mappings or {}):
-            rank = (candidate.score, -candidate.depth)
-            if best is None or rank > best[0]:
-                best = (rank, candidate, rows)
-    if best is None:
-        names = "、".join(f"“{column.header}”" for column in layout.columns[:4])
-        raise WorkbookError(
-            f"找不到{layout.label}的表头：前 {HEADER_SEARCH_ROWS} 行中没有包含 {names} 等列名的行"
-        )
-    _, candidate, rows = best
-    return _header(layout, candidate, rows)
+    for candidate in _candidates(sheet, rows, concepts, mappings or {}):
+        rank = (candidate.score, -candidate.depth)
+        if best is None or rank > best[0]:
+            best = (rank, candidate)
+    return None if best is None else best[1]
 
 
-def _header(layout, candidate, rows):
+def missing_columns(layout, candidate):
+    """The headers of the columns `layout` must have that `candidate` does not place."""
+    placed = set(candidate.keys.values())
+    return [c.header for c in layout.columns if c.in_header and c.key not in placed]
+
+
+def not_found(layout):
+    names = "、".join(f"“{column.header}”" for column in layout.columns[:4])
+    return WorkbookError(
+        f"找不到{layout.label}的表头：前 {HEADER_SEARCH_ROWS} 行中没有包含 {names} 等列名的行"
+    )
+
+
+def header_of(layout, candidate, rows):
     by_key = {}
     for index, key in sorted(candidate.keys.items()):
         by_key.setdefault(key, []).append(index)

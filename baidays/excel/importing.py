@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
 
+from baidays.excel.enterprise_importers import CompetitionEntryImporter, KeyEnterpriseImporter
 from baidays.excel.errors import RowErrors, RowProblem
 from baidays.excel.layouts import LAYOUTS
 from baidays.excel.mappings import remember, with_overrides
 from baidays.excel.planning import NEW, SKIP, UPDATE
+from baidays.excel.project_importers import InfrastructureProjectImporter, KeyProjectImporter
 from baidays.excel.reader import read_annex
 
 # the database's own text never reaches the clerk: it is English and names tables
@@ -48,9 +50,6 @@ class ImportSummary:
 
 
 def importer_class(annex):
-    from baidays.excel.enterprise_resources import CompetitionEntryImporter, KeyEnterpriseImporter
-    from baidays.excel.project_resources import InfrastructureProjectImporter, KeyProjectImporter
-
     return {
         1: InfrastructureProjectImporter,
         2: CompetitionEntryImporter,
@@ -84,13 +83,20 @@ def run_import(*, importer, table, dry_run=False):
     )
 
 
-def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=None, mapped=()):
+def import_annex(
+    *, annex, source, campaign, dry_run=False, user=None, filename=None, mapped=(), sheet=None
+):
     """Read and import one annex workbook; WorkbookError or RowErrors when it is refused.
     `mapped` are the admin's (header, column key) pairs for columns the reader could not
     place; they are remembered for the annex once an import with them succeeds."""
     mappings = with_overrides(annex, mapped)
     table = read_annex(
-        source, LAYOUTS[annex], filename=filename, mappings=mappings, campaign=campaign
+        source,
+        LAYOUTS[annex],
+        filename=filename,
+        mappings=mappings,
+        campaign=campaign,
+        sheet=sheet,
     )
     importer = importer_class(annex)(campaign=campaign, user=user)
     summary = run_import(importer=importer, table=table, dry_run=dry_run)

@@ -90,10 +90,11 @@ def parse_cell(column, value, unit="万元"):
         return _choice(GOAL_SPELLINGS, "建设类型", value)
     if column.kind == CATEGORY:
         return _choice(CATEGORY_SPELLINGS, "企业类别", value)
-    text = parsers.parse_text(value)
+    name = column.key in NAME_KEYS
+    text = parsers.parse_name(value) if name else parsers.parse_text(value)
     if column.max_length and len(text) > column.max_length:
         raise CellError(f"内容超过 {column.max_length} 字")
-    if column.key in NAME_KEYS:
+    if name:
         try:
             validate_visible_name(text)
         except ValidationError as error:

@@ -58,18 +58,44 @@ def normalize(value):
 
 
 _RUNS_OF_SPACE = re.compile(r"[ \t\u3000]+")
+_RUNS_OF_HALF_SPACE = re.compile(r"[ \t]+")
+# a line break typed inside a cell (Alt+Enter; \r\n from WPS, _x000D_-decoded \r, U+2028)
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\v\u2028\u2029])[ \t]*")
 
 
-def parse_text(value):
-    if value is None:
-        return ""
-    if type(value) is str and "  " not in value and "\t" not in value and "\u3000" not in value:
-        return value.strip()  # the common cell: nothing to collapse
+def _as_text(value):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime.datetime):
         value = value.date()
-    return _RUNS_OF_SPACE.sub(" ", str(value)).strip()
+    return str(value)
+
+
+def parse_text(value):
+    """Free text as stored: a line break inside the cell becomes a space, runs of spaces
+    (full-width ones too) one space."""
+    if value is None:
+        return ""
+    if type(value) is str and not _needs_collapsing(value):
+        return value.strip()  # the common cell: nothing to collapse
+    text = _LINE_BREAKS.sub(" ", _as_text(value))
+    return _RUNS_OF_SPACE.sub(" ", text).strip()
+
+
+def _needs_collapsing(text):
+    return "  " in text or "\t" in text or "\u3000" in text or "\n" in text or "\r" in text
+
+
+def parse_name(value):
+    """A name (of a project, an enterprise, a unit, a person) as stored and as matched: a line
+    break inside the cell becomes nothing ("年产5000台\n数控机床项目" is one name), runs of
+    half-width spaces one space; a full-width space inside stays as written."""
+    if value is None:
+        return ""
+    text = _as_text(value)
+    if "\n" in text or "\r" in text or "\v" in text or "\u2028" in text or "\u2029" in text:
+        text = _LINE_BREAKS.sub("", text)
+    return _RUNS_OF_HALF_SPACE.sub(" ", text).strip(" \t")
 
 
 def parse_amount(value, unit="万元"):

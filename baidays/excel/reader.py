@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 
 from baidays.excel import parsers
 from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
-from baidays.excel.headers import HEADER_SEARCH_ROWS, find_header
+from baidays.excel.headers import HEADER_SEARCH_ROWS
 from baidays.excel.layouts import AMOUNT, DATE, SECTION_SPELLINGS, parse_cell, section_choice
 from baidays.excel.safety import check_workbook
+from baidays.excel.sheets import find_annex_header
 from baidays.excel.totals import TotalsCheck
 from baidays.excel.workbook import open_workbook, uncached_formulas, visible_sheets
 
@@ -66,18 +67,19 @@ class AnnexTable:
         return f"未识别的列（未导入）：{names}"
 
 
-def read_annex(source, layout, *, filename=None, mappings=None, campaign=None):
+def read_annex(source, layout, *, filename=None, mappings=None, campaign=None, sheet=None):
     """The parsed table, or RowErrors naming each bad cell; with `campaign`, date cells outside
-    its date window are bad cells too."""
+    its date window are bad cells too. `sheet` names the sheet to read (else it is found by
+    what each sheet says it is, sheets.py)."""
     data = check_workbook(source, filename=filename)
     workbook = open_workbook(data)
     try:
         sheets = visible_sheets(workbook)
         firsts = [(s, list(itertools.islice(_cells(s), HEADER_SEARCH_ROWS))) for s in sheets]
-        header = find_header(firsts, layout, mappings)
-        sheet = next(s for s in sheets if s.name == header.sheet_name)
+        header = find_annex_header(firsts, layout, mappings, sheet)
+        found = next(s for s in sheets if s.name == header.sheet_name)
         reading = _Reading(layout, header, campaign)
-        reading.read(sheet)
+        reading.read(found)
     finally:
         workbook.close()
     return reading.finish(data)

@@ -33,9 +33,10 @@ class AnnexResource(resources.ModelResource):
     class Meta:
         abstract = True
 
-    def __init__(self, *, campaign=None, user=None, preview=False, **kwargs):
+    def __init__(self, *, campaign=None, user=None, preview=False, sheet=None, **kwargs):
         super().__init__(**kwargs)
         self.campaign, self.user, self.preview = campaign, user, preview
+        self.sheet = sheet or None  # the sheet the admin named on the import page
         importer = self.importer_class
         self.layout = LAYOUTS[importer.annex]
         headers = {column.key: column.header for column in self.layout.columns}
@@ -66,6 +67,7 @@ class AnnexResource(resources.ModelResource):
                 self.layout,
                 mappings=saved_mappings(importer.annex),
                 campaign=self.campaign,
+                sheet=self.sheet,
             )
             summary = run_import(importer=importer, table=table, dry_run=dry_run)
         except (WorkbookError, RowErrors) as error:

@@ -30,6 +30,11 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="只检查并逐行显示将新增、更新的内容，不保存"
         )
         parser.add_argument(
+            "--sheet",
+            metavar="工作表名",
+            help="要导入的工作表（默认按标题和表头识别；一个工作簿中有多个可能的工作表时须指定）",
+        )
+        parser.add_argument(
             "--map",
             action="append",
             default=[],
@@ -43,7 +48,12 @@ class Command(BaseCommand):
         try:
             mapped = [parse_map_option(LAYOUTS[annex], option) for option in options["map"]]
             summary = import_annex(
-                annex=annex, source=file, campaign=found, dry_run=dry_run, mapped=mapped
+                annex=annex,
+                source=file,
+                campaign=found,
+                dry_run=dry_run,
+                mapped=mapped,
+                sheet=options.get("sheet"),
             )
         except WorkbookError as error:
             raise CommandError(f"{file}：{error}") from None
