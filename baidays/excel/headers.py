@@ -31,6 +31,7 @@ class Header:
     texts: dict  # column key -> header as written (its lowest cell)
     units: dict = field(default_factory=dict)  # amount column key -> 万元 / 亿元 / 元 or None
     unknown: list = field(default_factory=list)  # (column letter, header path, why)
+    hidden: list = field(default_factory=list)  # (column letter, header path) of hidden columns
 
 
 def normalize_header(text):
@@ -157,6 +158,9 @@ def _candidates(sheet, rows, concepts, mappings):
                 break
             grid, width = _filled(rows, sheet.merged, start, depth)
             paths = _paths(grid, width)
+            for index in sheet.hidden_columns:  # a stale column the clerk hid is not read
+                if index < width:
+                    paths[index] = []
             keys, ties, ignored = _classify(concepts, mappings, paths)
             if len(set(keys.values())) >= 2:
                 yield _Candidate(sheet, start, depth, paths, keys, ties, ignored)
@@ -202,8 +206,22 @@ def header_of(layout, candidate, rows):
     )
     _refuse_missing(layout, header, candidate)
     header.unknown = _unknown(layout, candidate)
+    header.hidden = _hidden(candidate, rows)
     header.units = _units(layout, candidate, positions, rows[: candidate.start])
     return header
+
+
+def _hidden(candidate, rows):
+    """(column letter, header as written) of the hidden columns that have a header."""
+    if not candidate.sheet.hidden_columns:
+        return []
+    grid, width = _filled(rows, candidate.sheet.merged, candidate.start, candidate.depth)
+    paths = _paths(grid, width)
+    return [
+        (get_column_letter(index + 1), "/".join(paths[index]))
+        for index in sorted(candidate.sheet.hidden_columns)
+        if index < width and paths[index]
+    ]
 
 
 def _unknown(layout, candidate):

@@ -14,10 +14,12 @@ from baidays.excel import parsers
 from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
 from baidays.excel.headers import HEADER_SEARCH_ROWS
 from baidays.excel.layouts import AMOUNT, DATE, SECTION_SPELLINGS, parse_cell, section_choice
+from baidays.excel.merges import DownMerges
 from baidays.excel.safety import check_workbook
+from baidays.excel.sheet_state import sheet_states
 from baidays.excel.sheets import find_annex_header
 from baidays.excel.totals import TotalsCheck
-from baidays.excel.workbook import open_workbook, uncached_formulas, visible_sheets
+from baidays.excel.workbook import apply_states, open_workbook, uncached_formulas, visible_sheets
 
 MAX_DATA_ROWS = 20000
 _TOTAL_PREFIXES = ("合计", "总计", "全部合计", "总合计")
@@ -75,6 +77,7 @@ def read_annex(source, layout, *, filename=None, mappings=None, campaign=None, s
     workbook = open_workbook(data)
     try:
         sheets = visible_sheets(workbook)
+        apply_states(sheets, sheet_states(data, [s.name for s in sheets]))
         firsts = [(s, list(itertools.islice(_cells(s), HEADER_SEARCH_ROWS))) for s in sheets]
         header = find_annex_header(firsts, layout, mappings, sheet)
         found = next(s for s in sheets if s.name == header.sheet_name)
@@ -144,18 +147,34 @@ class _Reading:
         self.section_value, self.section_text, self.count = None, "", 0
         self.month_only = {}
         self.ended = False
+        self.hidden_rows, self.hidden_data, self.data_rows = set(), [], []
+        self.merges = DownMerges()
 
     def read(self, sheet):
+        positions = self.header.positions
+        self.hidden_rows = sheet.hidden_rows
+        self.merges = DownMerges.of(
+            sheet.merged,
+            self.header.last_row,
+            set(positions.values()),
+            {positions[c.key] for c in self.amounts},
+        )
         for number, cells in sheet.rows():
             if number <= self.header.last_row:
                 continue
+            if self.merges:
+                cells = self.merges.apply(number, cells)
             self.row(number, cells)
             if self.ended:
                 break
 
     def row(self, number, cells):
         kind, text = _row_kind(cells)
-        if kind == "total":
+        if kind == "data" and number in self.hidden_rows:
+            # what the clerk sees is the table: a hidden row is listed, not imported
+            self.hidden_data.append(number)
+            self.totals.hidden.append(number)
+        elif kind == "total":
             self.totals.total(number, self.written_figures(number, cells))
             self.ended = self.totals.seen_rows  # what follows a closing 合计 is not data
         elif kind == "subtotal":
@@ -191,6 +210,7 @@ class _Reading:
 
     def data(self, number, cells):
         self.count += 1
+        self.data_rows.append(number)
         if self.count > MAX_DATA_ROWS:
             raise WorkbookError(f"数据超过 {MAX_DATA_ROWS} 行，请分批导入")
         positions = self.header.positions
@@ -266,6 +286,7 @@ class _Reading:
         self.problems.extend(self.formula_problems(data))
         self.problems.extend(self.unit_problems())
         self.problems.extend(self.totals.problems())
+        self.problems.extend(self.merges.amount_problems(self.data_rows, self.column_header))
         self.problems.extend(check_duplicates(self.table))
         if self.problems:
             raise RowErrors(self.problems)
@@ -289,6 +310,10 @@ class _Reading:
                 problems.append(RowProblem(row, self.header.texts[key], NO_FORMULA_VALUE))
         return problems
 
+    def column_header(self, index):
+        keys = [key for key, i in self.header.positions.items() if i == index]
+        return self.header.texts[keys[0]] if keys else ""
+
     def unit_problems(self):
         return [
             RowProblem(
@@ -311,6 +336,15 @@ class _Reading:
 
     def notes(self):
         lines = [line for line in (self.table.unit_line(), self.table.unknown_line()) if line]
+        if self.header.hidden:
+            names = "、".join(f"{letter} 列“{text}”" for letter, text in self.header.hidden)
+            lines.append(f"隐藏的列（未导入）：{names}")
+        if self.hidden_data:
+            numbers = "、".join(str(number) for number in self.hidden_data)
+            lines.append(
+                f"隐藏的行（未导入）：第 {numbers} 行。如这些行也要导入，"
+                "请在 Excel 中取消隐藏后重新导入"
+            )
         for key, numbers in self.month_only.items():
             lines.append(
                 f"“{self.header.texts[key]}”有 {len(numbers)} 处只写了月份"

@@ -27,6 +27,7 @@ class TotalsCheck:
     leading: list = field(default_factory=list)  # totals above the rows they cover
     unchecked: list = field(default_factory=list)  # (row, header): formulas without a value
     seen_rows: bool = False
+    hidden: list = field(default_factory=list)  # hidden data rows, not imported nor summed
 
     def add_row(self, amounts):
         """A data row's exact amounts in 万元."""
@@ -59,8 +60,18 @@ class TotalsCheck:
             for key, written in entry.figures.items():
                 summed = entry.covered.get(key, Decimal(0))
                 if abs(written - summed) > TOLERANCE:
-                    found.append(_disagreement(entry, self.headers[key], written, summed))
+                    problem = _disagreement(entry, self.headers[key], written, summed)
+                    found.append(self._with_hidden(entry, problem))
         return found
+
+    def _with_hidden(self, entry, problem):
+        """A disagreement above hidden rows names them: they are not summed."""
+        hidden = [number for number in self.hidden if number < entry.number]
+        if not hidden:
+            return problem
+        numbers = "、".join(str(number) for number in hidden)
+        reason = f"{problem.reason}（第 {numbers} 行是隐藏行，未计入；如应计入，请取消隐藏）"
+        return RowProblem(problem.row, problem.column, reason)
 
     def notes(self):
         checked = sorted({(e.number, e.label) for e in (*self.leading, *self.written) if e.figures})

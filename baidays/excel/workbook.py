@@ -20,6 +20,8 @@ class Sheet:
     index: int
     source: object  # the calamine sheet
     merged: list = field(default_factory=list)  # ((first row, first col), (last row, last col))
+    hidden_rows: set = field(default_factory=set)  # Excel row numbers (sheet_state.py)
+    hidden_columns: set = field(default_factory=set)  # 0-based column indices
 
     @property
     def column_offset(self):
@@ -54,6 +56,17 @@ def visible_sheets(workbook):
         if sheet is not None:
             sheets.append(Sheet(meta.name, index, sheet, list(sheet.merged_cell_ranges or [])))
     return sheets
+
+
+def apply_states(sheets, states):
+    """Give each sheet what calamine does not read: hidden rows and columns, .ods merges."""
+    for sheet in sheets:
+        state = states.get(sheet.name)
+        if state is None:
+            continue
+        sheet.hidden_rows, sheet.hidden_columns = state.hidden_rows, state.hidden_columns
+        if not sheet.merged and state.merges:
+            sheet.merged = state.merges
 
 
 def _load(workbook, index):
