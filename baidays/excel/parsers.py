@@ -98,6 +98,15 @@ def parse_name(value):
     return _RUNS_OF_HALF_SPACE.sub(" ", text).strip(" \t")
 
 
+# what offices write for "none" in an amount (0) or a date (no date)
+_NONE_WORD = re.compile(r"^(?:[-—–―─~/\\]+|无|暂无|没有)$")
+
+
+def is_none_word(value):
+    """Whether a cell says "none" with a dash, a slash or 无 ("—", "－", "/", "无")."""
+    return isinstance(value, str) and bool(_NONE_WORD.match(normalize(value)))
+
+
 def parse_amount(value, unit="万元"):
     """An amount in 万元 as Decimal with two places; None for an empty cell. `unit` is the
     column's unit (万元, 亿元 or 元; None when the file does not say); a unit written in the

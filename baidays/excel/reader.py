@@ -7,6 +7,7 @@ cell. Every bad cell is collected; nothing is returned unless all rows are good.
 import itertools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
@@ -146,6 +147,7 @@ class _Reading:
         ]
         self.section_value, self.section_text, self.count = None, "", 0
         self.month_only = {}
+        self.none_words = {}  # column key -> [(row, word)] of "—", "/", "无" cells
         self.ended = False
         self.hidden_rows, self.hidden_data, self.data_rows = set(), [], []
         self.merges = DownMerges()
@@ -237,6 +239,14 @@ class _Reading:
             if column.key not in cells:
                 continue
             value = cells[column.key]
+            if column.kind in (AMOUNT, DATE) and parsers.is_none_word(value):
+                # "—", "/", "无": an amount of 0, no date; listed in the summary
+                self.none_words.setdefault(column.key, []).append((number, value.strip()))
+                if column.kind == AMOUNT:
+                    exact[column.key] = Decimal(0)
+                    values[column.key] = parsers.round_wan(Decimal(0))
+                    continue
+                value = None
             try:
                 if column.kind == AMOUNT:
                     exact[column.key] = parsers.exact_amount(value, units[column.key])
@@ -336,6 +346,14 @@ class _Reading:
 
     def notes(self):
         lines = [line for line in (self.table.unit_line(), self.table.unknown_line()) if line]
+        for key, found in self.none_words.items():
+            words = "”“".join(dict.fromkeys(word for _, word in found))
+            numbers = "、".join(str(number) for number, _ in found)
+            meaning = "金额按 0 " if key in self.header.units else "日期按空"
+            lines.append(
+                f"“{self.header.texts[key]}”有 {len(found)} 处写作“{words}”"
+                f"（第 {numbers} 行），{meaning}导入"
+            )
         if self.header.hidden:
             names = "、".join(f"{letter} 列“{text}”" for letter, text in self.header.hidden)
             lines.append(f"隐藏的列（未导入）：{names}")
