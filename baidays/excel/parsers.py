@@ -219,8 +219,17 @@ def _date_from_number(value):
     raise CellError(f"“{shown}”不是日期（应写作 2026-05-08、2026年5月8日或 2026年5月）")
 
 
+class SeqLabel(str):
+    """A 序号 written as a label ("1-1", "（一）", "十二"): read in file order, never as the
+    row's number."""
+
+
+_SEQ_LABEL = re.compile(r"^(?:\d+(?:[-.]\d+)+|[(]?[一二三四五六七八九十百零〇]+[)]?)$")
+
+
 def parse_seq(value):
-    """序号 as a positive integer; "1", "１", 1.0 all read as 1."""
+    """序号 as a positive integer ("1", "１", 1.0 all read as 1), or a SeqLabel for the forms
+    offices write that are not numbers. Its upper bound follows the table (reader.py)."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -231,11 +240,11 @@ def parse_seq(value):
         text = normalize(value).rstrip(".、")
         if not text:
             return None
+        if _SEQ_LABEL.match(text):
+            return SeqLabel(text)
         if not (text.isascii() and text.isdigit()):  # ² and other digits int() refuses
             raise CellError(f"“{parse_text(value)}”不是序号")
         number = int(text)
-    if not 1 <= number <= SEQ_MAX:
-        # the model's bound (core.bounds): PostgreSQL would refuse 10¹² with "integer out of
-        # range" while SQLite stored it
+    if number < 1:
         raise CellError(f"序号应为 1 至 {SEQ_MAX} 的整数")
     return number

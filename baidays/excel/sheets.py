@@ -89,7 +89,7 @@ def find_annex_header(sheets, layout, mappings=None, chosen=None):
     if not fitting:
         fitting = sorted(
             (f for f in pool if f.candidate),
-            key=lambda f: (f.candidate.score, -f.candidate.depth),
+            key=lambda f: f.candidate.rank,
             reverse=True,
         )
     if not fitting:

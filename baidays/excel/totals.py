@@ -22,7 +22,9 @@ class _Written:
 class TotalsCheck:
     headers: dict  # amount key -> header as written
     grand: dict = field(default_factory=dict)
-    section: dict = field(default_factory=dict)
+    # the rows since each section level's start (or its last 小计): level -> key -> sum
+    sections: dict = field(default_factory=lambda: {1: {}, 2: {}})
+    fresh: set = field(default_factory=set)  # levels that had data rows since their 小计
     written: list = field(default_factory=list)
     leading: list = field(default_factory=list)  # totals above the rows they cover
     unchecked: list = field(default_factory=list)  # (row, header): formulas without a value
@@ -32,17 +34,28 @@ class TotalsCheck:
     def add_row(self, amounts):
         """A data row's exact amounts in 万元."""
         self.seen_rows = True
+        self.fresh = {1, 2}
         for key, amount in amounts.items():
             if amount is not None:
                 self.grand[key] = self.grand.get(key, 0) + amount
-                self.section[key] = self.section.get(key, 0) + amount
+                for sums in self.sections.values():
+                    sums[key] = sums.get(key, 0) + amount
 
-    def start_section(self):
-        self.section = {}
+    def start_section(self, level=1):
+        """A section row of `level` starts: its sums and those of deeper levels restart."""
+        for depth in self.sections:
+            if depth >= level:
+                self.sections[depth] = {}
 
     def subtotal(self, number, figures):
-        self.written.append(_Written(number, "小计", figures, dict(self.section)))
-        self.section = {}
+        """A 小计 closes the deepest level with rows since its last 小计: after a （一） group's
+        小计, the next 小计 with no rows between is its 一、 section's."""
+        depth = 2 if 2 in self.fresh else 1
+        self.written.append(_Written(number, "小计", figures, dict(self.sections[depth])))
+        self.sections[depth] = {}
+        self.fresh.discard(depth)
+        if depth == 1:
+            self.sections[2] = {}
 
     def total(self, number, figures):
         entry = _Written(number, "合计", figures, dict(self.grand))
