@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import DatabaseError, transaction
 
 from baidays.excel.enterprise_importers import CompetitionEntryImporter, KeyEnterpriseImporter
-from baidays.excel.errors import RowErrors, RowProblem
+from baidays.excel.errors import RowErrors, RowProblem, WorkbookError
 from baidays.excel.layouts import LAYOUTS
 from baidays.excel.mappings import remember, with_overrides
 from baidays.excel.planning import NEW, SKIP, UPDATE
@@ -31,6 +31,7 @@ class ImportSummary:
     sheet_name: str
     plan: object = None  # the ImportPlan, row by row
     notes: tuple = ()  # units, columns not imported, totals checked (see AnnexTable.notes)
+    warnings: tuple = ()  # plans outside the campaign (see date_warnings.py)
 
     @property
     def total(self):
@@ -80,15 +81,27 @@ def run_import(*, importer, table, dry_run=False):
         sheet_name=table.sheet_name,
         plan=plan,
         notes=tuple(table.notes),
+        warnings=tuple(table.warnings),
     )
 
 
 def import_annex(
-    *, annex, source, campaign, dry_run=False, user=None, filename=None, mapped=(), sheet=None
+    *,
+    annex,
+    source,
+    campaign,
+    dry_run=False,
+    user=None,
+    filename=None,
+    mapped=(),
+    sheet=None,
+    accept_dates=True,
 ):
     """Read and import one annex workbook; WorkbookError or RowErrors when it is refused.
     `mapped` are the admin's (header, column key) pairs for columns the reader could not
-    place; they are remembered for the annex once an import with them succeeds."""
+    place; they are remembered for the annex once an import with them succeeds. Without
+    `accept_dates`, plans outside the campaign (date_warnings.py) stop the import before
+    anything is saved."""
     mappings = with_overrides(annex, mapped)
     table = read_annex(
         source,
@@ -98,6 +111,11 @@ def import_annex(
         campaign=campaign,
         sheet=sheet,
     )
+    if table.warnings and not (dry_run or accept_dates):
+        raise WorkbookError(
+            "\n".join(table.warnings)
+            + "\n未导入任何数据。如确认无误，请加 --accept-dates 重新导入（可先加 --dry-run 查看）"
+        )
     importer = importer_class(annex)(campaign=campaign, user=user)
     summary = run_import(importer=importer, table=table, dry_run=dry_run)
     if mapped and not dry_run:

@@ -194,6 +194,10 @@ class AnnexImporter:
                 was = plan_date_text(before[column], as_month=before[flag]) or "（空）"
                 now = plan_date_text(values[column], as_month=values[flag]) or "（空）"
                 lines[column] = (self.headers[column], was, now)
+            elif field.choices:
+                labels = dict(field.flatchoices)
+                was, now = labels.get(before[name], before[name]), labels.get(values[name])
+                lines[column] = (self.headers[column], shown(was), shown(now))
             else:
                 lines[column] = (self.headers[column], shown(before[name]), shown(values[name]))
         return tuple(lines.values())

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 
 from baidays.excel import parsers
 from baidays.excel.breakdowns import apply_parts, written_parts
+from baidays.excel.date_warnings import plan_warnings
 from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
 from baidays.excel.headers import HEADER_SEARCH_ROWS
 from baidays.excel.layouts import AMOUNT, DATE, SECTION_SPELLINGS, parse_cell
@@ -45,6 +46,7 @@ class AnnexTable:
     units: dict = field(default_factory=dict)  # amount column key -> unit as the file says
     unknown: list = field(default_factory=list)  # (column letter, header, why) not imported
     notes: list = field(default_factory=list)  # what the clerk should know (totals checked, …)
+    warnings: list = field(default_factory=list)  # what may be wrong (date_warnings.py)
 
     def unit_line(self):
         """ "金额单位：亿元（百日计划投资、总投资），已换算为万元" for the summary and preview."""
@@ -274,6 +276,7 @@ class _Reading:
         self.complete_headers()
         _number_rows(self.table)
         self.table.notes = self.notes()
+        self.table.warnings = plan_warnings(self.table, self.campaign)
         return self.table
 
     def formula_problems(self, data):

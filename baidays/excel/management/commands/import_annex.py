@@ -35,6 +35,11 @@ class Command(BaseCommand):
             help="要导入的工作表（默认按标题和表头识别；一个工作簿中有多个可能的工作表时须指定）",
         )
         parser.add_argument(
+            "--accept-dates",
+            action="store_true",
+            help="计划完成时间早于百日行动开始、或计划开工时间晚于百日行动结束的行，确认无误后仍导入",
+        )
+        parser.add_argument(
             "--map",
             action="append",
             default=[],
@@ -54,6 +59,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 mapped=mapped,
                 sheet=options.get("sheet"),
+                accept_dates=options.get("accept_dates", False),
             )
         except WorkbookError as error:
             raise CommandError(f"{file}：{error}") from None
@@ -63,6 +69,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{file}：{len(error.problems)} 处错误，未导入任何数据，请修改后重新导入"
             ) from None
+        for warning in summary.warnings:
+            self.stdout.write(f"请注意：{warning}")
         if dry_run or options.get("verbosity", 1) > 1:
             for change in summary.changes:
                 self.stdout.write(str(change))
