@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from django.db import DatabaseError, transaction
 
 from baidays.excel.enterprise_importers import CompetitionEntryImporter, KeyEnterpriseImporter
-from baidays.excel.errors import RowErrors, RowProblem, WorkbookError
+from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
 from baidays.excel.layouts import LAYOUTS
 from baidays.excel.mappings import remember, with_overrides
 from baidays.excel.planning import NEW, SKIP, UPDATE
 from baidays.excel.project_importers import InfrastructureProjectImporter, KeyProjectImporter
 from baidays.excel.reader import read_annex
+from baidays.excel.schedule_import import weeks_of_periods
+from supervision.choices import ScheduleSource
+from supervision.schedule_services import current_version, replace_schedule
 
 # the database's own text never reaches the clerk: it is English and names tables
 CANNOT_SAVE = (
@@ -68,6 +71,7 @@ def run_import(*, importer, table, dry_run=False):
             if plan.problems:
                 raise RowErrors(plan.problems)
             importer.write(plan)
+            month_notes = plans_from_months(importer, table, plan, dry_run=dry_run)
             if dry_run:
                 transaction.set_rollback(True)
     except DatabaseError:
@@ -80,7 +84,7 @@ def run_import(*, importer, table, dry_run=False):
         dry_run=dry_run,
         sheet_name=table.sheet_name,
         plan=plan,
-        notes=tuple(table.notes),
+        notes=(*table.notes, *month_notes),
         warnings=tuple(table.warnings),
     )
 
@@ -121,3 +125,36 @@ def import_annex(
     if mapped and not dry_run:
         remember(annex, mapped)
     return summary
+
+
+def plans_from_months(importer, table, plan, *, dry_run):
+    """An annex whose 百日计划投资 is broken down by month (or 旬) gives each item without a
+    进度计划 of its own that plan (import_schedule's spreading rule); the note saying so."""
+    key, made, skipped = "planned_investment_wan", 0, 0
+    rows = [
+        (row, planned)
+        for row, planned in zip(table.rows, plan.rows, strict=True)
+        if row.values.get("periods", {}).get(key)
+    ]
+    for row, planned in rows:
+        try:
+            weeks = weeks_of_periods(importer.campaign, row.values["periods"][key])
+        except CellError:
+            skipped += 1
+            continue
+        if dry_run:
+            made += 1
+            continue
+        item = importer.model.objects.get(pk=planned.record["id"])
+        if current_version(item) is None:
+            replace_schedule(
+                item=item, weeks=weeks, source=ScheduleSource.IMPORT, note="按附件分月"
+            )
+            made += 1
+    if not rows:
+        return []
+    verb = "将按" if dry_run else "已按"
+    lines = [f"{verb}各月计划投资生成 {made} 个项目的进度计划（已有进度计划的项目不变）"]
+    if skipped:
+        lines.append(f"{skipped} 个项目的月份不在本次百日行动内，未生成进度计划")
+    return lines

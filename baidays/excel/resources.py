@@ -77,7 +77,7 @@ class AnnexResource(resources.ModelResource):
                 result.append_base_error(self.get_error_result_class()(AnnexRefusal(str(line))))
             return result
         result = self.result_of(importer, summary.plan, diff=dry_run)
-        result.annex_notes = table.notes
+        result.annex_notes = summary.notes
         result.annex_warnings = table.warnings
         result.annex_unknown = table.unknown
         result.annex_fields = [(c.key, c.header) for c in self.layout.columns]

@@ -1,6 +1,7 @@
 """Sections at two levels with their 小计, 序号 written as labels, the 序号 bound that follows
 the table, and amounts broken down by month under a group or in month columns alone."""
 
+import datetime
 from decimal import Decimal
 from io import StringIO
 
@@ -170,3 +171,15 @@ def test_a_missing_column_names_the_nearest_header_and_the_map_that_fixes_it(cam
         stdout=out,
     )
     assert Project.objects.get().name == "甲"
+
+
+def test_month_parts_become_the_plan_of_items_without_one(campaign, tmp_path):
+    from core.own_plan import plan_weeks_of
+
+    output = command(1, month_annex1(tmp_path / "a.xlsx"))
+    assert "已按各月计划投资生成 2 个项目的进度计划" in output
+    project = Project.objects.get(name="甲")
+    weeks = plan_weeks_of(project)
+    june_end = [w for w in weeks if campaign.week_end(w) <= datetime.date(2026, 6, 30)]
+    assert sum(weeks[w] for w in june_end) == Decimal("30.00")
+    assert sum(weeks.values()) == Decimal("100.00")
