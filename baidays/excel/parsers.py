@@ -130,6 +130,8 @@ def exact_amount(value, unit="万元"):
         raise CellError("不是数字")
     if factor is None:
         if unit is None:
+            if number == 0:  # nothing, in any unit
+                return Decimal(0)
             raise UnitUnknown("金额单位无法确定")
         factor = UNIT_FACTORS[unit]
     amount = number * factor

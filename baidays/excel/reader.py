@@ -200,15 +200,7 @@ class _Reading:
         for column in self.layout.columns:
             if column.key not in cells:
                 continue
-            value = cells[column.key]
-            if column.kind in (AMOUNT, DATE) and parsers.is_none_word(value):
-                # "—", "/", "无": an amount of 0, no date; listed in the summary
-                self.none_words.setdefault(column.key, []).append((number, value.strip()))
-                if column.kind == AMOUNT:
-                    exact[column.key] = Decimal(0)
-                    values[column.key] = parsers.round_wan(Decimal(0))
-                    continue
-                value = None
+            value = self.none_word(number, column, cells[column.key])
             try:
                 if column.kind == AMOUNT:
                     exact[column.key] = parsers.exact_amount(value, units[column.key])
@@ -229,13 +221,10 @@ class _Reading:
                 # the database adapter as its own text) and flagged to be shown as the month
                 self.month_only.setdefault(column.key, []).append(number)
                 parsed = parsed.as_date()
-            if column.kind == DATE and self.campaign is not None:
-                try:
-                    # every date column of an annex is a plan date (计划开工 / 计划竣工)
-                    self.campaign.check_date_in_window(parsed, texts[column.key], planned=True)
-                except ValidationError as error:
-                    problems.append(RowProblem(number, texts[column.key], error.messages[0]))
-                    continue
+            outside = self.outside_window(number, column, parsed)
+            if outside:
+                problems.append(outside)
+                continue
             if column.month_flag:
                 values[column.month_flag] = month_only
             values[column.key] = parsed
@@ -245,6 +234,25 @@ class _Reading:
                 key, reason = failure
                 problems.append(RowProblem(number, texts.get(key, ""), reason))
         return values, problems, exact
+
+    def outside_window(self, number, column, parsed):
+        """The problem of a date beyond the campaign's window for plan dates, or None."""
+        if column.kind != DATE or self.campaign is None:
+            return None
+        try:
+            # every date column of an annex is a plan date (计划开工 / 计划竣工)
+            self.campaign.check_date_in_window(parsed, self.header.texts[column.key], planned=True)
+        except ValidationError as error:
+            return RowProblem(number, self.header.texts[column.key], error.messages[0])
+        return None
+
+    def none_word(self, number, column, value):
+        """ "—", "/", "无" in an amount or date cell: an amount of 0, no date, listed in the
+        summary; any other value as it is."""
+        if column.kind in (AMOUNT, DATE) and parsers.is_none_word(value):
+            self.none_words.setdefault(column.key, []).append((number, value.strip()))
+            return Decimal(0) if column.kind == AMOUNT else None
+        return value
 
     def apply_section(self, number, values, problems):
         key = self.layout.section_key

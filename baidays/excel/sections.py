@@ -35,11 +35,16 @@ def row_kind(cells):
     texts = [text for text in (parsers.normalize(cell) for cell in filled) if text]
     if not texts:
         return "blank", ""
-    first = texts[0]
     if any(text.startswith(_TOTAL_PREFIXES) for text in texts[:3]):
         return "total", ""
     if any(text.startswith(_SUBTOTAL_PREFIXES) for text in texts[:3]):
         return "subtotal", ""
+    return _few_cells_kind(filled, texts)
+
+
+def _few_cells_kind(filled, texts):
+    """The kind of a row of at most three cells that is no 合计 or 小计."""
+    first = texts[0]
     if len(set(texts)) == 1 and not isinstance(filled[0], (int, float)):
         if first.startswith(_FOOTNOTE_PREFIXES):
             return "footnote", ""
