@@ -71,19 +71,29 @@ def _as_text(value):
     return str(value)
 
 
+def _plain(text):
+    """No run of spaces, tab, full-width space or line break: most cells (`in` is the fastest
+    test; this runs on every text cell of a 10,000-row annex)."""
+    return (
+        "  " not in text
+        and "\t" not in text
+        and "\u3000" not in text
+        and "\n" not in text
+        and "\r" not in text
+        and "\v" not in text
+        and "\u2028" not in text
+    )
+
+
 def parse_text(value):
     """Free text as stored: a line break inside the cell becomes a space, runs of spaces
     (full-width ones too) one space."""
     if value is None:
         return ""
-    if type(value) is str and not _needs_collapsing(value):
+    if type(value) is str and _plain(value):
         return value.strip()  # the common cell: nothing to collapse
     text = _LINE_BREAKS.sub(" ", _as_text(value))
     return _RUNS_OF_SPACE.sub(" ", text).strip()
-
-
-def _needs_collapsing(text):
-    return "  " in text or "\t" in text or "\u3000" in text or "\n" in text or "\r" in text
 
 
 def parse_name(value):
@@ -92,6 +102,8 @@ def parse_name(value):
     half-width spaces one space; a full-width space inside stays as written."""
     if value is None:
         return ""
+    if type(value) is str and _plain(value):
+        return value.strip(" \t")  # the common cell: nothing to remove
     text = _as_text(value)
     if "\n" in text or "\r" in text or "\v" in text or "\u2028" in text or "\u2029" in text:
         text = _LINE_BREAKS.sub("", text)

@@ -26,6 +26,7 @@ from baidays.excel.workbook import apply_states, open_workbook, uncached_formula
 from core.bounds import SEQ_MAX
 
 MAX_DATA_ROWS = 20000
+_NONE_KINDS = (AMOUNT, DATE)  # the cells where "—", "/", "无" mean 0 or no date
 NO_FORMULA_VALUE = "公式没有计算结果，请在 Excel 中打开、保存后再导入"
 
 
@@ -110,21 +111,23 @@ class _Reading:
         self.none_words = {}  # column key -> [(row, word)] of "—", "/", "无" cells
         self.ended = False
         self.hidden_rows, self.hidden_data, self.data_rows = set(), [], []
+        self.sheet_formulas = None
         self.merges = DownMerges()
 
     def read(self, sheet):
         positions = self.header.positions
-        self.hidden_rows = sheet.hidden_rows
+        self.hidden_rows, self.sheet_formulas = sheet.hidden_rows, sheet.formulas
         parts = {index for found in self.header.parts.values() for index, _ in found}
         amounts = {positions[c.key] for c in self.amounts if c.key in positions} | parts
         self.merges = DownMerges.of(
             sheet.merged, self.header.last_row, set(positions.values()) | parts, amounts
         )
+        merges = self.merges if self.merges else None
         for number, cells in sheet.rows():
             if number <= self.header.last_row:
                 continue
-            if self.merges:
-                cells = self.merges.apply(number, cells)
+            if merges is not None:
+                cells = merges.apply(number, cells)
             self.row(number, cells)
             if self.ended:
                 break
@@ -200,7 +203,9 @@ class _Reading:
         for column in self.layout.columns:
             if column.key not in cells:
                 continue
-            value = self.none_word(number, column, cells[column.key])
+            value = cells[column.key]
+            if type(value) is str and column.kind in _NONE_KINDS:
+                value = self.none_word(number, column, value)  # "—", "/", "无"
             try:
                 if column.kind == AMOUNT:
                     exact[column.key] = parsers.exact_amount(value, units[column.key])
@@ -221,7 +226,11 @@ class _Reading:
                 # the database adapter as its own text) and flagged to be shown as the month
                 self.month_only.setdefault(column.key, []).append(number)
                 parsed = parsed.as_date()
-            outside = self.outside_window(number, column, parsed)
+            outside = (
+                self.campaign is not None
+                and column.kind == DATE
+                and self.outside_window(number, column, parsed)
+            )
             if outside:
                 problems.append(outside)
                 continue
@@ -237,8 +246,6 @@ class _Reading:
 
     def outside_window(self, number, column, parsed):
         """The problem of a date beyond the campaign's window for plan dates, or None."""
-        if column.kind != DATE or self.campaign is None:
-            return None
         try:
             # every date column of an annex is a plan date (计划开工 / 计划竣工)
             self.campaign.check_date_in_window(parsed, self.header.texts[column.key], planned=True)
@@ -249,7 +256,7 @@ class _Reading:
     def none_word(self, number, column, value):
         """ "—", "/", "无" in an amount or date cell: an amount of 0, no date, listed in the
         summary; any other value as it is."""
-        if column.kind in (AMOUNT, DATE) and parsers.is_none_word(value):
+        if parsers.is_none_word(value):
             self.none_words.setdefault(column.key, []).append((number, value.strip()))
             return Decimal(0) if column.kind == AMOUNT else None
         return value
@@ -289,7 +296,7 @@ class _Reading:
 
     def formula_problems(self, data):
         cells = {(row, index) for row, index, _, _ in self.empty_cells}
-        formulas = uncached_formulas(data, self.header.sheet_name, cells)
+        formulas = uncached_formulas(data, self.header.sheet_name, cells, self.sheet_formulas)
         problems = []
         for row, index, key, where in self.empty_cells:
             if (row, index) not in formulas:

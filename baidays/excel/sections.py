@@ -82,6 +82,7 @@ class Sections:
     def __init__(self, layout):
         self.layout = layout
         self.levels = {}  # level -> (label, value or None)
+        self.text = ""  # the sections' words, "现代工业集聚区 / 开工项目"
 
     def enter(self, text):
         """A section row; returns its level."""
@@ -89,6 +90,7 @@ class Sections:
         self.levels = {k: v for k, v in self.levels.items() if k < depth}
         words = label(text)
         self.levels[depth] = (words, self.value_of(words))
+        self.text = " / ".join(words for _, (words, _) in sorted(self.levels.items()))
         return depth
 
     def value_of(self, words):
@@ -104,10 +106,6 @@ class Sections:
     def value(self):
         found = [value for _, (_, value) in sorted(self.levels.items()) if value is not None]
         return found[-1] if found else None
-
-    @property
-    def text(self):
-        return " / ".join(words for _, (words, _) in sorted(self.levels.items()))
 
     def unknown(self):
         """The sections' words when none names a value of the section column ("" if none)."""

@@ -20,6 +20,7 @@ class SheetState:
     hidden_rows: set = field(default_factory=set)  # Excel row numbers
     hidden_columns: set = field(default_factory=set)  # 0-based column indices
     merges: list = None  # ((r1, c1), (r2, c2)) 0-based, where calamine gives none (.ods)
+    formulas: bool = None  # whether an .xlsx sheet holds a formula (None: not looked at)
 
 
 def sheet_states(data, names):
@@ -75,6 +76,8 @@ def _xlsx_states(archive, names):
     for name in names:
         state = states[name] = SheetState()
         xml = archive.read(parts[name]) if name in parts else b""
+        # read once here, so the reader need not look again for formulas without a value
+        state.formulas = b"<f>" in xml or b"<f " in xml
         if not _HIDDEN.search(xml):
             continue
         for tag in _ROW.findall(xml):
