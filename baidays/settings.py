@@ -87,6 +87,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.IdleSessionMiddleware",
@@ -297,6 +298,18 @@ except (ImproperlyConfigured, ValueError, KeyError) as exc:
     sys.exit(f"配置错误：环境变量 EMAIL_URL 无法解析（{exc}）")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="百日行动管理平台 <noreply@localhost>")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+# Every mail and robot delivery ends within NOTIFY_DEADLINE_SECONDS in all (connecting, sending,
+# waiting for the answer); EMAIL_TIMEOUT bounds each SMTP socket operation.
+EMAIL_TIMEOUT = _read("EMAIL_TIMEOUT", env.int, 10)
+NOTIFY_DEADLINE_SECONDS = _read("NOTIFY_DEADLINE_SECONDS", env.int, 30)
+if EMAIL_TIMEOUT < 1 or NOTIFY_DEADLINE_SECONDS < 1:
+    sys.exit("配置错误：EMAIL_TIMEOUT 和 NOTIFY_DEADLINE_SECONDS 应为正整数（秒）")
+# Robot webhooks may not point at loopback, link-local, private or reserved addresses, except at
+# the hosts listed here (an intranet robot gateway), e.g. NOTIFY_ALLOWED_HOSTS=robot.gov.local
+NOTIFY_ALLOWED_HOSTS = _read("NOTIFY_ALLOWED_HOSTS", env.list, [])
+# Password-reset mails (sent through the outbox): at most this many requests an hour per
+# address and per client address.
+PASSWORD_RESET_PER_HOUR = _read("PASSWORD_RESET_PER_HOUR", env.int, 5)
 # Reminders: outside channels (email, robots) stay silent from 22:00 to 07:00 and deliver then;
 # the in-app inbox takes messages at any hour. NOTIFY_QUIET_HOURS=22:00-07:00 (empty: none).
 _quiet = env.str("NOTIFY_QUIET_HOURS", default="22:00-07:00")
@@ -318,6 +331,10 @@ if PORTAL_URL and not PORTAL_URL.startswith(("https://", "http://")):
 BACKUP_DIR = env.str("BACKUP_DIR", default="")
 BACKUP_HOUR = _read("BACKUP_HOUR", env.int, 2)
 BACKUP_KEEP = _read("BACKUP_KEEP", env.int, 30)
+# `restore` refuses an archive whose members would take more than this (bytes, and never more
+# than the free disk space) or that has more members, before it writes anything.
+RESTORE_MAX_BYTES = _read("RESTORE_MAX_BYTES", env.int, 20 * 1024**3)
+RESTORE_MAX_MEMBERS = _read("RESTORE_MAX_MEMBERS", env.int, 500_000)
 if not 0 <= BACKUP_HOUR <= 23 or BACKUP_KEEP < 1:
     sys.exit("配置错误：BACKUP_HOUR 应为 0–23，BACKUP_KEEP 至少为 1")
 

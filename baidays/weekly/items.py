@@ -16,6 +16,7 @@ from core.money import ZERO, percent
 from core.own_plan import own_plan_lag, plan_weeks_of
 from core.roles import is_staff_member
 from core.selectors import report_week_as_of
+from core.storage import files_kept_only_if_all_saved
 from core.uploads import validate_upload_pixels
 from enterprises.models import Problem
 
@@ -173,18 +174,22 @@ def add_photos(*, kind, item, user, uploads, caption="", taken_on=None):
         report = kind.report_model.objects.filter(
             **{kind.item_field: item}, report_week=item.campaign.week_of(taken)
         ).first()
-    photos = []
-    for image, thumbnail in prepared:
-        photo = kind.photo_model(
-            **{kind.item_field: item},
-            caption=caption.strip(),
-            taken_on=taken,
-            uploaded_by=user,
-            report=report,
-        )
-        photo.image.save(image.name, image, save=False)
-        photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
-        photo.full_clean()
-        photo.save()
-        photos.append(photo)
+    photos, written = [], []
+    # a full disk half-way: no photo saved, no file left behind, a message instead of a 500
+    with files_kept_only_if_all_saved(written):
+        for image, thumbnail in prepared:
+            photo = kind.photo_model(
+                **{kind.item_field: item},
+                caption=caption.strip(),
+                taken_on=taken,
+                uploaded_by=user,
+                report=report,
+            )
+            photo.image.save(image.name, image, save=False)
+            written.append(photo.image)
+            photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
+            written.append(photo.thumbnail)
+            photo.full_clean()
+            photo.save()
+            photos.append(photo)
     return photos
