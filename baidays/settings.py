@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "baidays.dashboards",
     "baidays.demo",
     "baidays.notify",
+    "baidays.closing",
     "django_celery_beat",
 ]
 

@@ -239,6 +239,24 @@ MATRIX = [
         (LOGIN, 403, 403, 404, MOVED, MOVED, 403, 403),
         {"close_note": "已现场核实"},
     ),
+    # the 督办通知单's 签收: a person of the responsible unit (staff or 审核人), once
+    Row(
+        "POST",
+        "/closing/supervision/{supervision}/receipt/",
+        (LOGIN, 403, MOVED, 404, 403, 403, MOVED, 403),
+    ),
+    Row("GET", "/closing/supervision/{supervision}/receipt/", (LOGIN, 403, *(405,) * 5, 403)),
+    # the briefing's narrative: leaders and the office read it, the office (admin) writes it,
+    # a leader 签发 it (an unwritten one is refused on the page: 200 with the reason)
+    Row("GET", "/closing/briefing/1/", LEADERS),
+    Row(
+        "POST",
+        "/closing/briefing/1/",
+        (LOGIN, 403, 403, 403, 403, MOVED, 403, 403),
+        {"progress": "一是开工", "problems": "", "next_steps": ""},
+    ),
+    Row("POST", "/closing/briefing/1/issue/", (LOGIN, 403, 403, 403, 200, 403, 403, 403)),
+    Row("GET", "/closing/briefing/1/issue/", (LOGIN, 403, 403, 403, 404, 404, 403, 403)),
     # the Django admin: admins only; the others are sent to the admin's login page
     Row("GET", "/admin/", ADMINS),
     Row("GET", "/admin/projects/project/", ADMINS),

@@ -1,0 +1,1 @@
+"""The closing app's choices."""
