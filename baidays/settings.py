@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "baidays.demo",
     "baidays.notify",
     "baidays.closing",
+    "baidays.documents",
     "django_celery_beat",
 ]
 

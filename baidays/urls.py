@@ -39,6 +39,7 @@ urlpatterns = [
     path("messages/", include("baidays.notify.urls")),
     path("supervision/", include("supervision.urls")),
     path("closing/", include("baidays.closing.urls")),
+    path("documents/", include("baidays.documents.urls")),
 ]
 
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]

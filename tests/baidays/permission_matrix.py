@@ -257,6 +257,14 @@ MATRIX = [
     ),
     Row("POST", "/closing/briefing/1/issue/", (LOGIN, 403, 403, 403, 200, 403, 403, 403)),
     Row("GET", "/closing/briefing/1/issue/", (LOGIN, 403, 403, 403, 404, 404, 403, 403)),
+    # 下载公文: the .docx of the briefing (leaders and the office), of a 督办通知单 (its readers)
+    Row("GET", "/documents/briefing.docx", LEADERS),
+    Row("POST", "/documents/briefing.docx", NONE_TAKE_IT),
+    Row(
+        "GET",
+        "/documents/supervision/{supervision}.docx",
+        (LOGIN, 403, 200, 404, 200, 200, 200, 403),
+    ),
     # the Django admin: admins only; the others are sent to the admin's login page
     Row("GET", "/admin/", ADMINS),
     Row("GET", "/admin/projects/project/", ADMINS),
