@@ -30,3 +30,12 @@ def can_receive(user, supervision):
 def require(allowed, message):
     if not allowed:
         raise PermissionDenied(message)
+
+
+def can_read_feedback(user):
+    return role_of(user) in (Role.ADMIN, Role.LEADER)
+
+
+def can_manage_feedback(user):
+    """The office sends the requests, makes the links and types in paper answers."""
+    return role_of(user) == Role.ADMIN

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import BriefingNarrative, SupervisionReceipt
+from .models import BriefingNarrative, FeedbackAnswer, FeedbackRequest, SupervisionReceipt
 
 
 @admin.register(BriefingNarrative)
@@ -15,3 +15,16 @@ class BriefingNarrativeAdmin(SimpleHistoryAdmin):
 class SupervisionReceiptAdmin(SimpleHistoryAdmin):
     list_display = ["supervision", "department", "received_by", "received_at"]
     readonly_fields = ["supervision", "department", "received_by", "received_at"]
+
+
+@admin.register(FeedbackRequest)
+class FeedbackRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["unit_name", "kind", "campaign", "requested_on", "expires_on"]
+    list_filter = ["campaign", "kind"]
+    readonly_fields = ["token_hash"]
+
+
+@admin.register(FeedbackAnswer)
+class FeedbackAnswerAdmin(SimpleHistoryAdmin):
+    list_display = ["request", "efficiency", "attitude", "solving", "channel", "answered_on"]
+    list_filter = ["channel"]

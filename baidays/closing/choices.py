@@ -1,1 +1,32 @@
-"""The closing app's choices."""
+from django.db import models
+
+
+class Satisfaction(models.IntegerChoices):
+    """One answer of the questionnaire, per dimension; the score is the value."""
+
+    VERY_SATISFIED = 5, "非常满意"
+    SATISFIED = 4, "满意"
+    FAIR = 3, "基本满意"
+    DISSATISFIED = 2, "不满意"
+    VERY_DISSATISFIED = 1, "非常不满意"
+
+
+# the dimensions the questionnaire asks about: (field, label)
+DIMENSIONS = (
+    ("efficiency", "办事效率"),
+    ("attitude", "服务态度"),
+    ("solving", "问题解决"),
+)
+# an answer scoring below this on any dimension is "low" (回头看 follows it up)
+LOW_SCORE = Satisfaction.FAIR
+
+
+class AnswerChannel(models.TextChoices):
+    PORTAL = "portal", "企业账号在平台答复"
+    LINK = "link", "通过征询链接答复"
+    PAPER = "paper", "纸质答卷（办公室录入）"
+
+
+class RecipientKind(models.TextChoices):
+    ENTERPRISE = "enterprise", "服务企业"
+    CONTRACTOR = "contractor", "项目施工单位"

@@ -1,6 +1,9 @@
 from django import forms
 
-from .models import BriefingNarrative
+from projects.models import Project
+
+from .choices import DIMENSIONS
+from .models import BriefingNarrative, FeedbackAnswer
 
 
 class NarrativeForm(forms.ModelForm):
@@ -16,3 +19,37 @@ class NarrativeForm(forms.ModelForm):
             "problems": "推进中存在的困难和问题",
             "next_steps": "下周的工作安排",
         }
+
+
+class FeedbackAnswerForm(forms.ModelForm):
+    """The questionnaire: a level per dimension, free text, who filled it in."""
+
+    class Meta:
+        model = FeedbackAnswer
+        fields = ["efficiency", "attitude", "solving", "comments", "respondent"]
+        widgets = {
+            "efficiency": forms.RadioSelect,
+            "attitude": forms.RadioSelect,
+            "solving": forms.RadioSelect,
+            "comments": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def scores(self):
+        return {name: self.cleaned_data[name] for name, _label in DIMENSIONS}
+
+
+class PaperAnswerForm(FeedbackAnswerForm):
+    """A paper answer the clerk types in, with the date written on the paper."""
+
+    answered_on = forms.DateField(
+        label="答卷日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class ContractorRequestForm(forms.Form):
+    project = forms.ModelChoiceField(label="项目", queryset=Project.objects.none())
+    unit_name = forms.CharField(label="施工单位名称", max_length=200)
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = Project.objects.active().filter(campaign=campaign)

@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 from core.bounds import WEEK_MAX, text_bounds
 from core.models import Campaign, Department
 
+from .choices import AnswerChannel, RecipientKind, Satisfaction
+
 NARRATIVE_MAX = 5000
 
 
@@ -93,3 +95,126 @@ class SupervisionReceipt(models.Model):
 
     def __str__(self):
         return f"{self.supervision} 签收"
+
+
+def satisfaction_field(label):
+    return models.PositiveSmallIntegerField(label, choices=Satisfaction.choices)
+
+
+class FeedbackRequestQuerySet(models.QuerySet):
+    def for_enterprise_account(self, user):
+        """An enterprise account's own requests only (core.access.visible_to)."""
+        account = getattr(getattr(user, "person", None), "enterprise_account", None)
+        if account is None:
+            return self.none()
+        return self.filter(enterprise=account.enterprise)
+
+    def requested_by(self, as_of):
+        return self.filter(requested_on__lte=as_of)
+
+
+class FeedbackRequest(models.Model):
+    """反馈与意见征集 to one unit the 管委会 served: an enterprise, or the 施工单位 of a project;
+    it lists the problems solved for it and asks the questionnaire. A signed link (only its
+    hash is kept) lets a unit without an account answer once, before it expires."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name="百日行动",
+        on_delete=models.CASCADE,
+        related_name="feedback_requests",
+    )
+    kind = models.CharField("对象类别", max_length=12, choices=RecipientKind.choices)
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        verbose_name="企业",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_requests",
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name="项目",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_requests",
+    )
+    unit_name = models.CharField("征询对象（单位名称）", max_length=200)
+    requested_on = models.DateField("征询日期")
+    expires_on = models.DateField("链接有效期至")
+    token_hash = models.CharField("链接摘要", max_length=64, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    objects = FeedbackRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["campaign", "kind", "unit_name"]
+        verbose_name = "反馈与意见征集"
+        verbose_name_plural = "反馈与意见征集"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind="enterprise", enterprise__isnull=False, project__isnull=True
+                )
+                | models.Q(kind="contractor", project__isnull=False, enterprise__isnull=True),
+                name="feedback_request_one_recipient",
+                violation_error_message="征询对象须为一家企业或一个项目的施工单位",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "enterprise"],
+                condition=models.Q(enterprise__isnull=False),
+                name="feedback_request_once_per_enterprise",
+                violation_error_message="已向该企业发出征询",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "project"],
+                condition=models.Q(project__isnull=False),
+                name="feedback_request_once_per_project",
+                violation_error_message="已向该项目的施工单位发出征询",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expires_on__gte=models.F("requested_on")),
+                name="feedback_request_expires_after_request",
+                violation_error_message="链接有效期不能早于征询日期",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit_name}（{self.get_kind_display()}）"
+
+
+class FeedbackAnswer(models.Model):
+    """The one answer of a FeedbackRequest: a score per dimension and free text."""
+
+    request = models.OneToOneField(
+        FeedbackRequest, verbose_name="征询", on_delete=models.CASCADE, related_name="answer"
+    )
+    efficiency = satisfaction_field("办事效率")
+    attitude = satisfaction_field("服务态度")
+    solving = satisfaction_field("问题解决")
+    comments = models.TextField("意见和建议", blank=True, **text_bounds())
+    respondent = models.CharField("填写人", max_length=50)
+    channel = models.CharField("答复方式", max_length=10, choices=AnswerChannel.choices)
+    answered_on = models.DateField("答复日期")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="录入账号",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-answered_on"]
+        verbose_name = "征询答复"
+        verbose_name_plural = "征询答复"
+
+    def __str__(self):
+        return f"{self.request.unit_name} 的答复"
+
+    def lowest(self):
+        return min(self.efficiency, self.attitude, self.solving)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from baidays.closing import views
+from baidays.closing import feedback_views, views
 
 app_name = "closing"
 
@@ -11,5 +11,21 @@ urlpatterns = [
         "supervision/<int:pk>/receipt/",
         views.SupervisionReceiptView.as_view(),
         name="supervision-receipt",
+    ),
+    path("feedback/", feedback_views.FeedbackListView.as_view(), name="feedback"),
+    path(
+        "feedback/<int:pk>/link/",
+        feedback_views.FeedbackLinkIssueView.as_view(),
+        name="feedback-link-issue",
+    ),
+    path(
+        "feedback/<int:pk>/answer/",
+        feedback_views.FeedbackAnswerView.as_view(),
+        name="feedback-answer",
+    ),
+    path(
+        "feedback/link/<str:token>/",
+        feedback_views.FeedbackLinkAnswerView.as_view(),
+        name="feedback-link",
     ),
 ]

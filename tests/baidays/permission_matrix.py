@@ -265,6 +265,35 @@ MATRIX = [
         "/documents/supervision/{supervision}.docx",
         (LOGIN, 403, 200, 404, 200, 200, 200, 403),
     ),
+    # 反馈与意见征集: the office sends and records, leaders read the results, an enterprise
+    # account answers its own; the signed link is open to anyone holding a valid one
+    Row("GET", "/closing/feedback/", (LOGIN, 403, 403, 403, 200, 200, 403, 200)),
+    Row("POST", "/closing/feedback/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)),
+    Row(
+        "POST",
+        "/closing/feedback/{feedback_request}/link/",
+        (LOGIN, 403, 403, 403, 403, 200, 403, 403),
+    ),
+    Row("GET", "/closing/feedback/{feedback_request}/link/", (LOGIN, 403, *(405,) * 5, 403)),
+    Row(
+        "GET",
+        "/closing/feedback/{feedback_request}/answer/",
+        (LOGIN, 403, 403, 403, 403, 200, 403, 200),
+    ),
+    Row(
+        "POST",
+        "/closing/feedback/{feedback_request}/answer/",
+        (LOGIN, 403, 403, 403, 403, MOVED, 403, MOVED),
+        lambda world: {
+            "efficiency": "5",
+            "attitude": "5",
+            "solving": "4",
+            "respondent": "王经理",
+            "answered_on": _today(),
+        },
+    ),
+    Row("GET", "/closing/feedback/link/not-a-link/", (404,) * 8),
+    Row("POST", "/closing/feedback/link/not-a-link/", (404,) * 8),
     # the Django admin: admins only; the others are sent to the admin's login page
     Row("GET", "/admin/", ADMINS),
     Row("GET", "/admin/projects/project/", ADMINS),

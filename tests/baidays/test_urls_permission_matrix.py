@@ -11,6 +11,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
+from baidays.closing.models import FeedbackRequest
 from baidays.notify.models import Message
 from supervision.choices import Cause
 from supervision.models import Supervision
@@ -72,6 +73,14 @@ def world(settings, tmp_path, department, other_department, own_enterprise):
         ),
         "approval_case": f.ApprovalCaseFactory(target__campaign=campaign, **mine),
         "responsible_person": leader,
+        "feedback_request": FeedbackRequest.objects.create(
+            campaign=campaign,
+            kind="enterprise",
+            enterprise=own_enterprise,
+            unit_name=own_enterprise.name,
+            requested_on=campaign.start_date,
+            expires_on=campaign.end_date,
+        ),
         "message": Message.objects.create(
             recipient=f.UserFactory(username="someone"), subject="催报", body="内容"
         ),
