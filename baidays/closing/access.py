@@ -39,3 +39,15 @@ def can_read_feedback(user):
 def can_manage_feedback(user):
     """The office sends the requests, makes the links and types in paper answers."""
     return role_of(user) == Role.ADMIN
+
+
+def can_make_lookback(user):
+    return role_of(user) == Role.ADMIN
+
+
+def can_complete_follow_up(user, follow_up):
+    """The responsible unit's staff, or the office."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return True
+    return role == Role.STAFF and department_of(user) == follow_up.responsible_department

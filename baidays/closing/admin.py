@@ -1,7 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import BriefingNarrative, FeedbackAnswer, FeedbackRequest, SupervisionReceipt
+from .models import (
+    BriefingNarrative,
+    FeedbackAnswer,
+    FeedbackRequest,
+    FollowUp,
+    SupervisionReceipt,
+)
 
 
 @admin.register(BriefingNarrative)
@@ -28,3 +34,9 @@ class FeedbackRequestAdmin(SimpleHistoryAdmin):
 class FeedbackAnswerAdmin(SimpleHistoryAdmin):
     list_display = ["request", "efficiency", "attitude", "solving", "channel", "answered_on"]
     list_filter = ["channel"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(SimpleHistoryAdmin):
+    list_display = ["finding", "kind", "responsible_department", "due_date", "completed_on"]
+    list_filter = ["campaign", "kind", "responsible_department"]

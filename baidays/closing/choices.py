@@ -30,3 +30,16 @@ class AnswerChannel(models.TextChoices):
 class RecipientKind(models.TextChoices):
     ENTERPRISE = "enterprise", "服务企业"
     CONTRACTOR = "contractor", "项目施工单位"
+
+
+class FindingKind(models.TextChoices):
+    """What the 回头看 found: each becomes a follow-up (查漏补缺)."""
+
+    TARGET = "target", "目标未完成"
+    PROBLEM = "problem", "问题未解决"
+    DECISION = "decision", "议定事项未完成"
+    MILESTONE = "milestone", "规划节点未完成"
+    POWER = "power", "电力项目未完成"
+    TASK = "task", "阶段任务未完成"
+    SUPERVISION = "supervision", "督办单未销号"
+    FEEDBACK = "feedback", "企业评价偏低"

@@ -53,3 +53,12 @@ class ContractorRequestForm(forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = Project.objects.active().filter(campaign=campaign)
+
+
+class CompleteFollowUpForm(forms.Form):
+    completed_on = forms.DateField(
+        label="办结日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    result = forms.CharField(
+        label="整改情况", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )

@@ -7,9 +7,10 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from core.bounds import WEEK_MAX, text_bounds
+from core.completable import CompletableItem
 from core.models import Campaign, Department
 
-from .choices import AnswerChannel, RecipientKind, Satisfaction
+from .choices import AnswerChannel, FindingKind, RecipientKind, Satisfaction
 
 NARRATIVE_MAX = 5000
 
@@ -218,3 +219,43 @@ class FeedbackAnswer(models.Model):
 
     def lowest(self):
         return min(self.efficiency, self.attitude, self.solving)
+
+
+class FollowUp(CompletableItem):
+    """One row of the 回头看 (查漏补缺) list: what was found on the day the list was made, the
+    unit that follows it up, the measure and the due date; done like any completable item (a
+    completion date and what was done), so as of any day it reads open, done or overdue."""
+
+    evidence_folder = "follow-ups"
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    kind = models.CharField("问题类别", max_length=12, choices=FindingKind.choices)
+    source_key = models.CharField("来源", max_length=80, editable=False)
+    finding = models.CharField("查摆的问题", max_length=500)
+    responsible_department = models.ForeignKey(
+        Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="follow_ups"
+    )
+    measure = models.TextField("整改措施", **text_bounds())
+    found_on = models.DateField("查摆日期")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["found_on", "kind", "pk"]
+        verbose_name = "回头看整改事项"
+        verbose_name_plural = "回头看整改事项"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "source_key"],
+                name="follow_up_once_per_source",
+                violation_error_message="该问题已列入回头看清单",
+            ),
+            *CompletableItem.completable_constraints("followup"),
+        ]
+
+    def __str__(self):
+        return self.finding[:60]
+
+    def campaign_of_item(self):
+        return self.campaign if self.campaign_id else None

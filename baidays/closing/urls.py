@@ -1,6 +1,6 @@
 from django.urls import path
 
-from baidays.closing import feedback_views, views
+from baidays.closing import feedback_views, lookback_views, views
 
 app_name = "closing"
 
@@ -11,6 +11,12 @@ urlpatterns = [
         "supervision/<int:pk>/receipt/",
         views.SupervisionReceiptView.as_view(),
         name="supervision-receipt",
+    ),
+    path("lookback/", lookback_views.LookBackView.as_view(), name="lookback"),
+    path(
+        "lookback/<int:pk>/complete/",
+        lookback_views.FollowUpCompleteView.as_view(),
+        name="follow-up-complete",
     ),
     path("feedback/", feedback_views.FeedbackListView.as_view(), name="feedback"),
     path(

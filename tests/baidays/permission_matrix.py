@@ -265,6 +265,16 @@ MATRIX = [
         "/documents/supervision/{supervision}.docx",
         (LOGIN, 403, 200, 404, 200, 200, 200, 403),
     ),
+    # 回头看: everyone with a role reads its rows, the office makes the list, the unit 办结
+    Row("GET", "/closing/lookback/", EVERYONE),
+    Row("POST", "/closing/lookback/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)),
+    Row(
+        "POST",
+        "/closing/lookback/{follow_up}/complete/",
+        (LOGIN, 403, MOVED, 404, 403, MOVED, 403, 403),
+        lambda world: {"completed_on": _today(), "result": "已整改"},
+    ),
+    Row("GET", "/closing/lookback/{follow_up}/complete/", (LOGIN, 403, *(405,) * 5, 403)),
     # 反馈与意见征集: the office sends and records, leaders read the results, an enterprise
     # account answers its own; the signed link is open to anyone holding a valid one
     Row("GET", "/closing/feedback/", (LOGIN, 403, 403, 403, 200, 200, 403, 200)),

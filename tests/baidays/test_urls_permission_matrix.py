@@ -11,7 +11,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
-from baidays.closing.models import FeedbackRequest
+from baidays.closing.models import FeedbackRequest, FollowUp
 from baidays.notify.models import Message
 from supervision.choices import Cause
 from supervision.models import Supervision
@@ -73,6 +73,16 @@ def world(settings, tmp_path, department, other_department, own_enterprise):
         ),
         "approval_case": f.ApprovalCaseFactory(target__campaign=campaign, **mine),
         "responsible_person": leader,
+        "follow_up": FollowUp.objects.create(
+            campaign=campaign,
+            kind="problem",
+            source_key="problem:0",
+            finding="问题未解决",
+            responsible_department=department,
+            measure="限期解决",
+            due_date=campaign.end_date,
+            found_on=campaign.start_date,
+        ),
         "feedback_request": FeedbackRequest.objects.create(
             campaign=campaign,
             kind="enterprise",
