@@ -7,6 +7,7 @@ from .models import (
     FeedbackRequest,
     FollowUp,
     SupervisionReceipt,
+    WorkSummary,
 )
 
 
@@ -40,3 +41,9 @@ class FeedbackAnswerAdmin(SimpleHistoryAdmin):
 class FollowUpAdmin(SimpleHistoryAdmin):
     list_display = ["finding", "kind", "responsible_department", "due_date", "completed_on"]
     list_filter = ["campaign", "kind", "responsible_department"]
+
+
+@admin.register(WorkSummary)
+class WorkSummaryAdmin(SimpleHistoryAdmin):
+    list_display = ["campaign", "drafted_on", "version", "issued_at", "reported_on"]
+    readonly_fields = ["drafted_on", "issued_by", "issued_at", "reported_on", "reported_version"]

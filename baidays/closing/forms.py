@@ -3,7 +3,7 @@ from django import forms
 from projects.models import Project
 
 from .choices import DIMENSIONS
-from .models import BriefingNarrative, FeedbackAnswer
+from .models import BriefingNarrative, FeedbackAnswer, WorkSummary
 
 
 class NarrativeForm(forms.ModelForm):
@@ -61,4 +61,20 @@ class CompleteFollowUpForm(forms.Form):
     )
     result = forms.CharField(
         label="整改情况", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class WorkSummaryForm(forms.ModelForm):
+    class Meta:
+        model = WorkSummary
+        fields = ["practices", "problems", "next_steps"]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 6})
+            for name in ("practices", "problems", "next_steps")
+        }
+
+
+class ReportForm(forms.Form):
+    reported_on = forms.DateField(
+        label="上报日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

@@ -259,3 +259,52 @@ class FollowUp(CompletableItem):
 
     def campaign_of_item(self):
         return self.campaign if self.campaign_id else None
+
+
+class WorkSummary(models.Model):
+    """工作小结: a draft whose figures are the data as of the day it was drafted, kept as a
+    snapshot (so the document is the same whenever it is opened again), with the sections the
+    office writes; 签发 by a leader, then 上报 with the date and the version sent."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="work_summaries"
+    )
+    drafted_on = models.DateField("起草日期（数据截至）")
+    figures = models.JSONField("数据快照", editable=False)
+    practices = models.TextField("主要做法和成效", blank=True, **text_bounds(NARRATIVE_MAX))
+    problems = models.TextField("存在的问题", blank=True, **text_bounds(NARRATIVE_MAX))
+    next_steps = models.TextField("下步打算", blank=True, **text_bounds(NARRATIVE_MAX))
+    version = models.PositiveIntegerField("版本", default=1)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="签发人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    issued_at = models.DateTimeField("签发时间", null=True, blank=True)
+    reported_on = models.DateField("上报日期", null=True, blank=True)
+    reported_version = models.PositiveIntegerField("上报版本", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["campaign", "-drafted_on", "-pk"]
+        verbose_name = "工作小结"
+        verbose_name_plural = "工作小结"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reported_on__isnull=True) | models.Q(issued_at__isnull=False),
+                name="work_summary_reported_after_issue",
+                violation_error_message="工作小结须先签发再上报",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reported_on__isnull=True, reported_version__isnull=True)
+                | models.Q(reported_on__isnull=False, reported_version__isnull=False),
+                name="work_summary_reported_with_version",
+                violation_error_message="上报须记录日期和版本",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.campaign.name}工作小结（{self.drafted_on:%Y-%m-%d} 起草）"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from baidays.closing import feedback_views, lookback_views, views
+from baidays.closing import feedback_views, lookback_views, summary_views, views
 
 app_name = "closing"
 
@@ -12,6 +12,8 @@ urlpatterns = [
         views.SupervisionReceiptView.as_view(),
         name="supervision-receipt",
     ),
+    path("summary/", summary_views.WorkSummaryListView.as_view(), name="summaries"),
+    path("summary/<int:pk>/", summary_views.WorkSummaryView.as_view(), name="summary"),
     path("lookback/", lookback_views.LookBackView.as_view(), name="lookback"),
     path(
         "lookback/<int:pk>/complete/",

@@ -5,6 +5,7 @@ the 督办通知单, the 工作小结."""
 from django.utils import timezone
 
 from baidays.closing.selectors import receipt_as_of
+from baidays.closing.work_summary import activity_rows
 from baidays.dashboards.briefing import briefing
 from core.history import user_name
 from core.templatetags.dashboard_tags import wan, wan_or_yi
@@ -225,3 +226,74 @@ def receipt_time(receipt):
         return "    年  月  日"
     moment = timezone.localtime(receipt.received_at)
     return f"{chinese_date(moment.date())} {moment:%H:%M}"
+
+
+def summary_document(work_summary):
+    """工作小结 (上行文 to the county leading group's office) as the draft stood: its figures are
+    the snapshot taken when it was drafted, so the document is the same whenever it is made."""
+    figures = work_summary.figures
+    s = figures["summary"]
+    doc = Gongwen()
+    signer = user_name(work_summary.issued_by) if work_summary.issued_by_id else "（未签发）"
+    doc.masthead(
+        Masthead(
+            organ=f"{COMMITTEE}文件",
+            number=f"园管〔{work_summary.drafted_on:%Y}〕{work_summary.pk}号",
+            signer=signer,
+            upward=True,
+        )
+    )
+    doc.title(f"关于{s['campaign']['name']}的工作小结")
+    doc.addressee(f"{LEADING_GROUP}办公室")
+    doc.paragraph(
+        f"截至 {chinese_date(work_summary.drafted_on)}（第 {s['campaign']['day']} 天，时序进度 "
+        f"{s['campaign']['time_percent']}%），现将百日行动开展情况小结如下。"
+    )
+    doc.heading("一、目标完成情况")
+    doc.table(
+        ["工作", "目标", "完成", "完成率"],
+        [[r["activity"], r["target"], r["result"], r["rate"]] for r in activity_rows(figures)],
+    )
+    doc.heading("二、主要做法和成效")
+    doc.paragraphs(work_summary.practices, empty="（尚未撰写）")
+    solved = figures["problems_solved"]
+    doc.heading("（一）帮助企业和项目解决问题", level=2)
+    doc.paragraph(
+        f"共帮助解决困难和问题 {solved['count']} 个"
+        + "".join(
+            f"；{p['unit']}：{p['title']}（{p['resolved_on']}解决）" for p in solved["listed"][:5]
+        )
+        + "。"
+    )
+    fb = figures["feedback"]
+    doc.heading("（二）企业和施工单位评价", level=2)
+    averages = "，".join(f"{d['label']} {d['average'] or '—'} 分" for d in fb["dimensions"])
+    doc.paragraph(
+        f"向 {fb['requested']} 家单位征询意见，{fb['answered']} 家答复；{averages}（满分 5 分）。"
+    )
+    evaluations = figures["evaluations"]
+    doc.heading("（三）项目责任人评议", level=2)
+    doc.paragraph(
+        f"评议项目责任人 {len(evaluations)} 名"
+        + "".join(f"；{e['person']} {e['score']} 分{e['grade']}" for e in evaluations[:10])
+        + "。"
+    )
+    lb = figures["lookback"]
+    doc.heading("（四）回头看", level=2)
+    kinds = "，".join(f"{k['label']} {k['total']} 项（已办结 {k['done']} 项）" for k in lb["kinds"])
+    doc.paragraph(
+        f"查摆问题 {lb['total']} 项，已办结 {lb['done']} 项{f'：{kinds}' if kinds else ''}。"
+    )
+    doc.heading("三、存在的问题")
+    doc.paragraphs(work_summary.problems, empty="（尚未撰写）")
+    doc.heading("四、下步打算")
+    doc.paragraphs(work_summary.next_steps, empty="（尚未撰写）")
+    doc.signature(COMMITTEE, work_summary.drafted_on)
+    doc.imprint(
+        Imprint(
+            copy_to="县人民政府办公室",
+            printed_by=f"{COMMITTEE}办公室",
+            printed_on=work_summary.reported_on or work_summary.drafted_on,
+        )
+    )
+    return doc.content()

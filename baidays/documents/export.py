@@ -3,10 +3,12 @@ the page buttons and `export_document` resolve their arguments."""
 
 from django.http import Http404
 
-from .documents import briefing_document, supervision_document
+from baidays.closing.work_summary import as_it_stood
+
+from .documents import briefing_document, summary_document, supervision_document
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-KINDS = ("briefing", "supervision")
+KINDS = ("briefing", "supervision", "summary")
 
 
 def week_as_of(campaign, week, as_of):
@@ -28,6 +30,17 @@ def supervision_file(supervision, as_of):
     return (
         f"督办通知单-{supervision.number}-{as_of.isoformat()}.docx",
         supervision_document(supervision, as_of),
+    )
+
+
+def summary_file(work_summary, as_of):
+    """The 工作小结 as it stood at the end of `as_of` (None when not drafted by then)."""
+    stood = as_it_stood(work_summary, as_of)
+    if stood is None:
+        return None
+    return (
+        f"工作小结-{work_summary.campaign.slug}-{work_summary.pk}-第{stood.version}版.docx",
+        summary_document(stood),
     )
 
 

@@ -11,4 +11,5 @@ urlpatterns = [
         views.SupervisionDocumentView.as_view(),
         name="supervision",
     ),
+    path("summary/<int:pk>.docx", views.SummaryDocumentView.as_view(), name="summary"),
 ]

@@ -265,6 +265,24 @@ MATRIX = [
         "/documents/supervision/{supervision}.docx",
         (LOGIN, 403, 200, 404, 200, 200, 200, 403),
     ),
+    # 工作小结: leaders and the office read it, the office drafts, edits and reports it, a leader
+    # 签发 it (the draft of a fresh world has no sections yet: 签发 is refused with its reason)
+    Row("GET", "/closing/summary/", LEADERS),
+    Row("POST", "/closing/summary/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)),
+    Row("GET", "/closing/summary/{work_summary}/", LEADERS),
+    Row(
+        "POST",
+        "/closing/summary/{work_summary}/",
+        (LOGIN, 403, 403, 403, 403, MOVED, 403, 403),
+        {"action": "edit", "practices": "一", "problems": "二", "next_steps": "三"},
+    ),
+    Row(
+        "POST",
+        "/closing/summary/{work_summary}/",
+        (LOGIN, 403, 403, 403, MOVED, 403, 403, 403),
+        {"action": "issue"},
+    ),
+    Row("GET", "/documents/summary/{work_summary}.docx", LEADERS),
     # 回头看: everyone with a role reads its rows, the office makes the list, the unit 办结
     Row("GET", "/closing/lookback/", EVERYONE),
     Row("POST", "/closing/lookback/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)),

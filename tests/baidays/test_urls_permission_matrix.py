@@ -11,7 +11,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
-from baidays.closing.models import FeedbackRequest, FollowUp
+from baidays.closing.models import FeedbackRequest, FollowUp, WorkSummary
+from baidays.closing.work_summary import draft_figures
 from baidays.notify.models import Message
 from supervision.choices import Cause
 from supervision.models import Supervision
@@ -73,6 +74,11 @@ def world(settings, tmp_path, department, other_department, own_enterprise):
         ),
         "approval_case": f.ApprovalCaseFactory(target__campaign=campaign, **mine),
         "responsible_person": leader,
+        "work_summary": WorkSummary.objects.create(
+            campaign=campaign,
+            drafted_on=campaign.start_date,
+            figures=draft_figures(campaign, campaign.start_date),
+        ),
         "follow_up": FollowUp.objects.create(
             campaign=campaign,
             kind="problem",

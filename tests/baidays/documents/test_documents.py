@@ -18,10 +18,15 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from baidays.closing import work_summary
 from baidays.closing.services import issue_narrative, save_narrative
 from baidays.dashboards.summary import campaign_summary
 from baidays.demo.seed import seed_demo
-from baidays.documents.documents import briefing_document, supervision_document
+from baidays.documents.documents import (
+    briefing_document,
+    summary_document,
+    supervision_document,
+)
 from baidays.documents.gongwen import FANGSONG, HEITI, XIAOBIAOSONG
 from core.templatetags.dashboard_tags import wan, wan_or_yi
 from supervision.models import Supervision
@@ -57,11 +62,22 @@ def demo_documents(django_db_setup, django_db_blocker):
                 issue_narrative(campaign=campaign, week=week, user=users["leader"], now=noon)
                 supervise(campaign=campaign, as_of=TODAY)
                 supervision = Supervision.objects.order_by("pk").first()
+                draft = work_summary.draft(campaign=campaign, user=users["admin"], today=TODAY)
+                draft = work_summary.edit(
+                    work_summary=draft,
+                    user=users["admin"],
+                    practices="一是建立周调度机制",
+                    problems="用地指标紧张",
+                    next_steps="巩固成果",
+                )
+                draft = work_summary.issue(work_summary=draft, user=users["leader"], now=noon)
                 documents = {
                     "summary": campaign_summary(campaign, TODAY),
                     "leader": users["leader"].person.name,
                     "briefing": briefing_document(campaign, TODAY),
                     "supervision": supervision_document(supervision, TODAY),
+                    "summary_doc": summary_document(draft),
+                    "figures": draft.figures,
                     "target": supervision.target_label,
                     "department": str(supervision.department),
                 }
@@ -78,7 +94,7 @@ def _text(document):
     return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
-@pytest.mark.parametrize("name", ["briefing", "supervision"])
+@pytest.mark.parametrize("name", ["briefing", "supervision", "summary_doc"])
 def test_the_page_is_a4_with_the_standard_margins_and_a_22_by_28_grid(demo_documents, name):
     section = _read(demo_documents[name]).sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
@@ -102,7 +118,7 @@ def _east_asia(run):
     return run._element.rPr.rFonts.get(qn("w:eastAsia"))
 
 
-@pytest.mark.parametrize("name", ["briefing", "supervision"])
+@pytest.mark.parametrize("name", ["briefing", "supervision", "summary_doc"])
 def test_title_body_and_headings_are_in_the_standard_fonts_and_sizes(demo_documents, name):
     document = _read(demo_documents[name])
     runs = _runs(document)
@@ -119,7 +135,7 @@ def test_title_body_and_headings_are_in_the_standard_fonts_and_sizes(demo_docume
     assert normal.paragraph_format.line_spacing == Pt(28.95)  # 22 lines in 225 mm
 
 
-@pytest.mark.parametrize("name", ["briefing", "supervision"])
+@pytest.mark.parametrize("name", ["briefing", "supervision", "summary_doc"])
 def test_page_numbers_are_a_page_field_on_the_outside_edge_of_odd_and_even_pages(
     demo_documents, name
 ):
@@ -219,10 +235,10 @@ def test_libreoffice_opens_the_documents_on_a_stable_number_of_pages(demo_docume
         pytest.skip(message)
     pages = {
         name: _pdf_pages(demo_documents[name], tmp_path, name)
-        for name in ("briefing", "supervision")
+        for name in ("briefing", "supervision", "summary_doc")
     }
     # the demo's briefing of 2026-06-15: the narrative, the figures, the top ten lagging items
-    assert pages == {"briefing": 5, "supervision": 2}
+    assert pages == {"briefing": 5, "supervision": 2, "summary_doc": 3}
     again = _pdf_pages(demo_documents["briefing"], tmp_path, "briefing-again")
     assert again == pages["briefing"]
 
@@ -244,5 +260,21 @@ def test_the_command_writes_the_document_of_a_week_and_names_bad_arguments(tmp_p
             call_command("export_document", "supervision", str(target))
         with pytest.raises(CommandError, match="没有编号为 999999 的督办单"):
             call_command("export_document", "supervision", str(target), "--id", "999999")
+        with pytest.raises(CommandError, match="没有编号为 999999 的工作小结"):
+            call_command("export_document", "summary", str(target), "--id", "999999")
         with pytest.raises(CommandError, match=r"\.docx"):
             call_command("export_document", "briefing", str(tmp_path / "x.pdf"))
+
+
+def test_the_summary_document_carries_its_snapshot_figures_and_its_signer(demo_documents):
+    text = _text(_read(demo_documents["summary_doc"]))
+    rows = work_summary.activity_rows(demo_documents["figures"])
+    for row in rows:
+        assert f"{row['activity']}" in text and row["target"] in text and row["result"] in text
+    assert "1156万元" in text and "1.78亿元" in text
+    assert f"签发人：{demo_documents['leader']}" in text
+    assert "一是建立周调度机制" in text and "用地指标紧张" in text and "巩固成果" in text
+    solved = demo_documents["figures"]["problems_solved"]["count"]
+    assert f"共帮助解决困难和问题 {solved} 个" in text
+    infrastructure = demo_documents["summary"]["infrastructure"]
+    assert f"{wan(infrastructure['completed_wan'])}万元" in text

@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from baidays.closing.models import WorkSummary
 from core.dates import AsOfError, parse_as_of
 from core.selectors import resolve_campaign
 from supervision.models import Supervision
 
-from ...export import KINDS, briefing_file, supervision_file, week_as_of
+from ...export import KINDS, briefing_file, summary_file, supervision_file, week_as_of
 
 
 class Command(BaseCommand):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--campaign", help="百日行动标识，默认为当前百日行动")
         parser.add_argument("--as-of", dest="as_of", help="截至日期 YYYY-MM-DD，默认为今天")
         parser.add_argument("--week", type=int, help="工作简报的期数（周报周）")
-        parser.add_argument("--id", dest="pk", type=int, help="督办单编号")
+        parser.add_argument("--id", dest="pk", type=int, help="督办单或工作小结的编号")
 
     def handle(self, *args, kind, file, campaign=None, as_of=None, week=None, pk=None, **options):
         try:
@@ -29,6 +30,8 @@ class Command(BaseCommand):
             raise CommandError(f"文件名应以 .docx 结尾：{file}")
         if kind == "supervision":
             _name, content = supervision_file(self._supervision(pk), day)
+        elif kind == "summary":
+            _name, content = self._summary(pk, day)
         else:
             found = self._campaign(campaign)
             if week is not None:
@@ -54,6 +57,18 @@ class Command(BaseCommand):
                 else "尚未建立百日行动，请先运行 setup_campaign"
             )
         return found
+
+    @staticmethod
+    def _summary(pk, day):
+        if pk is None:
+            raise CommandError("工作小结须用 --id 指定编号")
+        found = WorkSummary.objects.select_related("campaign", "issued_by__person").filter(pk=pk)
+        if not found:
+            raise CommandError(f"没有编号为 {pk} 的工作小结")
+        written = summary_file(found[0], day)
+        if written is None:
+            raise CommandError(f"编号为 {pk} 的工作小结在 {day:%Y-%m-%d} 尚未起草")
+        return written
 
     @staticmethod
     def _supervision(pk):
