@@ -17,7 +17,9 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 
+from baidays.notify.models import Message
 from core.money import CENT
 from enterprises.models import CompetitionEntry, Enterprise, KeyEnterprise, Problem
 
@@ -81,16 +83,33 @@ def request_from_served_enterprises(*, campaign, today):
     )
     created = []
     for enterprise in served_enterprises(campaign, today).exclude(pk__in=asked):
-        created.append(
-            _create(
-                campaign=campaign,
-                kind=RecipientKind.ENTERPRISE,
-                enterprise=enterprise,
-                unit_name=enterprise.name,
-                today=today,
-            )
+        feedback_request = _create(
+            campaign=campaign,
+            kind=RecipientKind.ENTERPRISE,
+            enterprise=enterprise,
+            unit_name=enterprise.name,
+            today=today,
         )
+        _tell_accounts(feedback_request)
+        created.append(feedback_request)
     return created
+
+
+def _tell_accounts(feedback_request):
+    """The enterprise's accounts find the request in their 站内消息, with the page to answer."""
+    path = reverse("closing:feedback-answer", args=[feedback_request.pk])
+    for account in feedback_request.enterprise.accounts.select_related("person__user"):
+        if account.person.user_id is None:
+            continue
+        Message.objects.create(
+            recipient=account.person.user,
+            subject="请对管委会的服务提出意见",
+            body=(
+                f"{feedback_request.campaign.name}进入总结阶段，县工业园区管委会请贵单位对服务情况"
+                f"（办事效率、服务态度、问题解决）提出意见，请在 "
+                f"{feedback_request.expires_on:%Y-%m-%d} 前填写：{path}"
+            ),
+        )
 
 
 @transaction.atomic

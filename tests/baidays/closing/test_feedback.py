@@ -15,6 +15,7 @@ from django.utils import timezone
 from baidays.closing import feedback
 from baidays.closing.choices import AnswerChannel
 from baidays.closing.models import FeedbackAnswer, FeedbackRequest
+from baidays.notify.models import Message
 from enterprises.choices import ProblemStatus
 from tests import factories as f
 
@@ -35,7 +36,7 @@ def on(day):
 
 
 @pytest.fixture
-def world(department, own_enterprise):
+def world(department, own_enterprise, enterprise_user):
     campaign = f.CampaignFactory(slug="fb2026")
     other = f.EnterpriseFactory(name="别家机械有限公司")
     for enterprise, title in ((own_enterprise, "厂区用电增容"), (other, "别家的秘密问题")):
@@ -122,6 +123,8 @@ def test_an_enterprise_answers_its_own_in_the_portal_and_not_another(
     world, own_enterprise, enterprise_client
 ):
     own, other = _request_of(world, own_enterprise), _request_of(world, world["other"])
+    (message,) = Message.objects.filter(recipient__username="enterprise")
+    assert message.body.endswith(f"/closing/feedback/{own.pk}/answer/")
     with on(DAY):
         listing = enterprise_client.get("/closing/feedback/").content.decode()
         assert f"/closing/feedback/{own.pk}/answer/" in listing
