@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "baidays.dashboards",
     "baidays.demo",
     "baidays.notify",
+    "baidays.closing",
+    "baidays.documents",
     "django_celery_beat",
 ]
 

@@ -29,10 +29,22 @@ LAG_FILL = {
 }
 
 
+# what apps above the dashboards add to the briefing (the closing app: its narrative); each
+# part is called with (campaign, as_of, context) and returns the context it adds
+_BRIEFING_PARTS = []
+
+
+def register_briefing_part(part):
+    if part not in _BRIEFING_PARTS:
+        _BRIEFING_PARTS.append(part)
+
+
 def briefing(campaign, as_of):
     scope = Scope(campaign, as_of)
     context = overview(campaign, as_of)
     context["scope"] = scope
+    for part in _BRIEFING_PARTS:
+        context.update(part(campaign, as_of, context))
     return context
 
 
