@@ -14,6 +14,7 @@ from core.campaign_settings import CampaignRules
 from core.choices import Role
 from core.forms import add_validation_errors
 from core.history import change_history
+from core.media import send_upload
 from core.parsing import parse_optional_int
 from core.roles import role_of
 from core.scope import CampaignScopeMixin
@@ -172,3 +173,16 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 messages.success(request, "整改答复已提交")
                 return redirect(notice_url(supervision, scope_query(supervision.campaign, request)))
         return self.render_page(request, supervision, answer_form=form)
+
+
+class SupervisionEvidenceView(RoleRequiredMixin, View):
+    """The answer's 佐证材料, for whoever may read the 督办单 (its unit, the leaders, admins),
+    served through core.media.send_upload."""
+
+    def get(self, request, pk):
+        supervision = get_visible_or_404(
+            Supervision.objects.all(), request.user, DEPARTMENT_FIELD, pk=pk
+        )
+        if not supervision.evidence:
+            raise Http404("该督办单没有佐证材料")
+        return send_upload(request, supervision.evidence.name)

@@ -224,6 +224,13 @@ MATRIX = [
     # answers, a leader closes
     Row("GET", "/supervision/", (LOGIN, 403, 200, 200, 200, 200, 200, 403)),
     Row("GET", "/supervision/{supervision}/", (LOGIN, 403, 200, 404, 200, 200, 200, 403)),
+    # the answer's 佐证材料: whoever reads the 督办单
+    Row(
+        "GET",
+        "/supervision/{supervision}/evidence/",
+        (LOGIN, 403, 200, 404, 200, 200, 200, 403),
+    ),
+    Row("POST", "/supervision/{supervision}/evidence/", NONE_TAKE_IT),
     Row(
         "POST",
         "/supervision/{supervision}/",
