@@ -16,7 +16,7 @@ class AnswerForm(forms.ModelForm):
         widgets = {
             "measures": forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
             "promised_on": DATE,
-            "evidence": forms.ClearableFileInput(attrs={"class": "form-control"}),
+            "evidence": forms.FileInput(attrs={"class": "form-control"}),
         }
 
     def clean_evidence(self):
