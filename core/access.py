@@ -54,6 +54,16 @@ def can_confirm_goals(user):
     return role_of(user) in (Role.ADMIN, Role.STAFF)
 
 
+def can_answer_supervisions(user):
+    """A 督办单 is answered by its unit's staff (visible_to keeps them to their own) and
+    admins; leaders close it; reviewers and enterprises only read."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def can_close_supervisions(user):
+    return role_of(user) in (Role.ADMIN, Role.LEADER)
+
+
 def can_archive_items(user):
     """归档 takes an item out of lists and totals: staff (of the item's unit) and admins;
     enterprise accounts, reviewers and leaders never."""

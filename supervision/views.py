@@ -9,9 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from core.access import RoleRequiredMixin, get_visible_or_404, require_item_writer, visible_to
+from core.access import (
+    RoleRequiredMixin,
+    can_answer_supervisions,
+    can_close_supervisions,
+    get_visible_or_404,
+    require_item_writer,
+    visible_to,
+)
 from core.campaign_settings import CampaignRules
-from core.choices import Role
 from core.forms import add_validation_errors
 from core.history import change_history
 from core.media import send_upload
@@ -121,8 +127,8 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "today_url": notice_url(supervision, scope_query(supervision.campaign, None)),
                 "answer_form": answer_form or AnswerForm(instance=supervision),
                 "close_form": close_form or CloseForm(),
-                "can_answer": writable and role in (Role.ADMIN, Role.STAFF),
-                "can_close": writable and role in (Role.ADMIN, Role.LEADER),
+                "can_answer": writable and can_answer_supervisions(request.user),
+                "can_close": writable and can_close_supervisions(request.user),
                 "history": change_history(supervision, as_of=as_of),
                 "rule": rule_text(CampaignRules.of(supervision.campaign)),
                 "scope_qs": scope_qs,
@@ -136,7 +142,7 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         supervision = self.get_object(request, pk)
         today = timezone.localdate()
         if "close_note" in request.POST:
-            if role_of(request.user) not in (Role.ADMIN, Role.LEADER):
+            if not can_close_supervisions(request.user):
                 raise PermissionDenied("只有领导可以为督办单销号")
             form = CloseForm(request.POST)
             if form.is_valid():

@@ -42,6 +42,10 @@ def person(chromium, live_server):
         contexts.append(context)
         new_page = context.new_page()
         new_page.console_errors = []
+        new_page.on(
+            "console",
+            lambda msg: msg.type == "error" and new_page.console_errors.append(msg.text),
+        )
         new_page.on("pageerror", lambda exc: new_page.console_errors.append(str(exc)))
         browser_login(new_page, username)
         return new_page
