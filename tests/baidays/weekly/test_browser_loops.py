@@ -110,6 +110,9 @@ def test_a_returned_report_is_corrected_approved_and_counts(
     submit(reviewer, "button:has-text('提交审核')")
     assert "必须写明原因" in reviewer.inner_text("[data-testid=review-errors]")
     assert reviewer.is_checked(f"#return-{key}")  # the choice made is kept
+    # the refused submission answers 400, which the browser logs; nothing else may be logged
+    assert [e for e in reviewer.console_errors if "400" not in e] == []
+    reviewer.console_errors.clear()
     reviewer.fill(f"textarea[name='reason-{key}']", "本周投资与监理台账不符，请核对后重报")
     submit(reviewer, "button:has-text('提交审核')")
     assert "退回 1 份" in reviewer.content()
