@@ -48,6 +48,28 @@ def require_item_writer(user):
         raise PermissionDenied("领导账号只能查看和批示，不能修改填报数据")
 
 
+def can_confirm_goals(user):
+    """A 争先杯 entry's 目标实现日期 moves the overview and the league: confirmed by the
+    管委会 side (the responsible unit's staff, admins), never by the enterprise's account."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def can_answer_supervisions(user):
+    """A 督办单 is answered by its unit's staff (visible_to keeps them to their own) and
+    admins; leaders close it; reviewers and enterprises only read."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def can_close_supervisions(user):
+    return role_of(user) in (Role.ADMIN, Role.LEADER)
+
+
+def can_archive_items(user):
+    """归档 takes an item out of lists and totals: staff (of the item's unit) and admins;
+    enterprise accounts, reviewers and leaders never."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
 def can_edit_schedule(user):
     """An item's 进度计划 is written by its responsible unit's staff (visible_to keeps them to
     their unit's items) and admins; everyone who reads the item reads it."""

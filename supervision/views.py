@@ -9,11 +9,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from core.access import RoleRequiredMixin, get_visible_or_404, require_item_writer, visible_to
+from core.access import (
+    RoleRequiredMixin,
+    can_answer_supervisions,
+    can_close_supervisions,
+    get_visible_or_404,
+    require_item_writer,
+    visible_to,
+)
 from core.campaign_settings import CampaignRules
-from core.choices import Role
 from core.forms import add_validation_errors
 from core.history import change_history
+from core.media import send_upload
 from core.parsing import parse_optional_int
 from core.roles import role_of
 from core.scope import CampaignScopeMixin
@@ -120,8 +127,8 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "today_url": notice_url(supervision, scope_query(supervision.campaign, None)),
                 "answer_form": answer_form or AnswerForm(instance=supervision),
                 "close_form": close_form or CloseForm(),
-                "can_answer": writable and role in (Role.ADMIN, Role.STAFF),
-                "can_close": writable and role in (Role.ADMIN, Role.LEADER),
+                "can_answer": writable and can_answer_supervisions(request.user),
+                "can_close": writable and can_close_supervisions(request.user),
                 "history": change_history(supervision, as_of=as_of),
                 "rule": rule_text(CampaignRules.of(supervision.campaign)),
                 "scope_qs": scope_qs,
@@ -135,7 +142,7 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         supervision = self.get_object(request, pk)
         today = timezone.localdate()
         if "close_note" in request.POST:
-            if role_of(request.user) not in (Role.ADMIN, Role.LEADER):
+            if not can_close_supervisions(request.user):
                 raise PermissionDenied("只有领导可以为督办单销号")
             form = CloseForm(request.POST)
             if form.is_valid():
@@ -172,3 +179,16 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 messages.success(request, "整改答复已提交")
                 return redirect(notice_url(supervision, scope_query(supervision.campaign, request)))
         return self.render_page(request, supervision, answer_form=form)
+
+
+class SupervisionEvidenceView(RoleRequiredMixin, View):
+    """The answer's 佐证材料, for whoever may read the 督办单 (its unit, the leaders, admins),
+    served through core.media.send_upload."""
+
+    def get(self, request, pk):
+        supervision = get_visible_or_404(
+            Supervision.objects.all(), request.user, DEPARTMENT_FIELD, pk=pk
+        )
+        if not supervision.evidence:
+            raise Http404("该督办单没有佐证材料")
+        return send_upload(request, supervision.evidence.name)

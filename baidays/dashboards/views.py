@@ -27,7 +27,8 @@ from .forms import InstructionForm
 from .park_map import park_map
 from .summary import cached_campaign_summary
 
-HOME_OF_REVIEWERS = "dashboards:department"
+# a reviewer works from the week's reports to review (their unit's page is one link away)
+HOME_OF_REVIEWERS = "weekly:review"
 PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300
 SCREEN_MISSING_ROWS = 3
@@ -299,8 +300,8 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
     open_to_enterprise_accounts = True
 
     def get(self, request, *args, **kwargs):
-        # staff and enterprises work from their weekly list, reviewers from their unit's
-        # page; leaders and admins keep the overview
+        # staff and enterprises work from their weekly list, reviewers from 周报审核;
+        # leaders and admins keep the overview
         role = role_of(request.user)
         if role in (Role.STAFF, Role.ENTERPRISE):
             return redirect("weekly:home")
@@ -308,7 +309,7 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
             department = department_of(request.user)
             if department is None:
                 raise PermissionDenied("审核人账号尚未指定所在单位，请联系管理员")
-            return redirect(HOME_OF_REVIEWERS, pk=department.pk)
+            return redirect(HOME_OF_REVIEWERS)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from baidays.weekly.photos import prepare_photo
 from baidays.weekly.schedule import schedule_card
+from baidays.weekly.selectors import CUMULATIVE_RULE
 from core.access import require_item_writer
 from core.campaign_settings import CampaignRules
 from core.lag import rule_text
@@ -89,6 +90,7 @@ def item_page(kind, item, user, as_of=None):
     campaign = item.campaign
     reports = timeline(kind, item, up_to_week=report_week_as_of(campaign, as_of))
     completed = reports[-1].cumulative_wan if reports else ZERO
+    awaiting = sum((r.week_investment_wan for r in reports if not r.counts), ZERO)
     latest_percent = reports[-1].percent_complete if reports else ZERO
     time_percent = campaign.time_percent(as_of)
     plan_weeks = plan_weeks_of(item, as_of)
@@ -109,6 +111,8 @@ def item_page(kind, item, user, as_of=None):
         "is_past": as_of < today,
         "reports": list(reversed(reports)),
         "completed_wan": completed,
+        "awaiting_wan": awaiting,
+        "cumulative_rule": CUMULATIVE_RULE,
         "completed_share": percent(completed, item.planned_investment_wan),
         "latest_percent": latest_percent,
         "time_percent": time_percent,

@@ -146,7 +146,7 @@ MATRIX = [
     Row(
         "POST",
         "/enterprises/entries/{entry}/goal/",
-        ENTERPRISE_WRITE,
+        OWN_WRITE,  # the 管委会 side confirms goals: never the enterprise itself (22 #7)
         lambda world: {"version": world["entry"].version, "achieved_on": _today()},
     ),
     Row("GET", "/enterprises/entries/{entry}/goal/", NONE_TAKE_IT_OPEN),
@@ -224,6 +224,13 @@ MATRIX = [
     # answers, a leader closes
     Row("GET", "/supervision/", (LOGIN, 403, 200, 200, 200, 200, 200, 403)),
     Row("GET", "/supervision/{supervision}/", (LOGIN, 403, 200, 404, 200, 200, 200, 403)),
+    # the answer's 佐证材料: whoever reads the 督办单
+    Row(
+        "GET",
+        "/supervision/{supervision}/evidence/",
+        (LOGIN, 403, 200, 404, 200, 200, 200, 403),
+    ),
+    Row("POST", "/supervision/{supervision}/evidence/", NONE_TAKE_IT),
     Row(
         "POST",
         "/supervision/{supervision}/",

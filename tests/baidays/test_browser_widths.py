@@ -39,6 +39,7 @@ NOT_PAGES = {
     "dashboards:park-plan-image": "image file",
     "dashboards:instruction-create": "POST only",
     "weekly:evidence": "file download",
+    "supervision:evidence": "file download",
     "projects:photo-upload": "POST only",
     "projects:photo-file": "image file",
     "projects:instruct": "POST only",

@@ -110,6 +110,7 @@ def world(settings, tmp_path, department, other_department, own_enterprise):
             opened_on=campaign.start_date,
             answer_due=campaign.start_date,
             escalate_after=campaign.start_date,
+            evidence="evidence/minutes.pdf",
         ),
     }
 
