@@ -113,6 +113,7 @@ def _walk_plan(campaign):
         at("dashboards:lagging", query=scope + "&kind=entry"),
         at("dashboards:missing"),
         at("dashboards:park-map"),
+        at("dashboards:search", query=scope + "&q=园区"),
     ]
     notice = Supervision.objects.filter(campaign=campaign).order_by("pk").first()
     reading = [
@@ -163,6 +164,7 @@ def _walk_plan(campaign):
             at("weekly:home", query=""),
             at("weekly:batch", query=""),
             at("enterprises:entry-detail", own_entry.pk),
+            at("dashboards:search", query="?q=有限公司"),
         ],
         None: [at("login", query=""), at("password_reset", query="")],
     }
