@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.campaign_settings import CampaignRules
@@ -151,8 +152,8 @@ class DepartmentAdmin(SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "title", "department", "role", "user", "phone"]
-    list_filter = ["role", "department"]
+    list_display = ["name", "title", "department", "role", "user", "phone", "must_change_password"]
+    list_filter = ["role", "department", "must_change_password"]
     search_fields = ["name", "title", "phone", "user__username"]
     autocomplete_fields = ["user", "department"]
     list_select_related = ["department", "user"]
@@ -161,7 +162,14 @@ class PersonAdmin(SimpleHistoryAdmin):
 @admin.register(Instruction)
 class InstructionAdmin(SimpleHistoryAdmin):
     list_display = ["text", "author", "content_type", "object_id", "created_at", "read_at"]
-    list_filter = ["content_type", "read_at"]
+    # only the kinds that have 批示, not every table's (simple_history's "historical …" among them)
+    list_filter = [("content_type", admin.RelatedOnlyFieldListFilter), "read_at"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "content_type":
+            kwargs["queryset"] = ContentType.objects.exclude(model__startswith="historical")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     search_fields = ["text", "author__username"]
     list_select_related = ["author", "content_type"]
 

@@ -186,3 +186,38 @@ def add_promotion(*, user, campaign, **fields):
 def add_land_transfer(*, user, campaign, **fields):
     require_item_writer(user)
     return _save(LandTransfer(campaign=campaign, **fields))
+
+
+@transaction.atomic
+def create_enterprise_account(
+    *, username, password, person_name, enterprise=None, new_enterprise_name="", title="", phone=""
+):
+    """An enterprise's login in one step: the enterprise (an existing one, or a new one by
+    name), its 企业填报员 person, the user with a temporary password, and the link between
+    them. The person must change the password at first login (Person.must_change_password)."""
+    from django.contrib.auth import get_user_model
+
+    from core.choices import Role
+    from core.models import Person
+    from enterprises.models import Enterprise, EnterpriseAccount
+
+    if (enterprise is None) == (not new_enterprise_name):
+        raise ValidationError("请选择一家已有企业，或填写新企业名称（二者选一）")
+    if enterprise is None:
+        enterprise = _save(Enterprise(name=new_enterprise_name))
+    user = get_user_model()(username=username)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    person = _save(
+        Person(
+            name=person_name,
+            title=title or "企业填报员",
+            phone=phone,
+            department=None,
+            role=Role.ENTERPRISE,
+            user=user,
+            must_change_password=True,
+        )
+    )
+    return _save(EnterpriseAccount(person=person, enterprise=enterprise))

@@ -32,8 +32,9 @@ HOME_OF_REVIEWERS = "weekly:review"
 PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300
 SCREEN_MISSING_ROWS = 3
-# the right column also holds the unit ranking (and the map when uploaded)
-SCREEN_LEAGUE_ROWS = 5
+# the right column also holds the unit ranking (and the map when uploaded): the top of 红榜
+# and the bottom of 黑榜, this many of each
+SCREEN_BOARD_ROWS = 3
 SCREEN_LAGGING_ROWS = 5
 
 
@@ -156,7 +157,7 @@ class ScreenView(DashboardMixin, TemplateView):
 
     def dashboard_context(self):
         context = selectors.overview(self.campaign, self.as_of)
-        context["league"] = selectors.league_table(self.scope, limit=SCREEN_LEAGUE_ROWS)
+        context.update(screen_boards(self.scope))
         context["lagging"] = context["lagging"][:SCREEN_LAGGING_ROWS]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
         context["insights"] = selectors.insights(self.scope, summary=context["summary"])
@@ -184,6 +185,22 @@ class ScreenView(DashboardMixin, TemplateView):
             "color": "#3fb6ff",
         }
         return context
+
+
+def screen_boards(scope):
+    """The big screen's 红黑榜: the first of 红榜 (highest completion first) and the last of
+    黑榜 (lowest first), each with its count; one query for both boards' entries."""
+    standings = selectors.league_standings(scope)
+    red = [row for row in standings if row["board"] == "red"]
+    black = [row for row in reversed(standings) if row["board"] == "black"]
+    rows = selectors.league_rows(scope, red[:SCREEN_BOARD_ROWS] + black[:SCREEN_BOARD_ROWS])
+    shown_red = min(len(red), SCREEN_BOARD_ROWS)
+    return {
+        "red_board": rows[:shown_red],
+        "black_board": rows[shown_red:],
+        "red_board_count": len(red),
+        "black_board_count": len(black),
+    }
 
 
 class BriefingView(DashboardMixin, TemplateView):

@@ -213,6 +213,9 @@ MATRIX = [
     Row("GET", "/dashboards/briefing.xlsx", LEADERS),
     Row("GET", "/dashboards/lagging/", LEADERS),
     Row("GET", "/dashboards/missing/", LEADERS),
+    # the navbar's search: every role, each among what it may see
+    Row("GET", "/dashboards/search/?q=项目", (LOGIN, 403, 200, 200, 200, 200, 200, 200)),
+    Row("POST", "/dashboards/search/", (LOGIN, 403, *(NOT_ALLOWED,) * 6)),
     Row("POST", "/dashboards/instructions/", INSTRUCT, _instruction),
     Row("GET", "/dashboards/instructions/", NONE_TAKE_IT),
     # the in-app inbox (站内消息): everyone with a role, their own messages only
