@@ -26,7 +26,7 @@ from core.choices import LagStatus, PhaseKind
 from enterprises.models import CompetitionEntry
 from projects.choices import Annex
 from projects.models import Project
-from tests.baidays.consistency_rules import RuleChecks
+from tests.baidays.consistency_rules import RuleChecks, colours
 from tests.baidays.consistency_world import (
     EXAMPLES,
     World,
@@ -264,8 +264,15 @@ class Surfaces(RuleChecks, unittest.TestCase):
 
         # the phase pages count the tasks the summary counts
         for phase in summary["phases"]:
-            page = self.page(f"/dashboards/phases/{phase['kind']}/", as_of).context
-            self.assertEqual(page["tasks_done"], phase["tasks_done"], phase["kind"])
+            response = self.page(f"/dashboards/phases/{phase['kind']}/", as_of)
+            self.assertEqual(response.context["tasks_done"], phase["tasks_done"], phase["kind"])
+            if phase["kind"] == PhaseKind.ADVANCE:
+                # its two KPI blocks, in the summary's colours, under the printed rule
+                pages["advance phase"] = response
+                self.assertEqual(
+                    colours(response, "kpi-lag"),
+                    [summary["infrastructure"]["lag"], summary["competition"]["lag"]],
+                )
         self.assertEqual({p["kind"] for p in summary["phases"]}, set(PhaseKind.values))
 
         # the briefing workbook and export_annex
