@@ -33,16 +33,6 @@ def _strict_bool(name, default):
     sys.exit(f"配置错误：环境变量 {name} 应为 true 或 false，实际为 {raw!r}")
 
 
-def _decimal_setting(name, default):
-    from decimal import Decimal, InvalidOperation
-
-    raw = env.str(name, default=default)
-    try:
-        return Decimal(raw)
-    except InvalidOperation:
-        sys.exit(f"配置错误：环境变量 {name} 应为数字，实际为 {raw!r}")
-
-
 DEBUG = _strict_bool("DEBUG", False)
 # Without SECRET_KEY, management commands and tests run with a development key; serving with
 # DEBUG off refuses it (baidays/wsgi.py) and `check --deploy` reports it.
@@ -215,11 +205,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# --- The campaign's rules -------------------------------------------------------------------
-# An item lags when its completion % is below time progress: yellow within this many points,
-# red beyond (DESIGN.md, "时序进度").
-LAG_YELLOW_POINTS = _decimal_setting("LAG_YELLOW_POINTS", "10")
-# A report week ends on this weekday (Monday=0 … Friday=4).
+# The lag thresholds are each campaign's rules (core.campaign_settings.CampaignRules, set in
+# the admin), not settings.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
 # How long an app server keeps a computed summary in its own memory (0: never). Correctness does
 # not depend on it: the cache key carries the data generation that database triggers raise on

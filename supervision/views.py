@@ -20,6 +20,7 @@ from core.access import (
 from core.campaign_settings import CampaignRules
 from core.forms import add_validation_errors
 from core.history import change_history
+from core.lag import rule_text as lag_rule_text
 from core.media import send_upload
 from core.parsing import parse_optional_int
 from core.roles import role_of
@@ -33,10 +34,12 @@ from supervision.selectors import PAGE_SIZE, supervision_list, with_state_as_of
 DEPARTMENT_FIELD = "department"
 
 
-def rule_text(rules):
+def supervision_rule_text(campaign):
+    """The 督办 rule as the list and the notice print it; what makes an item red is the one lag
+    rule of core.lag, quoted as it is applied."""
+    rules = CampaignRules.of(campaign)
     return (
-        f"督办规则：项目红色（投资完成率低于计划完成率超过 {rules.yellow_points.normalize():f} 个"
-        f"百分点，或连续 {rules.yellow_weeks_to_red} 个周报周为黄色）、连续两周未报周报，"
+        f"督办规则：项目为红色（{lag_rule_text(campaign)}）、连续两周未报周报，"
         "或议定事项、问题、规划节点、阶段任务逾期未完成时发黄牌给责任单位，"
         f"{rules.answer_days} 天内答复；"
         f"发单 {rules.escalation_days} 天后仍未销号升级为红牌，抄送责任领导和领导办公室；"
@@ -85,7 +88,7 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "page_obj": page,
                 "page_query": query.urlencode(),
                 "counts": counts,
-                "rule": rule_text(CampaignRules.of(self.campaign)),
+                "rule": supervision_rule_text(self.campaign),
                 "scope_qs": scope_qs,
             },
         )
@@ -130,7 +133,7 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "can_answer": writable and can_answer_supervisions(request.user),
                 "can_close": writable and can_close_supervisions(request.user),
                 "history": change_history(supervision, as_of=as_of),
-                "rule": rule_text(CampaignRules.of(supervision.campaign)),
+                "rule": supervision_rule_text(supervision.campaign),
                 "scope_qs": scope_qs,
             },
         )

@@ -25,6 +25,7 @@ from .assessment_export import assessment_filename, assessment_workbook
 from .briefing import briefing, briefing_workbook
 from .forms import InstructionForm
 from .park_map import park_map
+from .reviewed import REPORT_PARTS, REPORTING_RULE
 from .summary import cached_campaign_summary
 
 # a reviewer works from the week's reports to review (their unit's page is one link away)
@@ -42,8 +43,8 @@ def common_context(request, campaign=None):
     return {
         "scope_qs": scope_query(request),
         "can_instruct": role_of(request.user) in (Role.ADMIN, Role.LEADER),
-        "lag_yellow_points": settings.LAG_YELLOW_POINTS,
         "lag_rule": rule_text(campaign),
+        "reporting_rule": REPORTING_RULE,
     }
 
 
@@ -148,6 +149,7 @@ class LeagueView(DashboardMixin, TemplateView):
             "entries_count": len(standings),
             "red_board_count": sum(1 for row in standings if row["board"] == "red"),
             "black_board_count": sum(1 for row in standings if row["board"] == "black"),
+            "board_rule": selectors.BOARD_RULE,
             "summary": cached_campaign_summary(self.campaign, self.as_of),
         }
 
@@ -158,6 +160,7 @@ class ScreenView(DashboardMixin, TemplateView):
     def dashboard_context(self):
         context = selectors.overview(self.campaign, self.as_of)
         context.update(screen_boards(self.scope))
+        context["board_rule"] = selectors.BOARD_RULE
         context["lagging"] = context["lagging"][:SCREEN_LAGGING_ROWS]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
         context["insights"] = selectors.insights(self.scope, summary=context["summary"])
@@ -169,21 +172,11 @@ class ScreenView(DashboardMixin, TemplateView):
         rest = missing[SCREEN_MISSING_ROWS:]
         context["missing_rest"] = {
             "units": len(rest),
-            "expected": sum(row["expected"] for row in rest),
-            "missing": sum(row["missing"] for row in rest),
+            **{part: sum(row[part] for row in rest) for part in REPORT_PARTS},
         }
         summary = context["summary"]
-        time_percent = summary["campaign"]["time_percent"]
-        context["gauge_infrastructure"] = {
-            "percent": summary["infrastructure"]["percent"],
-            "time_percent": time_percent,
-            "color": "#ff6b5b",
-        }
-        context["gauge_competition"] = {
-            "percent": summary["competition"]["percent"],
-            "time_percent": time_percent,
-            "color": "#3fb6ff",
-        }
+        context["gauge_infrastructure"] = screen_gauge(summary["infrastructure"])
+        context["gauge_competition"] = screen_gauge(summary["competition"])
         return context
 
 
@@ -200,6 +193,21 @@ def screen_boards(scope):
         "black_board": rows[shown_red:],
         "red_board_count": len(red),
         "black_board_count": len(black),
+    }
+
+
+# the big screen's colours of the lag (static/css/screen.css, .c-green / .c-yellow / .c-red)
+SCREEN_LAG_COLOURS = {"green": "#69f0ae", "yellow": "#ffd54f", "red": "#ff6b5b"}
+
+
+def screen_gauge(block):
+    """A KPI block as the big screen's gauge draws it: completed and planned to date (same
+    base), in the block's colour (core.lag.aggregate_lag, the summary's `lag`)."""
+    return {
+        "percent": block["percent"],
+        "due_percent": block["due_percent"],
+        "lag": block["lag"],
+        "color": SCREEN_LAG_COLOURS[block["lag"]],
     }
 
 

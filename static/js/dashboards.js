@@ -102,7 +102,7 @@
         detail: { valueAnimation: false, offsetCenter: [0, "0%"], fontSize: figureSize, fontWeight: "bold", color: p.text,
           formatter: function () { return data.percent + "%"; } },
         markLine: undefined,
-        data: [{ value: Math.min(100, value), name: "时序 " + data.time_percent + "%" }]
+        data: [{ value: Math.min(100, value), name: "计划 " + data.due_percent + "%" }]
       }]
     };
   }

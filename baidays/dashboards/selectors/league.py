@@ -4,7 +4,11 @@ from core.choices import LagStatus
 from core.money import percent, quantize_wan
 from enterprises.models import CompetitionEntry
 
+# the board of an entry is its lag colour by the one rule (core.lag), as BOARD_RULE prints it
 BOARD_OF = {LagStatus.ON_TRACK: "red", LagStatus.YELLOW: "", LagStatus.RED: "black"}
+BOARD_RULE = (
+    "未滞后于本项目进度计划（绿色）的列入红榜；红色（严重滞后）的列入黑榜；黄色为滞后，不列榜"
+)
 
 
 def league_standings(scope):
