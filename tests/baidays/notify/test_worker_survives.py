@@ -4,11 +4,12 @@
 
 import datetime
 import io
+import threading
 
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection, connections
 from django.utils import timezone
 
 from baidays.notify import jobs
@@ -90,3 +91,25 @@ def test_worker_status_is_shown_in_the_admin(admin_client, missing_report):
 
 def test_backoff_after_a_lost_database_grows_to_five_minutes():
     assert [run_worker.wait_after(n, 60) for n in range(8)] == [60, 5, 10, 20, 40, 80, 160, 300]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a real backend to terminate")
+@pytest.mark.django_db(transaction=True)
+def test_a_terminated_postgresql_connection_is_replaced_within_the_same_tick(missing_report):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+
+    def terminate():
+        with connections["default"].cursor() as cursor:  # this thread's own connection
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+        connections.close_all()
+
+    killer = threading.Thread(target=terminate)
+    killer.start()
+    killer.join()
+    with time_machine.travel(THURSDAY_1605, tick=False):
+        result = jobs.run_periodic_jobs()
+    assert result["database_lost"] and result["failed"] == ["每日督办"]
+    assert result["occasions"] == 2  # the next steps ran on a new connection
+    assert WorkerHealth.objects.get(step="每日督办").failures_in_a_row == 1
