@@ -126,9 +126,13 @@ class _Candidate:
     @property
     def rank(self):
         """Most columns placed; then fewest columns saying one key twice (a group merged over
-        its months read as one row says it once per month); then fewest header rows."""
+        its months read as one row says it once per month); then fewest titled columns left
+        unplaced ("其中" over months read as one row); then fewest header rows."""
         repeats = len(self.keys) - len(set(self.keys.values()))
-        return (self.score, -repeats, -self.depth)
+        in_parts = sum(len(found) for found in self.parts.values())
+        titled = sum(1 for path in self.paths if path)
+        unplaced = titled - len(self.keys) - len(self.ignored) - in_parts
+        return (self.score, -repeats, -unplaced, -self.depth)
 
 
 def _classify(concepts, mappings, paths):
@@ -175,12 +179,28 @@ def _parts(concepts, paths, keys, ties):
     for index, path in enumerate(paths):
         if not path or not _PERIOD.match(split_unit(normalize_header(path[-1]))[0]):
             continue
-        found = _meaning(concepts, path[:-1]) if len(path) > 1 else [_PARTS_ALONE]
+        if len(path) == 1:
+            found = [_PARTS_ALONE]
+        elif _AMONG.match(path_key(path[:-1])):
+            found = _left_amount(keys, index)  # "其中" over months: parts of the column left
+        else:
+            found = _meaning(concepts, path[:-1])
         if len(found) == 1 and found[0] in AMOUNT_KEYS and found[0] in known:
             keys.pop(index, None)
             ties.pop(index, None)
             parts.setdefault(found[0], []).append((index, path[-1]))
     return parts
+
+
+_AMONG = re.compile(r"^其中[:：]?$")
+
+
+def _left_amount(keys, index):
+    """The amount column nearest left of `index` (a "其中" group's total), as a one-key list."""
+    for left in range(index - 1, -1, -1):
+        if keys.get(left) in AMOUNT_KEYS:
+            return [keys[left]]
+    return []
 
 
 def _candidates(sheet, rows, concepts, mappings):

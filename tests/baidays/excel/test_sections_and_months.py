@@ -183,3 +183,16 @@ def test_month_parts_become_the_plan_of_items_without_one(campaign, tmp_path):
     june_end = [w for w in weeks if campaign.week_end(w) <= datetime.date(2026, 6, 30)]
     assert sum(weeks[w] for w in june_end) == Decimal("30.00")
     assert sum(weeks.values()) == Decimal("100.00")
+
+
+def test_months_under_qizhong_beside_the_amount_are_its_parts(campaign, tmp_path):
+    group = ["序号", "项目名称", "责任单位", "百日计划投资（万元）", "其中", None, None, None]
+    sub = [None, None, None, None, "5月", "6月", "7月", "8月"]
+    merges = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:H1"]
+    rows = [group, sub, [1, "甲", "建设科", 100, 10, 20, 30, 40]]
+    output = command(1, write_rows(tmp_path / "a.xlsx", rows, title="Sheet1", merges=merges))
+    assert Project.objects.get().planned_investment_wan == Decimal("100.00")
+    assert "分列为 5月、6月、7月、8月，已逐行与该列核对" in output
+    rows[2][7] = 41
+    errors = refusal(1, write_rows(tmp_path / "b.xlsx", rows, title="Sheet1", merges=merges))
+    assert "写的是 100.00 万元，但其下 5月、6月、7月、8月 相加是 101.00 万元" in errors
