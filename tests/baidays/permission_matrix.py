@@ -293,6 +293,8 @@ MATRIX = [
         {"action": "issue"},
     ),
     Row("GET", "/documents/summary/{work_summary}.docx", LEADERS),
+    Row("POST", "/documents/summary/{work_summary}.docx", NONE_TAKE_IT),
+    Row("POST", "/documents/supervision/{supervision}.docx", NONE_TAKE_IT),
     # 回头看: everyone with a role reads its rows, the office makes the list, the unit 办结
     Row("GET", "/closing/lookback/", EVERYONE),
     Row("POST", "/closing/lookback/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)),
