@@ -28,7 +28,7 @@ class PhaseTaskInline(admin.TabularInline):
     fields = ["sort_order", "title", "responsible_department", "due_date", "status", "completed_on"]
 
 
-LAG_RULES = ["yellow_points", "yellow_weeks_to_red"]
+LAG_RULES = ["yellow_points", "yellow_weeks_to_red", "league_order"]
 SUPERVISION_RULES = ["escalation_days", "answer_days"]
 ASSESSMENT_RULES = [
     "weight_reports",
@@ -50,6 +50,7 @@ class CampaignRulesForm(forms.ModelForm):
             "yellow_points": "投资完成率低于计划完成率（按项目进度计划）不超过此值为黄色，"
             "超过为红色",
             "yellow_weeks_to_red": "连续这么多个周报周为黄色，即按红色处理并发出督办单",
+            "league_order": "“争先杯”红黑榜的名次按此排列；未滞后的列入红榜、红色的列入黑榜",
             "escalation_days": "督办单发出这么多天后仍未销号，即由黄牌（责任单位）升级为红牌"
             "（抄送责任领导和领导办公室）",
             "answer_days": "督办单发出后，责任单位应在这么多天内答复整改措施和承诺完成日期",

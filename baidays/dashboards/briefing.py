@@ -7,7 +7,14 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from baidays.dashboards.selectors import PROJECTS, Scope, item_row, league_table, overview
+from baidays.dashboards.selectors import (
+    PROJECTS,
+    Scope,
+    item_row,
+    league_table,
+    overview,
+    rank_label,
+)
 from baidays.excel.export import FORMULA_TRIGGERS
 from baidays.excel.printing import (
     DATE_FORMAT,
@@ -261,7 +268,7 @@ def briefing_workbook(context):
     _sheet(
         workbook,
         "附件2 争先杯",
-        f"附件2 “争先杯”企业建设竞赛进度（截至 {as_of}，按投资完成率排名）",
+        f"附件2 “争先杯”企业建设竞赛进度（截至 {as_of}，{rank_label(scope.campaign)}排名）",
         [
             ("名次", 6, ""),
             ("序号", 6, ""),

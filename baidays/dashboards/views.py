@@ -150,6 +150,7 @@ class LeagueView(DashboardMixin, TemplateView):
             "red_board_count": sum(1 for row in standings if row["board"] == "red"),
             "black_board_count": sum(1 for row in standings if row["board"] == "black"),
             "board_rule": selectors.BOARD_RULE,
+            "rank_rule": selectors.rank_rule(self.campaign),
             "summary": cached_campaign_summary(self.campaign, self.as_of),
         }
 
@@ -161,6 +162,7 @@ class ScreenView(DashboardMixin, TemplateView):
         context = selectors.overview(self.campaign, self.as_of)
         context.update(screen_boards(self.scope))
         context["board_rule"] = selectors.BOARD_RULE
+        context["rank_label"] = selectors.rank_label(self.campaign)
         context["lagging"] = context["lagging"][:SCREEN_LAGGING_ROWS]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
         context["insights"] = selectors.insights(self.scope, summary=context["summary"])

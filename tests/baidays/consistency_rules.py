@@ -6,7 +6,7 @@ are the lagging lists' first ten by gap, and every report count is 应报 = 已�
 core.lag."""
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
 
 from baidays.dashboards.selectors import BOARD_RULE, by_gap
@@ -155,6 +155,29 @@ class RuleChecks:
             on_page = colours(response, "unit-lag")
             self.assertEqual(on_page, [expected] if row["items"] else [])
         self.assertEqual(shown, expected_colours)
+
+    def check_ranks(self, league, entries, league_page):
+        """The 红黑榜's order is the one its printed ranking rule states, worked out here from
+        the entries' own pages: by 投资完成率, or by points ahead of the entry's own plan; ties
+        by the amount completed, then 序号."""
+        printed = " ".join(body for _cls, body in marked(league_page).of("rank-rule"))
+        by_plan = "超前于本项目进度计划的百分点" in printed
+        self.assertTrue(by_plan or "按百日计划投资完成率" in printed, printed)
+
+        def key(page):
+            item = page["item"]
+            planned = item.planned_investment_wan
+            done = Decimal(page["completed_wan"])
+            if not planned:
+                first = Decimal(0)
+            elif by_plan:
+                first = (done - page["planned_to_date_wan"]) / planned
+            else:  # the rate as printed, two places: equal rates are ties
+                first = (done * 100 / planned).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            return (-first, -done, item.seq)
+
+        expected = [page["item"].pk for page in sorted(entries, key=key)]
+        self.assertEqual([row["pk"] for row in league], expected, printed)
 
     def check_boards(self, league, screen_league, entry_lags, league_page, briefing_boards):
         """An entry is on the 黑榜 exactly when the printed rule makes it red, on the 红榜 when

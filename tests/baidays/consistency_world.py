@@ -10,7 +10,7 @@ import time_machine
 from hypothesis import strategies as st
 
 from baidays.setup.services import setup_campaign
-from core.campaign_settings import CampaignRules
+from core.campaign_settings import CampaignRules, LeagueOrder
 from core.choices import CompletionStatus, ReportState
 from core.models import Campaign, Department, Instruction, PhaseTask
 from enterprises.choices import ProblemStatus
@@ -60,7 +60,10 @@ actions = st.one_of(
     ),
     # the campaign's lag thresholds (CampaignRules)
     st.tuples(
-        st.just("rules"), st.integers(0, 3000).map(lambda n: Decimal(n) / 100), st.integers(1, 4)
+        st.just("rules"),
+        st.integers(0, 3000).map(lambda n: Decimal(n) / 100),
+        st.integers(1, 4),
+        st.sampled_from(LeagueOrder.values),
     ),
 )
 
@@ -201,10 +204,14 @@ class World:
         item = self.items[index]
         item.reports.filter(report_week=week).update(state=state)
 
-    def rules(self, points, weeks):
+    def rules(self, points, weeks, league_order):
         CampaignRules.objects.update_or_create(
             campaign=self.campaign,
-            defaults={"yellow_points": points, "yellow_weeks_to_red": weeks},
+            defaults={
+                "yellow_points": points,
+                "yellow_weeks_to_red": weeks,
+                "league_order": league_order,
+            },
         )
         # the world's campaign reads its rules afresh, as each request's does
         self.campaign = Campaign.objects.get(pk=self.campaign.pk)

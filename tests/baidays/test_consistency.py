@@ -291,6 +291,11 @@ class Surfaces(RuleChecks, unittest.TestCase):
             league_page,
             [row[board_column] or "" for row in entry_sheet[4 : 4 + len(league)]],
         )
+        self.check_ranks(
+            league,
+            [page for (kind, _pk), page in item_pages.items() if kind == "entry"],
+            league_page,
+        )
         self.check_rule_text(campaign, pages)
         self.check_report_counts(summary, len(item_pages), pages, unit_pages, overview_sheet)
         key_sheet = workbook_rows(workbook, "附件4 重点企业")

@@ -13,7 +13,15 @@ from .departments import (
     owned_counts,
 )
 from .insights import insights
-from .league import BOARD_OF, BOARD_RULE, league_rows, league_standings, league_table
+from .league import (
+    BOARD_OF,
+    BOARD_RULE,
+    league_rows,
+    league_standings,
+    league_table,
+    rank_label,
+    rank_rule,
+)
 from .lists import (
     GAP_ORDER,
     attach_instructions,
@@ -58,6 +66,8 @@ __all__ = [
     "overview",
     "phase_detail",
     "phase_tasks",
+    "rank_label",
+    "rank_rule",
     "summary_figures",
     "worst_lagging",
 ]

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from baidays.dashboards.selectors import BOARD_RULE
+from core.campaign_settings import CampaignRules, LeagueOrder
 from core.choices import ReportState
 from core.lag import rule_text
 from tests import factories as f
@@ -73,6 +74,29 @@ def test_the_league_puts_an_entry_on_the_board_its_printed_rule_says(campaign, l
     html = league.content.decode()
     assert BOARD_RULE in html and rule_text(campaign) in html
     assert "不低于时序进度" not in html
+
+
+def test_the_league_ranks_by_the_campaigns_rule_and_prints_it(campaign, leader_client):
+    # `steady` has done more, `early` is further ahead of its own plan
+    steady = f.CompetitionEntryFactory(campaign=campaign, planned_investment_wan=Decimal("100"))
+    f.written_schedule(steady, {1: Decimal("60"), 17: Decimal("40")})
+    f.EntryReportFactory(entry=steady, report_week=7, week_investment_wan=Decimal("65"))
+    early = f.CompetitionEntryFactory(campaign=campaign, planned_investment_wan=Decimal("100"))
+    f.written_schedule(early, {1: Decimal("20"), 17: Decimal("80")})
+    f.EntryReportFactory(entry=early, report_week=7, week_investment_wan=Decimal("30"))
+
+    def ranked():
+        page = leader_client.get("/dashboards/league/", SCOPE)
+        return [row["pk"] for row in page.context["rows"]], page.content.decode()
+
+    order, html = ranked()
+    assert order == [steady.pk, early.pk] and "按百日计划投资完成率（" in html
+    CampaignRules.objects.create(campaign=campaign, league_order=LeagueOrder.PLAN)
+    order, html = ranked()
+    assert order == [early.pk, steady.pk]
+    assert "按超前于本项目进度计划的百分点" in html and "按百日计划投资完成率（" not in html
+    screen = leader_client.get("/dashboards/screen/", SCOPE).content.decode()
+    assert "按超前于本项目进度计划的百分点" in screen
 
 
 def test_the_top_ten_are_the_furthest_behind_their_own_plans(campaign, leader_client):
