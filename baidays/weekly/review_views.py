@@ -19,6 +19,7 @@ from baidays.weekly.tracked import KINDS, parse_row_key
 from baidays.weekly.views import NoCampaignMixin, _week_param
 from core.access import RoleRequiredMixin
 from core.choices import ReportState
+from core.roles import department_of
 
 RELATED = {"project": ("project",), "entry": ("entry__enterprise",)}
 
@@ -117,6 +118,8 @@ class ReviewView(RoleRequiredMixin, NoCampaignMixin, View):
                 "weeks": range(current_week, 0, -1),
                 "rows": rows,
                 "pending": sum(row["report"].state == ReportState.PENDING for row in rows),
+                # a reviewer lands here; their unit's page is one link away
+                "own_department": department_of(request.user),
                 "errors": errors,
             },
             status=status,

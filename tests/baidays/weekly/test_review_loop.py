@@ -37,10 +37,14 @@ def _pending_reports(campaign, department, staff_client, count):
     return [ProjectReport.objects.get(project=project) for project in projects]
 
 
-def test_a_reviewer_logs_in_to_the_review_page(reviewer_client):
+def test_a_reviewer_logs_in_to_the_review_page_with_their_unit_one_link_away(
+    reviewer_client, campaign, department
+):
     response = reviewer_client.get("/")
     assert response.status_code == 302
     assert response.url == "/report/review/"
+    page = reviewer_client.get(response.url).content.decode()
+    assert f'href="/dashboards/departments/{department.pk}/" data-testid="own-department"' in page
 
 
 def test_a_refused_submission_keeps_every_choice_made(
