@@ -31,6 +31,7 @@ FILE_OWNER_DEPARTMENT = {
     "topics.PowerItem": "responsible_department",
     "plans.Milestone": "lead_department",
     "supervision.Supervision": "department",  # the unit's 督办 evidence
+    "closing.FollowUp": "responsible_department",  # a 回头看 follow-up (a completable item)
 }
 
 # Shown in the browser; anything else (PDF, Office, SVG, HTML, ...) is downloaded.
