@@ -38,6 +38,7 @@ urlpatterns = [
     path("topics/", include("topics.urls")),
     path("messages/", include("baidays.notify.urls")),
     path("supervision/", include("supervision.urls")),
+    path("security/", include("baidays.security.urls")),
 ]
 
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
 
+from audit.services import record_import
 from baidays.excel.errors import RowErrors, RowProblem
 from baidays.excel.layouts import LAYOUTS
 from baidays.excel.mappings import remember, with_overrides
@@ -94,6 +95,8 @@ def import_annex(*, annex, source, campaign, dry_run=False, user=None, filename=
     )
     importer = importer_class(annex)(campaign=campaign, user=user)
     summary = run_import(importer=importer, table=table, dry_run=dry_run)
+    if not dry_run:
+        record_import(source=source, filename=filename, summary=summary, user=user)
     if mapped and not dry_run:
         remember(annex, mapped)
     return summary

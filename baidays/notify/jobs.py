@@ -10,6 +10,7 @@ from baidays.notify.daily_supervise import run_daily_supervise
 from baidays.notify.outbox import deliver_pending
 from baidays.notify.reminders import fire_due_occasions
 from baidays.notify.supervision_notices import tell_supervisions
+from baidays.security.services import disable_unused_accounts
 
 
 def run_periodic_jobs(now=None):
@@ -20,6 +21,7 @@ def run_periodic_jobs(now=None):
     told = tell_supervisions(now)
     sent, not_sent = deliver_pending(now)
     backup = run_daily_backup(now)
+    disabled = disable_unused_accounts(now=now)
     return {
         "occasions": len(fired),
         "supervisions_told": sum(told.values()),
@@ -27,4 +29,5 @@ def run_periodic_jobs(now=None):
         "not_sent": not_sent,
         "backup": backup.result if backup else "",
         "supervise": supervised.result if supervised else "",
+        "disabled_accounts": len(disabled),
     }
