@@ -17,6 +17,9 @@ ADMIN_EVENTS = {
     "auth.group": Event.PERMISSION_CHANGE,
     "axes.accessattempt": Event.LOCKOUT,
     "axes.accesslockout": Event.LOCKOUT,
+    # a 安全管理员 resetting someone's second factor deletes the device
+    "otp_totp.totpdevice": Event.SECOND_FACTOR,
+    "otp_static.staticdevice": Event.SECOND_FACTOR,
 }
 ACTIONS = {ADDITION: "新增", CHANGE: "修改", DELETION: "删除"}
 

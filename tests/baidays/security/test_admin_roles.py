@@ -99,3 +99,21 @@ def test_check_deploy_names_the_superuser(admin_user):
     except SystemCheckError as exc:  # other deploy settings of the test run may be errors
         out.write(str(exc))
     assert "security.W001" in out.getvalue()
+
+
+def _editable(client, user):
+    html = client.get(f"/admin/auth/user/{user.pk}/change/").content.decode()
+    return {name for name in ("is_superuser", "groups", "is_staff") if f'name="{name}"' in html}
+
+
+def test_only_the_security_admin_gives_rights_and_nobody_makes_a_superuser(
+    client, secadmin_user, staff_user
+):
+    from django.contrib.auth.models import Group
+
+    client.force_login(secadmin_user, backend="django.contrib.auth.backends.ModelBackend")
+    assert _editable(client, staff_user) == {"groups", "is_staff"}
+    system_admin = f.UserFactory(username="sysadmin", is_staff=True)
+    system_admin.groups.add(Group.objects.get(name="系统管理员"))
+    client.force_login(system_admin, backend="django.contrib.auth.backends.ModelBackend")
+    assert _editable(client, staff_user) == set()
