@@ -199,12 +199,18 @@ def file_sha256(source):
     return digest.hexdigest()
 
 
+def _path_name(source, summary):
+    from pathlib import Path
+
+    return str(source) if isinstance(source, str | Path) else f"附件{summary.annex} 工作簿"
+
+
 def record_import(*, source, filename, summary, user=None):
     """One annex import that was saved: its file, the file's SHA-256 and what it changed."""
     return record(
         event=Event.IMPORT,
         user=user,
-        target=filename or getattr(source, "name", "") or str(source),
+        target=filename or getattr(source, "name", "") or _path_name(source, summary),
         details={
             "annex": summary.annex,
             "sha256": file_sha256(source),

@@ -137,6 +137,26 @@ def test_an_annex_import_records_file_hash_and_counts(tmp_path, admin_user):
     assert (entry.details["created"], entry.details["updated"]) == (2, 0)
 
 
+def test_an_annex_import_in_the_admin_is_recorded(tmp_path, admin_user):
+    import hashlib
+
+    import tablib
+
+    from baidays.excel.project_resources import InfrastructureProjectResource
+
+    campaign = f.CampaignFactory(slug="c2026")
+    path = annex1_file(tmp_path / "a.xlsx", [annex1_row(1)])
+    dataset = tablib.Dataset()
+    dataset.annex_workbook = path.read_bytes()
+    resource = InfrastructureProjectResource(campaign=campaign, user=admin_user)
+    resource.import_data(dataset, dry_run=True)
+    assert not AuditRecord.objects.filter(event=Event.IMPORT).exists()
+    resource.import_data(dataset, dry_run=False)
+    entry = only(Event.IMPORT)
+    assert (entry.username, entry.target) == ("admin", "附件1 工作簿")
+    assert entry.details["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def test_a_dry_run_import_is_not_recorded(tmp_path):
     from baidays.excel.importing import import_annex
 
