@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     # layers, bottom up (the import-linter contract in pyproject.toml keeps them so)
+    "audit",
     "core",
     "enterprises",
     "projects",
@@ -74,6 +75,11 @@ INSTALLED_APPS = [
     "baidays.notify",
     "baidays.closing",
     "baidays.documents",
+    # before baidays.security: its post_migrate gives their permissions to the admin groups
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "baidays.security",
     "django_celery_beat",
 ]
 
@@ -86,9 +92,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "audit.middleware.AuditMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.middleware.ForcePasswordChangeMiddleware",
+    "baidays.security.middleware.SecurityGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -160,7 +169,25 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "baidays.security.validators.PasswordHistoryValidator"},
+    {"NAME": "baidays.security.validators.NotDemoPasswordValidator"},
 ]
+# 国密: passwords hashed with PBKDF2-HMAC-SM3 (baidays/security/hashers.py); existing hashes are
+# replaced at each account's next login. Off: Django's PBKDF2-HMAC-SHA256.
+SM3_PASSWORDS = _strict_bool("SM3_PASSWORDS", False)
+if SM3_PASSWORDS:
+    import hashlib
+
+    if "sm3" not in hashlib.algorithms_available:
+        sys.exit("配置错误：SM3_PASSWORDS=true，但本机 Python 的 OpenSSL 不提供 SM3")
+    PASSWORD_HASHERS = [
+        "baidays.security.hashers.PBKDF2SM3PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+        "django.contrib.auth.hashers.ScryptPasswordHasher",
+    ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -174,6 +201,22 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# --- Account lifecycle and second factor (baidays/security, README "等保") -------------------
+# A password older than this many days must be changed at the next page (0: never expires).
+PASSWORD_EXPIRY_DAYS = _read("PASSWORD_EXPIRY_DAYS", env.int, 90)
+# The last this many passwords of an account cannot be chosen again.
+PASSWORD_HISTORY_COUNT = _read("PASSWORD_HISTORY_COUNT", env.int, 5)
+# Accounts not used for this many days are disabled by the daily job (0: never).
+ACCOUNT_INACTIVE_DAYS = _read("ACCOUNT_INACTIVE_DAYS", env.int, 90)
+# A login ends the account's other sessions (one place at a time).
+LOGIN_ENDS_OTHER_SESSIONS = _strict_bool("LOGIN_ENDS_OTHER_SESSIONS", not DEBUG)
+# Roles that must log in with a second factor (TOTP): by default the three administrators and
+# the leaders in production, nobody under DEBUG (the demo; README says how to enrol there).
+OTP_REQUIRED_ROLES = _read(
+    "OTP_REQUIRED_ROLES", env.list, [] if DEBUG else ["admin", "secadmin", "auditor", "leader"]
+)
+OTP_TOTP_ISSUER = "百日行动管理平台"
 
 # --- Locale ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -212,6 +255,13 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
 # not depend on it: the cache key carries the data generation that database triggers raise on
 # every write (baidays/generation.py). Off in baidays.test_settings.
 SUMMARY_CACHE_SECONDS = _read("SUMMARY_CACHE_SECONDS", env.int, 600)
+
+# --- Security audit log (audit/) ------------------------------------------------------------
+# Records older than this many days are deleted only by `purge_audit_log`, which records
+# itself; never fewer than 180 (网络安全法 第二十一条).
+AUDIT_RETENTION_DAYS = _read("AUDIT_RETENTION_DAYS", env.int, 180)
+if AUDIT_RETENTION_DAYS < 180:
+    sys.exit("配置错误：AUDIT_RETENTION_DAYS 至少为 180（网络安全法要求网络日志留存不少于六个月）")
 
 LOGGING = {
     "version": 1,

@@ -15,3 +15,9 @@ SUMMARY_CACHE_SECONDS = 0
 SECURE_SSL_REDIRECT = False
 # hashing the fixtures' passwords with PBKDF2 costs ~0.3 s per user; tests need no strength
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# the lifecycle's gates would stop the fixtures' clients (force_login, a clock moved by
+# time_machine); tests of those gates turn them on
+OTP_REQUIRED_ROLES = []
+PASSWORD_EXPIRY_DAYS = 0
+LOGIN_ENDS_OTHER_SESSIONS = False
+ACCOUNT_INACTIVE_DAYS = 0

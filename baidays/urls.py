@@ -40,6 +40,7 @@ urlpatterns = [
     path("supervision/", include("supervision.urls")),
     path("closing/", include("baidays.closing.urls")),
     path("documents/", include("baidays.documents.urls")),
+    path("security/", include("baidays.security.urls")),
 ]
 
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from core.choices import Role
-from core.roles import department_of, role_of
+from core.roles import SEPARATED_ADMINS, department_of, role_of
 
 
 def visible_to(queryset, user, department_field="responsible_department"):
@@ -106,11 +106,17 @@ class RoleRequiredMixin:
     (their own entries' week, their 诉求, their inbox)."""
 
     open_to_enterprise_accounts = False
+    # the 安全管理员 and 审计管理员 (三员分立) see only views that set this
+    open_to_separated_admins = False
 
     def dispatch(self, request, *args, **kwargs):
         role = role_of(request.user)
         if role is None:
             raise PermissionDenied("您的账号尚未分配角色，请联系管委会办公室管理员")
+        if role in SEPARATED_ADMINS and not self.open_to_separated_admins:
+            raise PermissionDenied(
+                f"{Role(role).label}账号不参与百日行动的填报和查看（三员分立），请在本角色的页面工作"
+            )
         if role == Role.ENTERPRISE and not self.open_to_enterprise_accounts:
             raise PermissionDenied("企业账号只能填报本企业的周报、提出和查看本企业的诉求")
         return super().dispatch(request, *args, **kwargs)

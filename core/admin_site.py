@@ -73,6 +73,11 @@ def permission_label(permission):
     return f"{app} | 可以{PERMISSION_ACTIONS[action]}{name}"
 
 
+# 三员分立: an account's rights are the 安全管理员's to give (whoever may change groups), and
+# nobody but a superuser makes a superuser
+ACCOUNT_RIGHTS = ("is_staff", "groups", "user_permissions")
+
+
 class PortalRulesMixin(UploadChecksMixin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         from django.contrib.auth.models import Permission
@@ -84,6 +89,15 @@ class PortalRulesMixin(UploadChecksMixin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if self.model._meta.label_lower != "auth.user" or request.user.is_superuser:
+            return fields
+        fields.append("is_superuser")
+        if not request.user.has_perm("auth.change_group"):
+            fields += ACCOUNT_RIGHTS
+        return fields
 
     def get_inlines(self, request, obj):
         return [_with_upload_checks(inline) for inline in super().get_inlines(request, obj)]

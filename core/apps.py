@@ -13,8 +13,18 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.test.signals import setting_changed
 
+        from audit.choices import Event
+        from audit.signals import classify_admin_model
+
         from .generation import install_after_migrate
         from .media import follow_media_root
+
+        # admin changes to accounts' roles, units and the campaign's rules are named as such
+        # in the security audit log (audit/signals.py)
+        classify_admin_model("baidays.person", Event.ROLE_CHANGE)
+        classify_admin_model("baidays.department", Event.UNIT_CHANGE)
+        classify_admin_model("baidays.campaign", Event.RULES_CHANGE)
+        classify_admin_model("baidays.campaignrules", Event.RULES_CHANGE)
 
         setting_changed.connect(follow_media_root, dispatch_uid="baidays.sendfile_root")
 

@@ -24,6 +24,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import DatabaseError, connection, connections
 
+from audit.choices import Event
+from audit.services import record
+
 FORMAT = "baidays-backup-1"
 # Rows these hold are created by `migrate` itself, so they do not make an installation "used":
 # the data generation's one row comes from its migration (core/generation.py), and the natural
@@ -33,6 +36,10 @@ MIGRATION_MADE = {
     "auth.permission",
     "sessions.session",
     "baidays.datageneration",
+    # the administrator groups of 三员分立 and the audit records of their rights
+    # (baidays/security/admin_roles.py), written by `migrate`'s post_migrate
+    "auth.group",
+    "audit.auditrecord",
 }
 
 
@@ -140,6 +147,7 @@ def create_backup(path):
             if media_root.exists():
                 archive.add(media_root, arcname="media")
         partial.replace(path)  # never leave a half-written archive under the real name
+    record(event=Event.BACKUP, target=str(path), details={"rows": sum(manifest["rows"].values())})
     return manifest
 
 
@@ -305,4 +313,5 @@ def restore_backup(path, *, force=False):
             shutil.copytree(workdir / "media", media_root)
         else:
             media_root.mkdir(parents=True)
+    record(event=Event.RESTORE, target=str(path), details={"created_at": manifest["created_at"]})
     return manifest

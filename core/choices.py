@@ -8,7 +8,12 @@ class PhaseKind(models.TextChoices):
 
 
 class Role(models.TextChoices):
-    ADMIN = "admin", "管理员"
+    """三员分立: the 系统管理员 (ADMIN) runs the campaign and its accounts, the 安全管理员 roles,
+    permissions, lockouts and second factors, the 审计管理员 only reads the audit log."""
+
+    ADMIN = "admin", "系统管理员"
+    SECURITY_ADMIN = "secadmin", "安全管理员"
+    AUDIT_ADMIN = "auditor", "审计管理员"
     LEADER = "leader", "领导"
     STAFF = "staff", "填报员"
     REVIEWER = "reviewer", "审核人"

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_GET
 from django_sendfile import sendfile
 from django_sendfile import utils as sendfile_utils
 
+from audit.choices import Event
+from audit.services import record
 from core.access import visible_to
 
 # Which department owns the record a file hangs on (the path given to visible_to). Every model
@@ -76,6 +78,7 @@ def send_upload(request, name):
         raise Http404("文件不存在") from None
     if not full_path.is_file():
         raise Http404("文件不存在")
+    record(event=Event.DOWNLOAD, request=request, target=name)
     content_type, _ = mimetypes.guess_type(full_path.name)
     inline = content_type in INLINE_TYPES
     response = sendfile(

@@ -46,3 +46,26 @@ def is_reviewer(user):
 
 def is_enterprise_account(user):
     return role_of(user) == Role.ENTERPRISE
+
+
+# 三员分立: the security and audit administrators work outside the campaign's pages
+SEPARATED_ADMINS = (Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)
+
+
+def is_security_admin(user):
+    return role_of(user) == Role.SECURITY_ADMIN
+
+
+def is_audit_admin(user):
+    return role_of(user) == Role.AUDIT_ADMIN
+
+
+def can_read_audit_log(user):
+    """Only the 审计管理员 reads (and exports) the security audit log; nobody changes it."""
+    return is_audit_admin(user)
+
+
+def can_see_phone_numbers(user):
+    """Phone numbers of people and legal representatives in full: the staff who call them,
+    their unit's 审核人, leaders and the 系统管理员; everyone else reads them masked."""
+    return role_of(user) in (Role.ADMIN, Role.LEADER, Role.STAFF, Role.REVIEWER)

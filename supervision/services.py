@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from audit.choices import Event
+from audit.services import record
 from core.campaign_settings import CampaignRules
 from supervision.causes import findings
 from supervision.choices import ClosedBy
@@ -103,4 +105,10 @@ def close_by_leader(*, supervision, user, note, today):
     supervision.closed_by = user
     supervision.full_clean()
     supervision.save()
+    record(
+        event=Event.SUPERVISION_CLOSE,
+        user=user,
+        target=str(supervision),
+        details={"note": supervision.close_note},
+    )
     return supervision

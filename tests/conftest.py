@@ -90,6 +90,18 @@ def enterprise_user(own_enterprise):
     return user
 
 
+@pytest.fixture
+def secadmin_user(db):
+    """The 安全管理员 (三员分立): accounts' roles and rights, locks, second factors."""
+    return _user_with_role("secadmin", Role.SECURITY_ADMIN, DepartmentFactory(name="信息中心"))
+
+
+@pytest.fixture
+def auditor_user(db):
+    """The 审计管理员: reads and exports the security audit log, changes nothing."""
+    return _user_with_role("auditor", Role.AUDIT_ADMIN, DepartmentFactory(name="审计室"))
+
+
 def _client_for(user):
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
@@ -183,3 +195,26 @@ def browser_login(page, username, password="test-password-123"):
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+# --- The audit log's append-only triggers ---------------------------------------------------
+@pytest.fixture(autouse=True)
+def _audit_log_flushable(request):
+    """A transactional test's database is emptied by a flush, whose DELETE the audit log's
+    triggers refuse: they are dropped just before it, and the flush's post_migrate installs
+    them again (audit/triggers.py). Other tests roll back and need nothing."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    from django.db import connections
+
+    from audit.triggers import drop_triggers
+
+    for alias in connections:
+        drop_triggers(alias)

@@ -10,6 +10,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
 
+from audit.choices import Event
+from audit.services import record
 from core.access import RoleRequiredMixin, require_leader_or_admin
 from core.choices import PhaseKind, Role
 from core.lag import rule_text
@@ -221,6 +223,7 @@ class BriefingView(DashboardMixin, TemplateView):
 
 
 def xlsx_response(content, filename):
+    record(event=Event.EXPORT, target=filename)
     response = HttpResponse(
         content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -322,14 +325,20 @@ class InstructionCreateView(RoleRequiredMixin, View):
         return redirect(back)
 
 
+SEPARATED_HOMES = {Role.SECURITY_ADMIN: "admin:index", Role.AUDIT_ADMIN: "security:audit-log"}
+
+
 class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
     template_name = "baidays/home.html"
     open_to_enterprise_accounts = True
+    open_to_separated_admins = True  # sent on to their own pages below
 
     def get(self, request, *args, **kwargs):
         # staff and enterprises work from their weekly list, reviewers from 周报审核;
         # leaders and admins keep the overview
         role = role_of(request.user)
+        if role in SEPARATED_HOMES:
+            return redirect(SEPARATED_HOMES[role])
         if role in (Role.STAFF, Role.ENTERPRISE):
             return redirect("weekly:home")
         if role == Role.REVIEWER:

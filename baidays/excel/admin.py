@@ -16,6 +16,8 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import XLSX
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from audit.choices import Event
+from audit.services import record
 from baidays.excel.enterprise_resources import CompetitionEntryResource, KeyEnterpriseResource
 from baidays.excel.errors import WorkbookError
 from baidays.excel.export import export_filename, write_annex
@@ -267,6 +269,7 @@ class AnnexAdminMixin(ImportMixin):
 
 
 def _xlsx(content, filename):
+    record(event=Event.EXPORT, target=filename)
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
 
+from audit.services import record_import
 from baidays.excel.enterprise_importers import CompetitionEntryImporter, KeyEnterpriseImporter
 from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
 from baidays.excel.layouts import LAYOUTS
@@ -122,6 +123,8 @@ def import_annex(
         )
     importer = importer_class(annex)(campaign=campaign, user=user)
     summary = run_import(importer=importer, table=table, dry_run=dry_run)
+    if not dry_run:
+        record_import(source=source, filename=filename, summary=summary, user=user)
     if mapped and not dry_run:
         remember(annex, mapped)
     return summary

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from import_export import fields, resources, widgets
 from import_export.results import RowResult
 
+from audit.services import record_import
 from baidays.excel.errors import AnnexRefusal, RowErrors, WorkbookError
 from baidays.excel.importing import run_import
 from baidays.excel.layouts import LAYOUTS
@@ -70,6 +71,8 @@ class AnnexResource(resources.ModelResource):
                 sheet=self.sheet,
             )
             summary = run_import(importer=importer, table=table, dry_run=dry_run)
+            if not dry_run:
+                record_import(source=workbook, filename="", summary=summary, user=user)
         except (WorkbookError, RowErrors) as error:
             result = self.get_result_class()()
             lines = error.problems if isinstance(error, RowErrors) else [error]

@@ -22,8 +22,15 @@ from baidays.notify.outbox import deliver_pending
 from baidays.notify.reminders import fire_due_occasions
 from baidays.notify.supervision_notices import tell_supervisions
 from baidays.notify.text import bounded
+from baidays.security.services import disable_unused_accounts
 
 logger = logging.getLogger(__name__)
+
+
+def disable_accounts_unused(now):
+    """The daily account lifecycle step (baidays.security): disable accounts unused too long."""
+    return disable_unused_accounts(now=now)
+
 
 # the day's 督办 first, so the notices and reminders of this tick name its 督办单
 STEPS = (
@@ -32,6 +39,7 @@ STEPS = (
     ("notices", tell_supervisions),
     ("outbox", deliver_pending),
     ("backup", run_daily_backup),
+    ("accounts", disable_accounts_unused),
 )
 STEP_LABELS = {
     "supervise": "每日督办",
@@ -39,6 +47,7 @@ STEP_LABELS = {
     "notices": "督办通知",
     "outbox": "发送队列",
     "backup": "每日备份",
+    "accounts": "停用长期未用的账号",
 }
 
 
@@ -105,4 +114,5 @@ def run_periodic_jobs(now=None):
         "supervise": supervised.result if supervised else "",
         "failed": [STEP_LABELS[step] for step in errors],
         "database_lost": any(_connection_lost(error) for error in errors.values()),
+        "disabled_accounts": len(results["accounts"] or []),
     }

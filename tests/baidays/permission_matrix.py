@@ -35,6 +35,8 @@ ROLES = (
     "admin",
     "reviewer",
     "enterprise",
+    "secadmin",  # 安全管理员 (三员分立)
+    "auditor",  # 审计管理员
 )
 LOGIN = 302  # anonymous: sent to the login page (LoginRequiredMiddleware)
 MOVED = 302  # done, then redirected back
@@ -43,8 +45,15 @@ MOVED = 302  # done, then redirected back
 class Row(NamedTuple):
     method: str
     url: str
-    expected: tuple  # one status per role, in ROLES order
+    expected: tuple  # one status per role of ROLES before the two below
     data: dict | Callable | None = None  # a callable builds the POST body from the world
+    # the 安全管理员 and 审计管理员; default: what an account without a role gets (they work
+    # only in the admin and on the audit log)
+    separated: tuple | None = None
+
+    def statuses(self):
+        no_role = self.expected[ROLES.index("no_role")]
+        return (*self.expected, *(self.separated or (no_role, no_role)))
 
 
 NOT_ALLOWED = 405  # the view does not take this method
@@ -66,11 +75,12 @@ NONE_TAKE_IT = (LOGIN, 403, *(NOT_ALLOWED,) * 5, 403)
 NONE_TAKE_IT_OPEN = (LOGIN, 403, *(NOT_ALLOWED,) * 6)  # on a view open to enterprises
 REVIEWERS = (LOGIN, 403, 403, 403, 403, 200, 200, 403)  # the review page: 审核人 and admins
 ADMINS = (LOGIN, 302, 302, 302, 302, 200, 302, 302)  # the Django admin sends others to its login
+SECURITY_ONLY = (403, 302)  # the 安全管理员 in the admin, on a model that is not its to see
 
 MATRIX = [
     # the portal: leaders and admins land on the overview, staff on their weekly list
-    Row("GET", "/", (LOGIN, 403, 302, 302, 200, 200, 302, 302)),
-    Row("POST", "/", NONE_TAKE_IT_OPEN),
+    Row("GET", "/", (LOGIN, 403, 302, 302, 200, 200, 302, 302), separated=(302, 302)),
+    Row("POST", "/", NONE_TAKE_IT_OPEN, separated=(405, 405)),
     Row("GET", "/api/summary/", EVERYONE),
     Row("POST", "/api/summary/", NONE_TAKE_IT),
     Row("GET", "/accounts/password-change/", (LOGIN, *(200,) * 7)),
@@ -335,26 +345,47 @@ MATRIX = [
     Row("GET", "/closing/feedback/link/not-a-link/", (404,) * 8),
     Row("POST", "/closing/feedback/link/not-a-link/", (404,) * 8),
     # the Django admin: admins only; the others are sent to the admin's login page
-    Row("GET", "/admin/", ADMINS),
-    Row("GET", "/admin/projects/project/", ADMINS),
-    Row("GET", "/admin/projects/project/{project}/change/", ADMINS),
-    Row("GET", "/admin/projects/project/{project}/history/", ADMINS),
+    # the 安全管理员 opens the admin for accounts, roles, rights and locks only; the 审计管理员
+    # never (it changes nothing)
+    Row("GET", "/admin/", ADMINS, separated=(200, 302)),
+    Row("GET", "/admin/projects/project/", ADMINS, separated=SECURITY_ONLY),
+    Row("GET", "/admin/projects/project/{project}/change/", ADMINS, separated=SECURITY_ONLY),
+    Row("GET", "/admin/projects/project/{project}/history/", ADMINS, separated=SECURITY_ONLY),
     Row(
         "POST",
         "/admin/projects/project/{project}/delete/",
         (LOGIN, 302, 302, 302, 302, MOVED, 302, 302),  # only a superuser hard-deletes
         {"post": "yes"},
+        separated=SECURITY_ONLY,
     ),
-    Row("GET", "/admin/auth/user/", ADMINS),
+    Row("GET", "/admin/auth/user/", ADMINS, separated=(200, 302)),
+    Row("GET", "/admin/auth/group/", ADMINS, separated=(200, 302)),
+    Row("GET", "/admin/axes/accessattempt/", ADMINS, separated=(200, 302)),
+    Row("GET", "/admin/otp_totp/totpdevice/", ADMINS, separated=(200, 302)),
+    # the security audit log: the 审计管理员 alone reads and exports it
+    Row("GET", "/security/audit/", (LOGIN, *(403,) * 7), separated=(403, 200)),
+    Row("GET", "/security/audit.xlsx", (LOGIN, *(403,) * 7), separated=(403, 200)),
+    Row("POST", "/security/audit/", (LOGIN, *(403,) * 7), separated=(403, 405)),
+    # the second factor: any account may enrol; without a device, verifying sends it there
+    Row("GET", "/security/second-factor/setup/", (LOGIN, *(200,) * 7), separated=(200, 200)),
+    Row("GET", "/security/second-factor/verify/", (LOGIN, *(302,) * 7), separated=(302, 302)),
     # Excel: the annexes' import, export in the county's layout, and blank templates
-    Row("GET", "/admin/projects/project/import/", ADMINS),
-    Row("GET", "/admin/projects/project/annex-export/1/", ADMINS),
-    Row("GET", "/admin/projects/project/annex-template/1/", ADMINS),
+    Row("GET", "/admin/projects/project/import/", ADMINS, separated=SECURITY_ONLY),
+    Row("GET", "/admin/projects/project/annex-export/1/", ADMINS, separated=SECURITY_ONLY),
+    Row("GET", "/admin/projects/project/annex-template/1/", ADMINS, separated=SECURITY_ONLY),
     Row(
         "GET",
         "/admin/projects/project/annex-template/2/",
         (LOGIN, 302, 302, 302, 302, 403, 302, 302),
+        separated=SECURITY_ONLY,
     ),
-    Row("GET", "/admin/enterprises/competitionentry/annex-export/2/", ADMINS),
-    Row("GET", "/admin/enterprises/keyenterprise/annex-template/4/", ADMINS),
+    Row(
+        "GET",
+        "/admin/enterprises/competitionentry/annex-export/2/",
+        ADMINS,
+        separated=SECURITY_ONLY,
+    ),
+    Row(
+        "GET", "/admin/enterprises/keyenterprise/annex-template/4/", ADMINS, separated=SECURITY_ONLY
+    ),
 ]
