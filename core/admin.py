@@ -153,8 +153,8 @@ class DepartmentAdmin(SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "title", "department", "role", "user", "phone", "must_change_password"]
-    list_filter = ["role", "department", "must_change_password"]
+    list_display = ["name", "title", "department", "role", "user", "phone"]
+    list_filter = ["role", "department"]
     search_fields = ["name", "title", "phone", "user__username"]
     autocomplete_fields = ["user", "department"]
     list_select_related = ["department", "user"]

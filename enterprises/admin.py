@@ -119,7 +119,7 @@ class EnterpriseAccountCreationForm(forms.ModelForm):
 
 @admin.register(EnterpriseAccount)
 class EnterpriseAccountAdmin(SimpleHistoryAdmin):
-    list_display = ("person", "enterprise", "login", "must_change_password")
+    list_display = ("person", "enterprise", "login")
     list_select_related = ("person__user", "enterprise")
     search_fields = ("person__name", "enterprise__name", "person__user__username")
     autocomplete_fields = ("enterprise",)
@@ -133,10 +133,6 @@ class EnterpriseAccountAdmin(SimpleHistoryAdmin):
     @admin.display(description="登录名")
     def login(self, obj):
         return obj.person.user.get_username() if obj.person.user_id else "（无登录账号）"
-
-    @admin.display(description="首次登录须修改密码", boolean=True)
-    def must_change_password(self, obj):
-        return obj.person.must_change_password
 
     def get_fieldsets(self, request, obj=None):
         return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)

@@ -194,7 +194,8 @@ def create_enterprise_account(
 ):
     """An enterprise's login in one step: the enterprise (an existing one, or a new one by
     name), its 企业填报员 person, the user with a temporary password, and the link between
-    them. The person must change the password at first login (Person.must_change_password)."""
+    them. The password is set by an administrator, so the person must change it at first login
+    (baidays.security remembers who set each password)."""
     from django.contrib.auth import get_user_model
 
     from core.choices import Role
@@ -217,7 +218,6 @@ def create_enterprise_account(
             department=None,
             role=Role.ENTERPRISE,
             user=user,
-            must_change_password=True,
         )
     )
     return _save(EnterpriseAccount(person=person, enterprise=enterprise))

@@ -7,7 +7,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('baidays', '0011_campaign_rules_league_order'),
-        ('baidays', '0011_person_must_change_password'),
     ]
 
     operations = [

@@ -1,12 +1,15 @@
 """One admin screen makes an enterprise's account: the enterprise (existing or new), the person,
 the login and a temporary password; the person can do nothing but change it at first login
-(core.middleware.ForcePasswordChangeMiddleware), and then works as any 企业填报员."""
+(baidays.security: a password an administrator set must be changed), and then works as any
+企业填报员."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from baidays.security.services import SET_BY_ADMIN, password_due
 from core.choices import Role
 from core.models import Person
 from enterprises.models import Enterprise, EnterpriseAccount
@@ -54,7 +57,8 @@ def test_one_screen_creates_the_enterprise_person_login_and_link(admin_client):
         None,
         "企业填报员",
     )
-    assert person.must_change_password and person.user.username == "xinxing"
+    assert person.user.username == "xinxing"
+    assert password_due(person.user, timezone.now()) == SET_BY_ADMIN
     assert person.user.check_password(TEMPORARY)
     assert "首次登录时须修改密码" in response.content.decode()
 
@@ -100,7 +104,7 @@ def test_the_new_account_must_change_its_password_before_anything_else(admin_cli
         assert response.status_code == 302 and response.url == reverse("password_change"), url
     page = client.get(reverse("password_change"))
     assert page.status_code == 200
-    assert "临时密码" in page.content.decode()  # the message says why
+    assert "由管理员设置" in page.content.decode()  # the message says why
 
     changed = client.post(
         reverse("password_change"),
@@ -111,7 +115,7 @@ def test_the_new_account_must_change_its_password_before_anything_else(admin_cli
         },
     )
     assert changed.status_code == 302
-    assert not Person.objects.get(user__username="xinxing").must_change_password
+    assert not password_due(get_user_model().objects.get(username="xinxing"), timezone.now())
     assert client.get("/messages/").status_code == 200
 
 
@@ -123,7 +127,7 @@ def test_a_refused_change_keeps_the_person_on_the_change_page(admin_client):
         {"old_password": "错的", "new_password1": "x", "new_password2": "y"},
     )
     assert refused.status_code == 200
-    assert Person.objects.get(user__username="xinxing").must_change_password
+    assert password_due(get_user_model().objects.get(username="xinxing"), timezone.now())
     assert client.get("/messages/").status_code == 302
 
 
