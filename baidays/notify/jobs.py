@@ -23,6 +23,7 @@ from baidays.notify.reminders import fire_due_occasions
 from baidays.notify.supervision_notices import tell_supervisions
 from baidays.notify.text import bounded
 from baidays.security.services import disable_unused_accounts
+from core.bounds import COUNT_MAX
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,8 @@ def _record(step, now, error=None):
             health.last_ok_at, health.failures_in_a_row = now, 0
         else:
             health.last_error_at, health.last_error = now, bounded(error, 2000)
-            health.failures_in_a_row += 1
+            # the count stays within its bound (core.bounds.COUNT_MAX) however long it fails
+            health.failures_in_a_row = min(health.failures_in_a_row + 1, COUNT_MAX)
         health.save()
     except DatabaseError:
         logger.exception("后台任务状态未能记录（%s）", STEP_LABELS[step])

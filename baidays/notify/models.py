@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from core.bounds import text_bounds
+from core.bounds import count_bounds, text_bounds
 from core.models import Campaign, Department
 
 
@@ -209,8 +209,8 @@ class OutboxEntry(models.Model):
         blank=True,
     )
     to_address = models.EmailField("收件邮箱（无渠道时）", blank=True)
-    part = models.PositiveSmallIntegerField("第几部分", default=1)
-    parts = models.PositiveSmallIntegerField("共几部分", default=1)
+    part = models.PositiveSmallIntegerField("第几部分", default=1, **count_bounds())
+    parts = models.PositiveSmallIntegerField("共几部分", default=1, **count_bounds())
     occasion = models.ForeignKey(
         ReminderOccasion,
         verbose_name="提醒",
@@ -337,7 +337,7 @@ class WorkerHealth(models.Model):
     last_ok_at = models.DateTimeField("最近成功", null=True, blank=True)
     last_error_at = models.DateTimeField("最近失败", null=True, blank=True)
     last_error = models.TextField("最近错误", blank=True, **text_bounds())
-    failures_in_a_row = models.PositiveIntegerField("连续失败次数", default=0)
+    failures_in_a_row = models.PositiveIntegerField("连续失败次数", default=0, **count_bounds())
 
     class Meta:
         ordering = ["step"]

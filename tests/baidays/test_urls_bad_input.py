@@ -8,7 +8,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.dates import AsOfError, parse_as_of
+from core.dates import AS_OF_EARLIEST, AS_OF_LATEST, AsOfError, parse_as_of
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -26,14 +26,24 @@ def test_parse_as_of_gives_a_date_or_a_chinese_error(raw):
     try:
         value = parse_as_of(raw)
     except AsOfError as exc:
-        assert "日期" in str(exc) and "YYYY-MM-DD" in str(exc)
+        # a malformed date names the format, a well-formed one out of range names the range
+        assert "日期" in str(exc)
+        assert "YYYY-MM-DD" in str(exc) or str(AS_OF_EARLIEST) in str(exc)
     else:
         assert isinstance(value, datetime.date)
 
 
-@given(st.dates())
-def test_parse_as_of_reads_every_iso_date_back(day):
+@given(st.dates(min_value=AS_OF_EARLIEST, max_value=AS_OF_LATEST))
+def test_parse_as_of_reads_every_iso_date_in_its_range_back(day):
     assert parse_as_of(f"  {day.isoformat()} ") == day
+
+
+@given(st.dates().filter(lambda day: not AS_OF_EARLIEST <= day <= AS_OF_LATEST))
+def test_parse_as_of_refuses_a_date_outside_its_range_naming_the_range(day):
+    with pytest.raises(
+        AsOfError, match=f"{AS_OF_EARLIEST.isoformat()} 至 {AS_OF_LATEST.isoformat()}"
+    ):
+        parse_as_of(day.isoformat())
 
 
 @WEB

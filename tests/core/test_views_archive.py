@@ -8,6 +8,7 @@ from django.contrib.admin import site
 from django.core.exceptions import ValidationError
 
 from core.admin_site import PortalRulesMixin
+from core.choices import Role
 from core.views import ARCHIVABLE_MODELS
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from projects.models import Project
@@ -122,7 +123,9 @@ def test_non_superuser_admin_staff_cannot_delete_in_the_admin(db, department):
     clerk.user_permissions.set(
         Permission.objects.filter(content_type__app_label="enterprises", codename__contains="key")
     )
-    f.PersonFactory(user=clerk, department=department)
+    # 三员分立: the admin opens to the 系统管理员 role (baidays.security.admin_roles), who is
+    # no superuser
+    f.PersonFactory(user=clerk, department=department, role=Role.ADMIN)
     client = Client()
     client.force_login(clerk, backend="django.contrib.auth.backends.ModelBackend")
     enterprise = f.KeyEnterpriseFactory(responsible_department=department)
