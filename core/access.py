@@ -5,32 +5,69 @@ items and review its reports, leaders read everything and write only 批示 (oth
 through `for_enterprise_account(user)` and only on views open to it; nothing of any other
 enterprise. Views use these helpers; no view decides by itself."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import cached_property
 
 from core.choices import Role
 from core.roles import department_of, role_of
 
+# The roles that read every unit's records and give 批示: decided here once; views and templates
+# ask the predicates below.
+EVERY_UNIT_ROLES = (Role.ADMIN, Role.LEADER)
 
-def visible_to(queryset, user, department_field="responsible_department"):
-    """The part of `queryset` that `user` may read."""
+
+def sees_every_unit(user):
+    """Leaders and admins read every unit's records."""
+    return role_of(user) in EVERY_UNIT_ROLES
+
+
+def can_instruct(user):
+    """批示 and the leaders' pages (dashboards, 督办 销号) are for leaders and admins."""
+    return sees_every_unit(user)
+
+
+def model_owner_path(model):
+    """The path from a row of `model` to the unit that owns it, as the model declares it once
+    (`owner_unit_path`: a path, a tuple of paths any of which makes the unit an owner, or None
+    for campaign-wide records no unit owns)."""
+    try:
+        return model.owner_unit_path
+    except AttributeError:
+        raise ImproperlyConfigured(
+            f"{model.__name__} must declare owner_unit_path: the unit that owns its records"
+        ) from None
+
+
+def visible_to(queryset, user):
+    """The part of `queryset` that `user` may read: a unit's staff and reviewer the rows their
+    unit owns (the model's `owner_unit_path`), leaders and admins every row."""
     role = role_of(user)
-    if role in (Role.ADMIN, Role.LEADER):
+    if sees_every_unit(user):
         return queryset
     if role in (Role.STAFF, Role.REVIEWER):
         department = department_of(user)
-        if department is None:
+        owner_path = model_owner_path(queryset.model)
+        if department is None or owner_path is None:
             return queryset.none()
-        return queryset.filter(**{department_field: department})
+        if isinstance(owner_path, str):
+            return queryset.filter(**{owner_path: department})
+        # owned through any of several relations (an enterprise through its entries and its
+        # key-enterprise records)
+        owned = Q()
+        for path in owner_path:
+            owned |= Q(**{path: department})
+        return queryset.filter(owned).distinct()
     if role == Role.ENTERPRISE:
         own = getattr(queryset, "for_enterprise_account", None)
         return own(user) if own is not None else queryset.none()
     return queryset.none()
 
 
-def get_visible_or_404(queryset, user, department_field="responsible_department", **lookup):
+def get_visible_or_404(queryset, user, **lookup):
     try:
-        return visible_to(queryset, user, department_field).get(**lookup)
+        return visible_to(queryset, user).get(**lookup)
     except queryset.model.DoesNotExist:
         raise Http404("没有找到该事项，或不属于您的单位") from None
 
@@ -73,8 +110,60 @@ def require_reviewer(user, department):
         raise PermissionDenied("只有本单位的审核人可以审核该单位的填报")
 
 
+def can_administer(user):
+    """The data management (admin site), placing the park map's pins, restoring archived
+    items."""
+    return role_of(user) == Role.ADMIN
+
+
+def can_review_reports(user):
+    """Reviewing reports at all: admins every unit's, a reviewer their own unit's
+    (`can_review` decides for one unit)."""
+    return role_of(user) in (Role.ADMIN, Role.REVIEWER)
+
+
+def can_read_office_pages(user):
+    """The office's own pages (专题, 重点企业, 招商引资): every role but enterprise accounts."""
+    role = role_of(user)
+    return role is not None and role != Role.ENTERPRISE
+
+
+def can_evaluate_people(user):
+    """责任人评议 is entered by the units' staff and admins."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+class Landing:
+    """Where each role starts: staff and enterprise accounts work from their weekly list,
+    reviewers from their unit's page, leaders and admins from the overview."""
+
+    WEEKLY_LIST = "weekly_list"
+    UNIT_PAGE = "unit_page"
+    OVERVIEW = "overview"
+
+
+def landing_of(user):
+    role = role_of(user)
+    if role in (Role.STAFF, Role.ENTERPRISE):
+        return Landing.WEEKLY_LIST
+    if role == Role.REVIEWER:
+        return Landing.UNIT_PAGE
+    return Landing.OVERVIEW
+
+
+def can_answer_supervision(user):
+    """A 督办单 is answered by its unit's staff (visible_to keeps them to their unit's) and
+    admins."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def can_close_supervision(user):
+    """Leaders close (销号) a 督办单 by hand; admins too."""
+    return can_instruct(user)
+
+
 def require_leader_or_admin(user):
-    if role_of(user) not in (Role.ADMIN, Role.LEADER):
+    if not can_instruct(user):
         raise PermissionDenied("只有领导可以批示")
 
 
@@ -104,9 +193,45 @@ def get_visible_department_or_404(user, pk):
     if role in (Role.STAFF, Role.REVIEWER):
         department = department_of(user)
         departments = departments.filter(pk=department.pk if department else None)
-    elif role not in (Role.ADMIN, Role.LEADER):
+    elif not sees_every_unit(user):
         departments = departments.none()
     try:
         return departments.get(pk=pk)
     except Department.DoesNotExist:
         raise Http404("没有找到该单位，或不是您的单位") from None
+
+
+class Abilities:
+    """What the signed-in user may do, for the templates (`{% if can.instruct %}`): each is
+    one of the predicates above, asked once per request."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def instruct(self):
+        return can_instruct(self.user)
+
+    @cached_property
+    def read_dashboards(self):
+        return sees_every_unit(self.user)
+
+    @cached_property
+    def administer(self):
+        return can_administer(self.user)
+
+    @cached_property
+    def write_items(self):
+        return can_write_items(self.user)
+
+    @cached_property
+    def review_reports(self):
+        return can_review_reports(self.user)
+
+    @cached_property
+    def read_office_pages(self):
+        return can_read_office_pages(self.user)
+
+    @cached_property
+    def evaluate_people(self):
+        return can_evaluate_people(self.user)

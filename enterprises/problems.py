@@ -31,6 +31,11 @@ class ProblemQuerySet(ArchivableQuerySet):
         ).order_by("-changed_on", "-pk")
         return self.annotate(status_as_of=Subquery(latest.values("status")[:1]))
 
+    def of_campaign(self, campaign, as_of=None):
+        """The active problems of `campaign` raised by the end of `as_of` (all for None)."""
+        queryset = self.active().filter(campaign=campaign)
+        return queryset if as_of is None else queryset.raised_by(as_of)
+
     def raised_by(self, as_of):
         return self.filter(raised_on__lte=as_of)
 
@@ -46,6 +51,14 @@ class ProblemQuerySet(ArchivableQuerySet):
 
     def for_enterprise_account(self, user):
         return self.filter(Q(enterprise__accounts__person__user=user))
+
+    def closed_late_by_due(self, as_of):
+        """(these problems with the status in force at the end of each one's own due date,
+        the condition of those due before `as_of` and not resolved by then): the 考核's
+        逾期办结."""
+        annotated = self.with_status_as_of(OuterRef("due_date"))
+        not_resolved = Q(status_as_of__isnull=True) | ~resolved_condition()
+        return annotated, Q(due_date__lt=as_of) & not_resolved
 
     def counts_as_of(self, as_of):
         """{total, open, resolved, overdue} of the problems raised by `as_of`, as they stood
@@ -146,6 +159,9 @@ class Problem(models.Model):
     is_archived = models.BooleanField("已归档", default=False)
     version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
+
+    archive_kind = "problem"  # its URL kind for archiving (core.views)
+    owner_unit_path = "responsible_department"  # core.access.visible_to
 
     objects = ProblemQuerySet.as_manager()
 

@@ -16,7 +16,7 @@ from core.access import (
 from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
 from core.parsing import parse_optional_int
-from core.roles import department_of, is_enterprise_account, is_staff_member
+from core.roles import is_enterprise_account
 from core.selectors import resolve_campaign
 from enterprises import services
 from enterprises.choices import ProblemStatus
@@ -33,16 +33,10 @@ from projects.models import Project
 
 
 def get_visible_enterprise_or_404(user, pk):
-    """An enterprise `user` may raise problems on: staff those their unit serves (another
-    unit's is a 404, as a project is), an enterprise's account its own, leaders and admins
-    any."""
-    enterprises = Enterprise.objects.all()
-    if is_staff_member(user):
-        enterprises = enterprises.kept_by(department_of(user))
-    elif is_enterprise_account(user):
-        enterprises = enterprises.filter(accounts__person__user=user)
+    """An enterprise `user` may raise problems on: a unit's those it serves (another unit's is
+    a 404, as a project is), an enterprise's account its own, leaders and admins any."""
     try:
-        return enterprises.get(pk=pk)
+        return visible_to(Enterprise.objects.all(), user).get(pk=pk)
     except Enterprise.DoesNotExist:
         raise Http404("没有找到该企业，或不属于您的单位") from None
 

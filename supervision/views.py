@@ -9,21 +9,24 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from core.access import RoleRequiredMixin, get_visible_or_404, require_item_writer, visible_to
+from core.access import (
+    RoleRequiredMixin,
+    can_answer_supervision,
+    can_close_supervision,
+    get_visible_or_404,
+    require_item_writer,
+    visible_to,
+)
 from core.campaign_settings import CampaignRules
-from core.choices import Role
 from core.forms import add_validation_errors
 from core.history import change_history
 from core.parsing import parse_optional_int
-from core.roles import role_of
 from core.scope import CampaignScopeMixin
 from supervision import services
 from supervision.forms import AnswerForm, CloseForm, SupervisionFilterForm
 from supervision.links import attach_links, notice_url, scope_query
 from supervision.models import Supervision
 from supervision.selectors import PAGE_SIZE, supervision_list, with_state_as_of
-
-DEPARTMENT_FIELD = "department"
 
 
 def rule_text(rules):
@@ -47,7 +50,7 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
         form = SupervisionFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
         rows = supervision_list(
-            visible_to(Supervision.objects.all(), request.user, DEPARTMENT_FIELD),
+            visible_to(Supervision.objects.all(), request.user),
             self.campaign,
             self.as_of,
             level=filters.get("level", ""),
@@ -59,11 +62,11 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
             parse_optional_int(request.GET.get("page"), label="页码", default=1)
         )
         scope_qs = scope_query(self.campaign, request, self.as_of_error)
-        with_state_as_of(attach_links(page, scope_qs, role_of(request.user)), self.as_of)
+        with_state_as_of(attach_links(page, scope_qs, request.user), self.as_of)
         query = request.GET.copy()
         query.pop("page", None)
         counts = (
-            visible_to(Supervision.objects.all(), request.user, DEPARTMENT_FIELD)
+            visible_to(Supervision.objects.all(), request.user)
             .filter(campaign=self.campaign)
             .counts_as_of(self.as_of)
         )
@@ -93,13 +96,12 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         return get_visible_or_404(
             Supervision.objects.select_related("campaign", "department", "leader"),
             request.user,
-            DEPARTMENT_FIELD,
             pk=pk,
         )
 
     def render_page(self, request, supervision, answer_form=None, close_form=None):
         self.resolve_scope()
-        role = role_of(request.user)
+        user = request.user
         as_of = self.as_of
         # a past day shows the 督办单 as it stood at its end (level, answer, closing, history)
         # and offers no answer or closing: those are made today, and the answer form would
@@ -107,7 +109,7 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         past = as_of < timezone.localdate()
         # the 督办单's own campaign, whatever the request named
         scope_qs = scope_query(supervision.campaign, request, self.as_of_error)
-        attach_links([supervision], scope_qs, role)
+        attach_links([supervision], scope_qs, user)
         with_state_as_of([supervision], as_of)
         writable = not past and supervision.closed_on is None
         return render(
@@ -120,8 +122,8 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "today_url": notice_url(supervision, scope_query(supervision.campaign, None)),
                 "answer_form": answer_form or AnswerForm(instance=supervision),
                 "close_form": close_form or CloseForm(),
-                "can_answer": writable and role in (Role.ADMIN, Role.STAFF),
-                "can_close": writable and role in (Role.ADMIN, Role.LEADER),
+                "can_answer": writable and can_answer_supervision(user),
+                "can_close": writable and can_close_supervision(user),
                 "history": change_history(supervision, as_of=as_of),
                 "rule": rule_text(CampaignRules.of(supervision.campaign)),
                 "scope_qs": scope_qs,
@@ -135,7 +137,7 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         supervision = self.get_object(request, pk)
         today = timezone.localdate()
         if "close_note" in request.POST:
-            if role_of(request.user) not in (Role.ADMIN, Role.LEADER):
+            if not can_close_supervision(request.user):
                 raise PermissionDenied("只有领导可以为督办单销号")
             form = CloseForm(request.POST)
             if form.is_valid():

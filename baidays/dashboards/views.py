@@ -10,12 +10,19 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
 
-from core.access import RoleRequiredMixin, require_leader_or_admin
-from core.choices import PhaseKind, Role
+from core.access import (
+    Landing,
+    RoleRequiredMixin,
+    can_instruct,
+    get_visible_department_or_404,
+    landing_of,
+    require_leader_or_admin,
+)
+from core.choices import PhaseKind
 from core.lag import rule_text
 from core.models import Department
 from core.parsing import parse_int
-from core.roles import department_of, role_of
+from core.roles import department_of
 from core.scope import CampaignScopeMixin
 from core.selectors import cacheable_generation
 from core.services import create_instruction
@@ -39,7 +46,7 @@ SCREEN_LAGGING_ROWS = 5
 def common_context(request, campaign=None):
     return {
         "scope_qs": scope_query(request),
-        "can_instruct": role_of(request.user) in (Role.ADMIN, Role.LEADER),
+        "can_instruct": can_instruct(request.user),
         "lag_yellow_points": settings.LAG_YELLOW_POINTS,
         "lag_rule": rule_text(campaign),
     }
@@ -58,11 +65,7 @@ class DashboardMixin(RoleRequiredMixin, CampaignScopeMixin):
     template_without_campaign = "dashboards/no_campaign.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if (
-            self.leaders_only
-            and request.user.is_authenticated
-            and role_of(request.user) not in (Role.ADMIN, Role.LEADER)
-        ):
+        if self.leaders_only and request.user.is_authenticated and not can_instruct(request.user):
             raise PermissionDenied("该页面供领导和管理员查看")
         return super().dispatch(request, *args, **kwargs)
 
@@ -124,12 +127,7 @@ class DepartmentDetailView(DashboardMixin, TemplateView):
     leaders_only = False
 
     def dashboard_context(self):
-        department = get_object_or_404(Department, pk=self.kwargs["pk"])
-        if (
-            role_of(self.request.user) in (Role.STAFF, Role.REVIEWER)
-            and department_of(self.request.user) != department
-        ):
-            raise Http404("没有找到该单位，或不是您的单位")
+        department = get_visible_department_or_404(self.request.user, self.kwargs["pk"])
         return {"department": department, **selectors.department_detail(self.scope, department)}
 
 
@@ -301,10 +299,10 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         # staff and enterprises work from their weekly list, reviewers from their unit's
         # page; leaders and admins keep the overview
-        role = role_of(request.user)
-        if role in (Role.STAFF, Role.ENTERPRISE):
+        landing = landing_of(request.user)
+        if landing == Landing.WEEKLY_LIST:
             return redirect("weekly:home")
-        if role == Role.REVIEWER:
+        if landing == Landing.UNIT_PAGE:
             department = department_of(request.user)
             if department is None:
                 raise PermissionDenied("审核人账号尚未指定所在单位，请联系管理员")

@@ -19,15 +19,12 @@ from baidays.weekly.views import NoCampaignMixin, _week_param
 from core.access import RoleRequiredMixin
 from core.choices import ReportState
 
-RELATED = {"project": ("project",), "entry": ("entry__enterprise",)}
-
 
 def review_rows(user, campaign, week):
     rows = []
     for kind in KINDS.values():
         reports = reviewable_reports(user, campaign, week, kind).select_related(
-            *RELATED[kind.key],
-            f"{kind.item_field}__responsible_department",
+            *(f"{kind.item_field}__{name}" for name in kind.related),
             "reporter__person",
         )
         for report in reports.order_by("state", "pk"):

@@ -9,19 +9,13 @@ from django.db.models import Count, Q
 from core.choices import LagStatus
 from core.models import Instruction
 from core.money import ZERO, percent, quantize_wan
-from enterprises.models import CompetitionEntry
-from projects.choices import Annex
-from projects.models import Project
 
-from .common import ENTRIES, LAGGING, PROJECTS, TOP_N
+from .common import KINDS, LAGGING, TOP_N
 
 
 def item_row(item, kind, scope):
     """One tracked item as the templates and the briefing show it."""
-    if kind is ENTRIES:
-        category = "争先杯"
-    else:
-        category = "附件1" if item.annex == Annex.INFRASTRUCTURE else "附件3"
+    category = item.list_category
     # SQLite hands subquery decimals back as floats; show them as the two-place figures they are
     latest = quantize_wan(item.latest_percent)
     completed = quantize_wan(item.completed_investment_wan)
@@ -62,7 +56,7 @@ def worst_lagging(scope, department=None, limit=TOP_N):
     """The `limit` items furthest behind time progress, projects and entries together: two
     bounded queries, merged."""
     rows = []
-    for kind in (PROJECTS, ENTRIES):
+    for kind in KINDS.values():
         for item in lagging_queryset(kind, scope, department)[:limit]:
             rows.append(item_row(item, kind, scope))
     rows.sort(key=lambda row: (row["investment_percent"], row["kind"], row["pk"]))
@@ -76,13 +70,13 @@ def attach_instructions(rows, as_of):
     list."""
     if not rows:
         return
-    types = ContentType.objects.get_for_models(Project, CompetitionEntry)
-    type_of = {"project": types[Project], "entry": types[CompetitionEntry]}
+    types = ContentType.objects.get_for_models(*(kind.model for kind in KINDS.values()))
+    type_of = {kind.key: types[kind.model] for kind in KINDS.values()}
     condition = Q(pk__in=[])
-    for kind_key in ("project", "entry"):
+    for kind_key, content_type in type_of.items():
         ids = [row["pk"] for row in rows if row["kind"] == kind_key]
         if ids:
-            condition |= Q(content_type=type_of[kind_key], object_id__in=ids)
+            condition |= Q(content_type=content_type, object_id__in=ids)
     found = {}
     written = Instruction.objects.filter(condition).written_by(as_of)
     for instruction in written.select_related("author__person"):
@@ -101,7 +95,7 @@ def missing_reports_by_department(scope):
     by_department = {}
     if week == 0:
         return []
-    for kind in (PROJECTS, ENTRIES):
+    for kind in KINDS.values():
         grouped = (
             kind.model.objects.active()
             .filter(campaign=scope.campaign)
