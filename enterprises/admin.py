@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from enterprises.models import (
@@ -13,6 +14,7 @@ from enterprises.models import (
     PromotionEvent,
     ServiceVisit,
 )
+from enterprises.services import save_problem
 
 
 @admin.register(Enterprise)
@@ -125,6 +127,10 @@ class ProblemAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["enterprise", "project", "responsible_department"]
     raw_id_fields = ["visit"]
     list_select_related = ["enterprise", "project", "responsible_department"]
+
+    def save_model(self, request, obj, form, change):
+        # through the service, so the status history records the change (and who made it)
+        save_problem(problem=obj, user=request.user, today=timezone.localdate())
 
 
 @admin.register(PromotionEvent)

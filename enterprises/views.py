@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views import View
 
 from core.access import (
@@ -81,7 +82,11 @@ class ProblemCreateView(RoleRequiredMixin, View):
             campaign = project.campaign if project else current_campaign_or_404(request)
             try:
                 problem = services.raise_problem(
-                    user=request.user, campaign=campaign, **owner, **form.cleaned_data
+                    user=request.user,
+                    campaign=campaign,
+                    today=timezone.localdate(),
+                    **owner,
+                    **form.cleaned_data,
                 )
             except ValidationError as exc:
                 add_validation_errors(form, exc)
@@ -149,6 +154,7 @@ class ProblemEditView(RoleRequiredMixin, View):
                     problem=problem,
                     version=form.cleaned_data["version"],
                     changes=changes,
+                    today=timezone.localdate(),
                 )
             except StaleVersion as exc:
                 apply_stale(form, exc)
@@ -171,6 +177,7 @@ class ProblemEditView(RoleRequiredMixin, View):
                     version=form.cleaned_data["version"],
                     satisfaction=form.cleaned_data["satisfaction"],
                     feedback=form.cleaned_data["feedback"],
+                    today=timezone.localdate(),
                 )
             except StaleVersion as exc:
                 apply_stale(form, exc)
@@ -228,6 +235,7 @@ class KeyEnterpriseDetailView(RoleRequiredMixin, View):
                 services.record_visit(
                     user=request.user,
                     key_enterprise=item,
+                    today=timezone.localdate(),
                     problem_fields=form.problem_fields(),
                     visited_on=form.cleaned_data["visited_on"],
                     visitors=form.cleaned_data["visitors"],
