@@ -67,11 +67,12 @@ class KindRegistry:
 
 @dataclass(frozen=True)
 class TrackedUrls:
-    """URL names of an item's pages: its detail, photo upload (the photo files live below it),
-    批示, and the 进度计划 editor's weeks and nodes."""
+    """URL names of an item's pages: its detail, photo upload and photo files, 批示, and the
+    进度计划 editor's weeks and nodes."""
 
     detail: str
     photo: str
+    photo_file: str
     instruct: str
     schedule: str
     schedule_nodes: str

@@ -31,6 +31,7 @@ class EnterprisesConfig(AppConfig):
                 urls=TrackedUrls(
                     detail="enterprises:entry-detail",
                     photo="enterprises:entry-photo",
+                    photo_file="enterprises:entry-photo-file",
                     instruct="enterprises:entry-instruct",
                     schedule="enterprises:entry-schedule",
                     schedule_nodes="enterprises:entry-schedule-nodes",

@@ -25,6 +25,7 @@ class ProjectsConfig(AppConfig):
                 urls=TrackedUrls(
                     detail="projects:detail",
                     photo="projects:photo-upload",
+                    photo_file="projects:photo-file",
                     instruct="projects:instruct",
                     schedule="projects:schedule",
                     schedule_nodes="projects:schedule-nodes",

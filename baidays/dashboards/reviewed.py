@@ -4,19 +4,17 @@ of ProgressReportQuerySet) and how many of a week's are still 待审核 or 退�
 from django.db.models import Count
 
 from core.choices import ReportState
-from enterprises.models import CompetitionEntry, EntryReport
-from projects.models import Project, ProjectReport
+from core.registry import TRACKED_KINDS
 
 
 def campaign_reports(campaign):
-    """Every report on the campaign's active projects and 争先杯 entries, whatever its state."""
-    return (
-        ProjectReport.objects.filter(
-            project__in=Project.objects.active().filter(campaign=campaign)
-        ),
-        EntryReport.objects.filter(
-            entry__in=CompetitionEntry.objects.active().filter(campaign=campaign)
-        ),
+    """Every report on the campaign's active tracked items, whatever its state: one queryset
+    per registered kind, in its order (projects, then 争先杯 entries)."""
+    return tuple(
+        kind.report_model.objects.filter(
+            **{f"{kind.item_field}__in": kind.model.objects.active().filter(campaign=campaign)}
+        )
+        for kind in TRACKED_KINDS.values()
     )
 
 
