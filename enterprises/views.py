@@ -18,7 +18,7 @@ from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
 from core.parsing import parse_optional_int
 from core.roles import is_enterprise_account
-from core.selectors import resolve_campaign
+from core.scope import campaign_or_404
 from enterprises import services
 from enterprises.choices import ProblemStatus
 from enterprises.forms import (
@@ -40,13 +40,6 @@ def get_visible_enterprise_or_404(user, pk):
         return visible_to(Enterprise.objects.all(), user).get(pk=pk)
     except Enterprise.DoesNotExist:
         raise Http404("没有找到该企业，或不属于您的单位") from None
-
-
-def current_campaign_or_404(request):
-    campaign = resolve_campaign(request.GET.get("campaign"))
-    if campaign is None:
-        raise Http404("尚未建立百日行动")
-    return campaign
 
 
 class ProblemCreateView(RoleRequiredMixin, View):
@@ -79,7 +72,7 @@ class ProblemCreateView(RoleRequiredMixin, View):
         form = ProblemForm(request.POST)
         if form.is_valid():
             project = owner.get("project")
-            campaign = project.campaign if project else current_campaign_or_404(request)
+            campaign = project.campaign if project else campaign_or_404(request)
             try:
                 problem = services.raise_problem(
                     user=request.user,
@@ -191,7 +184,7 @@ class ProblemEditView(RoleRequiredMixin, View):
 
 class KeyEnterpriseListView(RoleRequiredMixin, View):
     def get(self, request):
-        campaign = current_campaign_or_404(request)
+        campaign = campaign_or_404(request)
         items = (
             visible_to(KeyEnterprise.objects.active().filter(campaign=campaign), request.user)
             .select_related("enterprise", "service_person", "responsible_department")
@@ -268,11 +261,11 @@ class CampaignRecordListView(RoleRequiredMixin, View):
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request):
-        return self.render_page(current_campaign_or_404(request), self.form_class())
+        return self.render_page(campaign_or_404(request), self.form_class())
 
     def post(self, request):
         require_item_writer(request.user)
-        campaign = current_campaign_or_404(request)
+        campaign = campaign_or_404(request)
         department_pk = parse_optional_int(
             request.POST.get("responsible_department"), label="责任单位编号"
         )

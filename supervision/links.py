@@ -2,8 +2,6 @@
 the 督办单 itself, what it is about (the item page, the problem, or the phase page that lists
 the decision, 规划节点 or task), and its unit's dashboard page."""
 
-from urllib.parse import urlencode
-
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
@@ -11,6 +9,7 @@ from core.access import can_instruct
 from core.choices import PhaseKind
 from core.models import PhaseTask
 from core.registry import TRACKED_KINDS
+from core.scope import scope_query as build_scope_query
 
 # the page of a 督办单's object by its model, beside the tracked items' detail pages (each
 # checks who may read it)
@@ -28,10 +27,8 @@ def object_pages():
 def scope_query(campaign, request, as_of_error=None):
     """`campaign` (always, so a link opens the same campaign) and the request's `as_of`
     (none without a request: a page that has no as-of of its own, like the weekly page)."""
-    kept = {"campaign": campaign.slug} if campaign is not None else {}
-    if request is not None and request.GET.get("as_of") and not as_of_error:
-        kept["as_of"] = request.GET["as_of"]
-    return urlencode(kept)
+    as_of = request.GET.get("as_of") if request is not None and not as_of_error else None
+    return build_scope_query(campaign.slug if campaign is not None else None, as_of)
 
 
 def _scoped(url, query):

@@ -18,7 +18,7 @@ SOURCE_DIRS = [
     "tests",
     "bench",
 ]
-PY_NAME = re.compile(r"(?<![\w./%-])((?:[\w-]+/)*[\w-]+(?:\.[\w-]+)*\.py)\b")
+PY_NAME = re.compile(r"(?<![\w./%-])((?:[\w-]+/)*[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.py)\b")
 SKIPPED_PARTS = {"migrations", "__pycache__"}
 
 

@@ -23,7 +23,7 @@ from core.lag import rule_text
 from core.models import Department
 from core.parsing import parse_int
 from core.roles import department_of
-from core.scope import CampaignScopeMixin
+from core.scope import CampaignScopeMixin, scope_of
 from core.selectors import cacheable_generation
 from core.services import create_instruction
 
@@ -54,8 +54,7 @@ def common_context(request, campaign=None):
 
 def scope_query(request):
     """The `campaign`/`as_of` of the request, to carry over to the next dashboard."""
-    kept = {key: request.GET[key] for key in ("campaign", "as_of") if request.GET.get(key)}
-    return urlencode(kept)
+    return scope_of(request).query()
 
 
 class DashboardMixin(RoleRequiredMixin, CampaignScopeMixin):

@@ -19,10 +19,10 @@ from core.access import (
     require_item_writer,
     require_leader_or_admin,
 )
-from core.dates import AsOfError, parse_as_of
 from core.forms import add_validation_errors
 from core.media import send_upload
 from core.registry import TRACKED_KINDS
+from core.scope import scope_of
 from core.services import create_instruction
 
 
@@ -57,11 +57,11 @@ class ItemMixin(RoleRequiredMixin):
 
     def render_page(self, item, status=200, **forms):
         user = self.request.user
-        try:
-            as_of = parse_as_of(self.request.GET.get("as_of"))
-        except AsOfError as exc:
+        scope = scope_of(self.request)
+        as_of = scope.as_of
+        if scope.as_of_error:
             as_of = None
-            messages.warning(self.request, f"{exc}；显示的是今天的情况。")
+            messages.warning(self.request, f"{scope.as_of_error}；显示的是今天的情况。")
         context = item_page(self.kind, item, user, as_of=as_of)
         can_edit = can_edit_schedule(user) and not context["is_past"]
         if can_edit:

@@ -15,7 +15,8 @@ from core.choices import CompletionStatus
 from core.models import Instruction, Person
 from core.money import MONEY_KWARGS, ZERO, quantize_wan
 from core.registry import COMPLETABLE_KINDS
-from core.selectors import report_week_as_of, resolve_campaign
+from core.scope import scope_of
+from core.selectors import report_week_as_of
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
 
@@ -226,8 +227,9 @@ def worklist(user, campaign, week):
 
 
 def current_scope(request):
-    """(campaign, current week) for a request: `?campaign=SLUG` or the current campaign."""
-    campaign = resolve_campaign(request.GET.get("campaign"))
+    """(campaign, current week) for a request: its campaign (core.scope: `?campaign=SLUG` or
+    the current one) and the week in force today."""
+    campaign = scope_of(request).campaign
     if campaign is None:
         return None, 0
     return campaign, max(1, report_week_as_of(campaign, timezone.localdate()))
