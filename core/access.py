@@ -1,9 +1,11 @@
-"""Who sees and writes what (DESIGN.md, roles): staff read and edit only their own department's
-items (another department's item is a 404), reviewers (审核人) read their own department's
-items and review its reports, leaders read everything and write only 批示 (other writes are
-403), admins everything. An enterprise account (企业填报员) sees only what its models declare
-through `for_enterprise_account(user)` and only on views open to it; nothing of any other
-enterprise. Views use these helpers; no view decides by itself."""
+"""Who sees and writes what (docs/design.md, 谁能看什么): staff read and edit only their own
+unit's records (another unit's is a 404) — the unit a record belongs to is the one its model
+declares once (`owner_unit_path`) — reviewers (审核人) read their own unit's and review its
+reports, leaders read everything and write only 批示 (other writes are 403), admins
+everything. An enterprise account (企业填报员) sees only what its models declare through
+`for_enterprise_account(user)` and only on views open to it; nothing of any other enterprise.
+Views ask the `can_*` predicates here and templates `can` (Abilities); no view or template
+compares roles."""
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import Q
