@@ -22,13 +22,24 @@ run: install
 	DEBUG=true $(BIN)/python manage.py seed_demo --if-empty
 	@echo ""
 	@echo "百日行动管理平台：http://$(HOST):$(PORT)/  （Ctrl+C 停止）"
-	@# the embedded worker (reminders, outbox) runs beside the web server and stops with it
-	DEBUG=true $(BIN)/python manage.py run_worker & worker=$$!; \
+	@# the embedded worker (reminders, 督办, outbox, backups) runs beside the web server and
+	@# stops with it; if it exits on its own (a crash), it is started again 5 seconds later.
+	@# PORTAL_URL makes the links in messages full addresses of this server.
+	( trap 'kill $$child 2>/dev/null; exit 0' TERM; \
+	  while :; do \
+	    DEBUG=true PORTAL_URL=$${PORTAL_URL:-http://$(HOST):$(PORT)} \
+	      $(BIN)/python manage.py run_worker & child=$$!; \
+	    wait $$child && break; \
+	    echo "后台任务已退出，5 秒后重新启动"; sleep 5 & wait $$!; \
+	  done ) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true PORTAL_URL=$${PORTAL_URL:-http://$(HOST):$(PORT)} \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# one test process per core (pytest-xdist); TEST_WORKERS=0 runs them in this process
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

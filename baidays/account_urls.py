@@ -3,13 +3,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from baidays.notify.password_reset import ThrottledPasswordResetView
+
 urlpatterns = [
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        # the mail goes through the outbox, throttled per address and per client
+        ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -33,16 +33,6 @@ def _strict_bool(name, default):
     sys.exit(f"配置错误：环境变量 {name} 应为 true 或 false，实际为 {raw!r}")
 
 
-def _decimal_setting(name, default):
-    from decimal import Decimal, InvalidOperation
-
-    raw = env.str(name, default=default)
-    try:
-        return Decimal(raw)
-    except InvalidOperation:
-        sys.exit(f"配置错误：环境变量 {name} 应为数字，实际为 {raw!r}")
-
-
 DEBUG = _strict_bool("DEBUG", False)
 # Without SECRET_KEY, management commands and tests run with a development key; serving with
 # DEBUG off refuses it (baidays/wsgi.py) and `check --deploy` reports it.
@@ -82,11 +72,14 @@ INSTALLED_APPS = [
     "baidays.dashboards",
     "baidays.demo",
     "baidays.notify",
+    "baidays.closing",
+    "baidays.documents",
     "django_celery_beat",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.IdleSessionMiddleware",
@@ -95,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.ForcePasswordChangeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -186,6 +180,8 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# the portal's Chinese for admin strings Django's and django-axes's catalogues leave in English
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "static/"
@@ -209,11 +205,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# --- The campaign's rules -------------------------------------------------------------------
-# An item lags when its completion % is below time progress: yellow within this many points,
-# red beyond (DESIGN.md, "时序进度").
-LAG_YELLOW_POINTS = _decimal_setting("LAG_YELLOW_POINTS", "10")
-# A report week ends on this weekday (Monday=0 … Friday=4).
+# The lag thresholds are each campaign's rules (core.campaign_settings.CampaignRules, set in
+# the admin), not settings.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
 # How long an app server keeps a computed summary in its own memory (0: never). Correctness does
 # not depend on it: the cache key carries the data generation that database triggers raise on
@@ -297,6 +290,18 @@ except (ImproperlyConfigured, ValueError, KeyError) as exc:
     sys.exit(f"配置错误：环境变量 EMAIL_URL 无法解析（{exc}）")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="百日行动管理平台 <noreply@localhost>")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+# Every mail and robot delivery ends within NOTIFY_DEADLINE_SECONDS in all (connecting, sending,
+# waiting for the answer); EMAIL_TIMEOUT bounds each SMTP socket operation.
+EMAIL_TIMEOUT = _read("EMAIL_TIMEOUT", env.int, 10)
+NOTIFY_DEADLINE_SECONDS = _read("NOTIFY_DEADLINE_SECONDS", env.int, 30)
+if EMAIL_TIMEOUT < 1 or NOTIFY_DEADLINE_SECONDS < 1:
+    sys.exit("配置错误：EMAIL_TIMEOUT 和 NOTIFY_DEADLINE_SECONDS 应为正整数（秒）")
+# Robot webhooks may not point at loopback, link-local, private or reserved addresses, except at
+# the hosts listed here (an intranet robot gateway), e.g. NOTIFY_ALLOWED_HOSTS=robot.gov.local
+NOTIFY_ALLOWED_HOSTS = _read("NOTIFY_ALLOWED_HOSTS", env.list, [])
+# Password-reset mails (sent through the outbox): at most this many requests an hour per
+# address and per client address.
+PASSWORD_RESET_PER_HOUR = _read("PASSWORD_RESET_PER_HOUR", env.int, 5)
 # Reminders: outside channels (email, robots) stay silent from 22:00 to 07:00 and deliver then;
 # the in-app inbox takes messages at any hour. NOTIFY_QUIET_HOURS=22:00-07:00 (empty: none).
 _quiet = env.str("NOTIFY_QUIET_HOURS", default="22:00-07:00")
@@ -318,6 +323,10 @@ if PORTAL_URL and not PORTAL_URL.startswith(("https://", "http://")):
 BACKUP_DIR = env.str("BACKUP_DIR", default="")
 BACKUP_HOUR = _read("BACKUP_HOUR", env.int, 2)
 BACKUP_KEEP = _read("BACKUP_KEEP", env.int, 30)
+# `restore` refuses an archive whose members would take more than this (bytes, and never more
+# than the free disk space) or that has more members, before it writes anything.
+RESTORE_MAX_BYTES = _read("RESTORE_MAX_BYTES", env.int, 20 * 1024**3)
+RESTORE_MAX_MEMBERS = _read("RESTORE_MAX_MEMBERS", env.int, 500_000)
 if not 0 <= BACKUP_HOUR <= 23 or BACKUP_KEEP < 1:
     sys.exit("配置错误：BACKUP_HOUR 应为 0–23，BACKUP_KEEP 至少为 1")
 

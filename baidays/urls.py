@@ -38,6 +38,8 @@ urlpatterns = [
     path("topics/", include("topics.urls")),
     path("messages/", include("baidays.notify.urls")),
     path("supervision/", include("supervision.urls")),
+    path("closing/", include("baidays.closing.urls")),
+    path("documents/", include("baidays.documents.urls")),
 ]
 
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]

@@ -87,6 +87,29 @@ def require_item_writer(user):
         raise PermissionDenied("领导账号只能查看和批示，不能修改填报数据")
 
 
+def can_confirm_goals(user):
+    """A 争先杯 entry's 目标实现日期 moves the overview and the league: confirmed by the
+    管委会 side (the responsible unit's staff, admins), never by the enterprise's account."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def can_answer_supervisions(user):
+    """A 督办单 is answered by its unit's staff (visible_to keeps them to their own) and
+    admins; leaders close it; reviewers and enterprises only read."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def can_close_supervisions(user):
+    """Leaders close (销号) a 督办单 by hand; admins too."""
+    return can_instruct(user)
+
+
+def can_archive_items(user):
+    """归档 takes an item out of lists and totals: staff (of the item's unit) and admins;
+    enterprise accounts, reviewers and leaders never."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
 def can_edit_schedule(user):
     """An item's 进度计划 is written by its responsible unit's staff (visible_to keeps them to
     their unit's items) and admins; everyone who reads the item reads it."""
@@ -137,10 +160,11 @@ def can_evaluate_people(user):
 
 class Landing:
     """Where each role starts: staff and enterprise accounts work from their weekly list,
-    reviewers from their unit's page, leaders and admins from the overview."""
+    reviewers from 周报审核 (their unit's reports to review), leaders and admins from the
+    overview."""
 
     WEEKLY_LIST = "weekly_list"
-    UNIT_PAGE = "unit_page"
+    REVIEW = "review"
     OVERVIEW = "overview"
 
 
@@ -149,19 +173,8 @@ def landing_of(user):
     if role in (Role.STAFF, Role.ENTERPRISE):
         return Landing.WEEKLY_LIST
     if role == Role.REVIEWER:
-        return Landing.UNIT_PAGE
+        return Landing.REVIEW
     return Landing.OVERVIEW
-
-
-def can_answer_supervision(user):
-    """A 督办单 is answered by its unit's staff (visible_to keeps them to their unit's) and
-    admins."""
-    return role_of(user) in (Role.ADMIN, Role.STAFF)
-
-
-def can_close_supervision(user):
-    """Leaders close (销号) a 督办单 by hand; admins too."""
-    return can_instruct(user)
 
 
 def require_leader_or_admin(user):
@@ -185,22 +198,33 @@ class RoleRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+def visible_departments(user):
+    """The units `user` may keep records for and open the page of: staff and reviewers their
+    own, leaders and admins every one, anyone else none."""
+    from core.models import Department
+
+    departments = Department.objects.all()
+    if sees_every_unit(user):
+        return departments
+    if role_of(user) in (Role.STAFF, Role.REVIEWER):
+        department = department_of(user)
+        return departments.filter(pk=department.pk if department else None)
+    return departments.none()
+
+
 def get_visible_department_or_404(user, pk):
     """A unit `user` may keep records for: staff their own (another unit is a 404), leaders and
     admins any. For registers whose rows name a responsible unit."""
-    from core.models import Department
-
-    role = role_of(user)
-    departments = Department.objects.all()
-    if role in (Role.STAFF, Role.REVIEWER):
-        department = department_of(user)
-        departments = departments.filter(pk=department.pk if department else None)
-    elif not sees_every_unit(user):
-        departments = departments.none()
+    departments = visible_departments(user)
     try:
         return departments.get(pk=pk)
-    except Department.DoesNotExist:
+    except departments.model.DoesNotExist:
         raise Http404("没有找到该单位，或不是您的单位") from None
+
+
+def can_search(user):
+    """The navbar's search: every account with a role finds what `visible_to` lets it see."""
+    return role_of(user) is not None
 
 
 class Abilities:
@@ -237,3 +261,7 @@ class Abilities:
     @cached_property
     def evaluate_people(self):
         return can_evaluate_people(self.user)
+
+    @cached_property
+    def search(self):
+        return can_search(self.user)

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.campaign_settings import CampaignRules
@@ -27,7 +28,7 @@ class PhaseTaskInline(admin.TabularInline):
     fields = ["sort_order", "title", "responsible_department", "due_date", "status", "completed_on"]
 
 
-LAG_RULES = ["yellow_points", "yellow_weeks_to_red"]
+LAG_RULES = ["yellow_points", "yellow_weeks_to_red", "league_order"]
 SUPERVISION_RULES = ["escalation_days", "answer_days"]
 ASSESSMENT_RULES = [
     "weight_reports",
@@ -49,6 +50,7 @@ class CampaignRulesForm(forms.ModelForm):
             "yellow_points": "投资完成率低于计划完成率（按项目进度计划）不超过此值为黄色，"
             "超过为红色",
             "yellow_weeks_to_red": "连续这么多个周报周为黄色，即按红色处理并发出督办单",
+            "league_order": "“争先杯”红黑榜的名次按此排列；未滞后的列入红榜、红色的列入黑榜",
             "escalation_days": "督办单发出这么多天后仍未销号，即由黄牌（责任单位）升级为红牌"
             "（抄送责任领导和领导办公室）",
             "answer_days": "督办单发出后，责任单位应在这么多天内答复整改措施和承诺完成日期",
@@ -151,8 +153,8 @@ class DepartmentAdmin(SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "title", "department", "role", "user", "phone"]
-    list_filter = ["role", "department"]
+    list_display = ["name", "title", "department", "role", "user", "phone", "must_change_password"]
+    list_filter = ["role", "department", "must_change_password"]
     search_fields = ["name", "title", "phone", "user__username"]
     autocomplete_fields = ["user", "department"]
     list_select_related = ["department", "user"]
@@ -161,7 +163,14 @@ class PersonAdmin(SimpleHistoryAdmin):
 @admin.register(Instruction)
 class InstructionAdmin(SimpleHistoryAdmin):
     list_display = ["text", "author", "content_type", "object_id", "created_at", "read_at"]
-    list_filter = ["content_type", "read_at"]
+    # only the kinds that have 批示, not every table's (simple_history's "historical …" among them)
+    list_filter = [("content_type", admin.RelatedOnlyFieldListFilter), "read_at"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "content_type":
+            kwargs["queryset"] = ContentType.objects.exclude(model__startswith="historical")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     search_fields = ["text", "author__username"]
     list_select_related = ["author", "content_type"]
 

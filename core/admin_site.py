@@ -47,7 +47,41 @@ class UploadChecksMixin:
         return formfield
 
 
+PERMISSION_ACTIONS = {"add": "新增", "change": "修改", "delete": "删除", "view": "查看"}
+HISTORICAL = "historical "
+
+
+def model_name_in_chinese(model, fallback):
+    """A model's name as the admin shows it; simple_history's "historical X" (not translatable)
+    becomes "X的修改历史"."""
+    if model is None:
+        return fallback
+    name = str(model._meta.verbose_name)
+    return f"{name[len(HISTORICAL) :]}的修改历史" if name.startswith(HISTORICAL) else name
+
+
+def permission_label(permission):
+    """Django names the default permissions "Can add <model>" in English whatever the
+    language; the user and group pages show "<应用> | 可以新增<模型>" instead."""
+    content_type = permission.content_type
+    model = content_type.model_class()
+    action = permission.codename.split("_", 1)[0]
+    if action not in PERMISSION_ACTIONS or permission.codename != f"{action}_{content_type.model}":
+        return f"{content_type.app_labeled_name} | {permission.name}"
+    app = model._meta.app_config.verbose_name if model else content_type.app_label
+    name = model_name_in_chinese(model, content_type.model)
+    return f"{app} | 可以{PERMISSION_ACTIONS[action]}{name}"
+
+
 class PortalRulesMixin(UploadChecksMixin):
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        from django.contrib.auth.models import Permission
+
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if formfield is not None and db_field.related_model is Permission:
+            formfield.label_from_instance = permission_label
+        return formfield
+
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser and super().has_delete_permission(request, obj)
 
@@ -83,3 +117,39 @@ class PortalAdminSite(admin.AdminSite):
                     attrs["list_filter"] = [*(base.list_filter or []), "is_archived"]
             portal_class = type(base.__name__, (PortalRulesMixin, base), attrs)
             super().register(model, portal_class, **options)
+
+
+# What an office clerk never needs to see: Celery beat's tables (the periodic job is set in
+# settings.CELERY_BEAT_SCHEDULE, which beat's DatabaseScheduler writes into them).
+HIDDEN_MODELS = (
+    "django_celery_beat.ClockedSchedule",
+    "django_celery_beat.CrontabSchedule",
+    "django_celery_beat.IntervalSchedule",
+    "django_celery_beat.SolarSchedule",
+    "django_celery_beat.PeriodicTask",
+)
+# third-party apps without a Chinese name of their own (their models' names are in locale/)
+APP_NAMES = {"axes": "登录失败锁定"}
+
+
+def _models(labels):
+    from django.apps import apps
+
+    for label in labels:
+        app_label, model_name = label.split(".")
+        try:
+            yield apps.get_model(app_label, model_name)
+        except LookupError:  # the app is not installed here
+            continue
+
+
+def tidy_third_party_admin(site):
+    """Run once every app's admin is registered (PortalAdminConfig.ready)."""
+    from django.apps import apps
+
+    for model in _models(HIDDEN_MODELS):
+        if site.is_registered(model):
+            site.unregister(model)
+    for config in apps.get_app_configs():
+        if config.label in APP_NAMES:
+            config.verbose_name = APP_NAMES[config.label]

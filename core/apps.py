@@ -62,3 +62,11 @@ class CoreConfig(AppConfig):
 class PortalAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "core.admin_site.PortalAdminSite"
+
+    def ready(self):
+        super().ready()  # every app's admin module registers its models here
+        from django.contrib import admin
+
+        from .admin_site import tidy_third_party_admin
+
+        tidy_third_party_admin(admin.site)

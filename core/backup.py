@@ -150,14 +150,76 @@ def installation_contents():
     return _row_counts(), files
 
 
-def _safe_members(archive):
-    for member in archive.getmembers():
-        name = PurePosixPath(member.name)
-        if name.is_absolute() or ".." in name.parts:
-            raise BackupError(f"备份文件中有不安全的路径：{member.name}")
-        if not (member.isfile() or member.isdir()):
-            raise BackupError(f"备份文件中有不支持的条目（链接或设备）：{member.name}")
-        yield member
+DATABASE_FILES = {"database.sqlite3", "database.pgdump", "database.json"}
+MANIFEST_MAX_BYTES = 1024 * 1024
+SPECIAL_MODE_BITS = 0o7000  # setuid, setgid, sticky
+
+
+def _check_member(member):
+    name = PurePosixPath(member.name)
+    if name.is_absolute() or ".." in name.parts or "\\" in member.name:
+        raise BackupError(f"备份文件中有不安全的路径：{member.name}")
+    if not (member.isfile() or member.isdir()):
+        raise BackupError(f"备份文件中有不支持的条目（链接或设备）：{member.name}")
+    if member.mode & SPECIAL_MODE_BITS:
+        raise BackupError(f"备份文件中有带特殊权限（setuid/setgid）的条目：{member.name}")
+    if name.parts and name.parts[0] not in {"media", "manifest.json", *DATABASE_FILES}:
+        raise BackupError(f"备份文件中有不属于本系统备份的条目：{member.name}")
+
+
+def _checked_members(archive, free_bytes):
+    """Every member checked from the headers alone, before anything is written: plain files
+    and folders under known names, no special permission bits, at most RESTORE_MAX_MEMBERS of
+    them and RESTORE_MAX_BYTES (and the free disk space) in all. Stops reading at the first
+    member past a bound, so a small archive that expands enormously is refused early."""
+    members, total = [], 0
+    limit = min(settings.RESTORE_MAX_BYTES, free_bytes)
+    while (member := archive.next()) is not None:
+        _check_member(member)
+        members.append(member)
+        total += member.size
+        if len(members) > settings.RESTORE_MAX_MEMBERS:
+            raise BackupError(f"备份文件的条目超过 {settings.RESTORE_MAX_MEMBERS} 个，拒绝恢复")
+        if total > limit:
+            raise BackupError(
+                f"备份文件解开后超过 {limit // 1024 // 1024} MB"
+                "（RESTORE_MAX_BYTES 或磁盘剩余空间），拒绝恢复"
+            )
+    return members
+
+
+def _database_member(manifest, members):
+    """The archive's database file as the manifest names it, checked against the archive."""
+    database = manifest.get("database")
+    file = database.get("file") if isinstance(database, dict) else None
+    if not isinstance(file, str):
+        raise BackupError(
+            "备份的 manifest.json 缺少 database.file（数据库文件名），不是本系统的备份"
+        )
+    if file not in DATABASE_FILES:
+        raise BackupError(
+            f"manifest.json 中的数据库文件“{file[:100]}”无效，"
+            f"应为 {'、'.join(sorted(DATABASE_FILES))} 之一"
+        )
+    if not any(m.name == file and m.isfile() for m in members):
+        raise BackupError(f"manifest.json 指明的数据库文件 {file} 不在备份文件中")
+    return file
+
+
+def _read_manifest(archive, members, path):
+    found = next((m for m in members if m.name == "manifest.json" and m.isfile()), None)
+    if found is None or found.size > MANIFEST_MAX_BYTES:
+        raise BackupError(f"{path} 中没有有效的 manifest.json，不是本系统的备份")
+    try:
+        manifest = json.load(archive.extractfile(found))
+    except (ValueError, UnicodeDecodeError):
+        raise BackupError(f"{path} 中的 manifest.json 不是有效的 JSON，不是本系统的备份") from None
+    if not isinstance(manifest, dict):
+        raise BackupError(f"{path} 中的 manifest.json 格式不对，不是本系统的备份")
+    if manifest.get("format") != FORMAT:
+        shown = str(manifest.get("format"))[:50]
+        raise BackupError(f"备份格式 {shown!r} 不受支持（应为 {FORMAT}）")
+    return manifest
 
 
 def _restore_sqlite(source):
@@ -219,13 +281,14 @@ def restore_backup(path, *, force=False):
     with archive, tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         try:
-            manifest = json.load(archive.extractfile("manifest.json"))
-        except (KeyError, ValueError):
-            raise BackupError(f"{path} 中没有有效的 manifest.json，不是本系统的备份") from None
-        if manifest.get("format") != FORMAT:
-            raise BackupError(f"备份格式 {manifest.get('format')!r} 不受支持（应为 {FORMAT}）")
-        archive.extractall(workdir, members=_safe_members(archive))
-        database_file = workdir / manifest["database"]["file"]
+            members = _checked_members(archive, shutil.disk_usage(workdir).free)
+        except (tarfile.TarError, OSError, EOFError) as exc:
+            raise BackupError(f"{path} 不是完整的备份文件（{exc}）") from None
+        manifest = _read_manifest(archive, members, path)
+        database_name = _database_member(manifest, members)
+        # tarfile's "data" filter as well: it refuses what the checks above refuse, and more
+        archive.extractall(workdir, members=members, filter="data")
+        database_file = workdir / database_name
         kind = database_file.suffix
         if kind == ".sqlite3" and _engine() != "sqlite":
             raise BackupError("这是 SQLite 的备份，当前数据库是 PostgreSQL，无法直接恢复")

@@ -11,6 +11,14 @@ from simple_history.models import HistoricalRecords
 
 from core.bounds import COUNT_MAX
 
+
+class LeagueOrder(models.TextChoices):
+    """What the 红黑榜 ranks the 争先杯 entries by (the boards themselves are the lag colour)."""
+
+    SHARE = "share", "按投资完成率"
+    PLAN = "plan", "按超前于本项目进度计划的百分点"
+
+
 WEIGHT_KWARGS = {
     "max_digits": 5,
     "decimal_places": 2,
@@ -38,6 +46,13 @@ class CampaignRules(models.Model):
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(COUNT_MAX)],
         help_text="连续这么多个周报周为黄色，即按红色处理",
+    )
+    league_order = models.CharField(
+        "红黑榜排名依据",
+        max_length=10,
+        choices=LeagueOrder.choices,
+        default=LeagueOrder.SHARE,
+        help_text="红黑榜的名次按此排列；列入红榜或黑榜由滞后规则决定",
     )
     escalation_days = models.PositiveSmallIntegerField(
         "黄牌升级红牌天数",

@@ -8,14 +8,27 @@ class AsOfError(ValueError):
     pass
 
 
+# The dates a page may be looked at as of: far enough for any campaign, near enough that week
+# and day arithmetic (a week later, a year's end) never leaves Python's dates.
+AS_OF_EARLIEST = datetime.date(2000, 1, 1)
+AS_OF_LATEST = datetime.date(2099, 12, 31)
+
+
 def parse_as_of(raw):
-    """`YYYY-MM-DD` → date; empty → today in Asia/Shanghai."""
+    """`YYYY-MM-DD` → date; empty → today in Asia/Shanghai. A date outside 2000–2099 is
+    refused with a message (9999-12-31 would overflow the week arithmetic)."""
     if raw in (None, ""):
         return timezone.localdate()
     try:
-        return datetime.date.fromisoformat(str(raw).strip())
+        day = datetime.date.fromisoformat(str(raw).strip())
     except ValueError:
         raise AsOfError(f"日期 {raw!r} 无效，应为 YYYY-MM-DD 格式，例如 2026-06-15") from None
+    if not AS_OF_EARLIEST <= day <= AS_OF_LATEST:
+        raise AsOfError(
+            f"日期 {day.isoformat()} 超出可查看的范围"
+            f"（{AS_OF_EARLIEST.isoformat()} 至 {AS_OF_LATEST.isoformat()}）"
+        )
+    return day
 
 
 def plan_date_text(value, *, as_month=False):

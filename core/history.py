@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 
@@ -34,7 +35,11 @@ def _display(model_field, value, related):
     if value is None or value == "":
         return "（空）"
     if model_field.is_relation:
-        return str(related.get((model_field.related_model, value), f"#{value}（已删除）"))
+        obj = related.get((model_field.related_model, value))
+        if obj is None:
+            return f"#{value}（已删除）"
+        # a login (答复人, 销号人…) is named as its person is, like `who` above
+        return user_name(obj) if model_field.related_model is get_user_model() else str(obj)
     if model_field.flatchoices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
@@ -60,6 +65,10 @@ def user_name(user):
         return "系统"
     person = getattr(user, "person", None)
     return person.name if person is not None else user.get_username()
+
+
+def _with_person(queryset):
+    return queryset.select_related("person") if queryset.model is get_user_model() else queryset
 
 
 def change_history(item, *, limit=50, as_of=None):
@@ -99,7 +108,7 @@ def history_entries(records, model, *, limit=50):
     related = {
         (related_model, pk): obj
         for related_model, ids in wanted.items()
-        for pk, obj in related_model._base_manager.in_bulk(ids).items()
+        for pk, obj in _with_person(related_model._base_manager.all()).in_bulk(ids).items()
     }
 
     entries = []

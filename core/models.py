@@ -71,6 +71,13 @@ class Person(models.Model):
         blank=True,
     )
     role = models.CharField("角色", max_length=10, choices=Role.choices, default=Role.STAFF)
+    # set with a temporary password (the admin's one-screen enterprise account); until the
+    # person changes it, core.middleware.ForcePasswordChangeMiddleware opens only that page
+    must_change_password = models.BooleanField(
+        "首次登录须修改密码",
+        default=False,
+        help_text="勾选后，此人下次登录只能先修改密码（管理员设置的临时密码）",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -48,6 +48,17 @@ class ProblemForm(forms.ModelForm):
         return data
 
 
+class EnterpriseProblemForm(forms.ModelForm):
+    """An enterprise's own 诉求: what and why only. The day it is raised is the day it is
+    filed, and the 管委会 side assigns the answering unit and the deadline."""
+
+    class Meta:
+        model = Problem
+        fields = ["title", "description", "category"]
+        widgets = {"description": forms.Textarea({"rows": 4})}
+        labels = {"title": "诉求", "description": "详细情况"}
+
+
 class ProblemProgressForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 

@@ -5,12 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.access import require_item_writer
+from core.access import can_confirm_goals, require_item_writer
 from core.locking import save_versioned
 from core.roles import is_enterprise_account
 from enterprises.choices import ProblemStatus, SatisfactionSource
 from enterprises.models import (
     CompetitionEntry,
+    Enterprise,
+    KeyEnterprise,
     LandTransfer,
     Problem,
     ProblemStatusChange,
@@ -27,8 +29,11 @@ def _save(instance):
 
 
 def set_goal_achieved(*, user, entry, achieved_on, version):
-    """Record the date the entry's 开工 / 竣工 goal was reached (None clears it)."""
+    """Record the date the entry's 开工 / 竣工 goal was reached (None clears it). The
+    管委会 side confirms goals (its units' staff, admins), never the enterprise itself."""
     require_item_writer(user)
+    if not can_confirm_goals(user):
+        raise PermissionDenied("“争先杯”目标实现日期由责任单位核实确认，企业账号不能填写")
     campaign = entry.campaign
     if achieved_on is not None:
         if achieved_on > timezone.localdate():
@@ -87,8 +92,54 @@ def record_new_problems(problems, *, user=None, today):
 
 @transaction.atomic
 def raise_problem(*, user, campaign, today, **fields):
+    """A 问题 a unit's staff (or an admin) records: they name its unit, dates and deadline."""
     require_item_writer(user)
+    if is_enterprise_account(user):
+        raise PermissionDenied("企业账号提出诉求时不能指定交办单位、提出日期和办结期限")
     problem = Problem(campaign=campaign, status=ProblemStatus.OPEN, **fields)
+    return save_problem(problem=problem, user=user, today=today)
+
+
+def receiving_unit(enterprise, campaign):
+    """The unit that first receives an enterprise's 诉求: the responsible (liaison) unit of
+    its 争先杯 entry in the campaign, else of its key-enterprise record; it (or the 管委会
+    office) then assigns the 诉求 to the unit that answers it, with a deadline."""
+    entry = (
+        CompetitionEntry.objects.filter(enterprise=enterprise, campaign=campaign)
+        .order_by("seq", "pk")
+        .first()
+    )
+    if entry is not None:
+        return entry.responsible_department
+    record = (
+        KeyEnterprise.objects.filter(enterprise=enterprise, campaign=campaign)
+        .order_by("pk")
+        .first()
+    )
+    if record is not None:
+        return record.responsible_department
+    raise ValidationError("本企业在本次百日行动中还没有联系单位，请先联系管委会办公室")
+
+
+@transaction.atomic
+def raise_enterprise_request(*, user, campaign, enterprise, title, description, category, today):
+    """An enterprise account files a 诉求 for its own enterprise: raised today (never a date
+    from the request), received by its liaison unit, no deadline until the 管委会 assigns one
+    (so a 诉求 can never open a 督办 or an overdue count by itself)."""
+    own = Enterprise.objects.filter(accounts__person__user=user, pk=enterprise.pk).exists()
+    if not is_enterprise_account(user) or not own:
+        raise PermissionDenied("企业账号只能为本企业提出诉求")
+    problem = Problem(
+        campaign=campaign,
+        enterprise=enterprise,
+        status=ProblemStatus.OPEN,
+        title=title,
+        description=description,
+        category=category,
+        raised_on=today,
+        responsible_department=receiving_unit(enterprise, campaign),
+        due_date=None,
+    )
     return save_problem(problem=problem, user=user, today=today)
 
 
@@ -185,3 +236,38 @@ def add_promotion(*, user, campaign, **fields):
 def add_land_transfer(*, user, campaign, **fields):
     require_item_writer(user)
     return _save(LandTransfer(campaign=campaign, **fields))
+
+
+@transaction.atomic
+def create_enterprise_account(
+    *, username, password, person_name, enterprise=None, new_enterprise_name="", title="", phone=""
+):
+    """An enterprise's login in one step: the enterprise (an existing one, or a new one by
+    name), its 企业填报员 person, the user with a temporary password, and the link between
+    them. The person must change the password at first login (Person.must_change_password)."""
+    from django.contrib.auth import get_user_model
+
+    from core.choices import Role
+    from core.models import Person
+    from enterprises.models import Enterprise, EnterpriseAccount
+
+    if (enterprise is None) == (not new_enterprise_name):
+        raise ValidationError("请选择一家已有企业，或填写新企业名称（二者选一）")
+    if enterprise is None:
+        enterprise = _save(Enterprise(name=new_enterprise_name))
+    user = get_user_model()(username=username)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    person = _save(
+        Person(
+            name=person_name,
+            title=title or "企业填报员",
+            phone=phone,
+            department=None,
+            role=Role.ENTERPRISE,
+            user=user,
+            must_change_password=True,
+        )
+    )
+    return _save(EnterpriseAccount(person=person, enterprise=enterprise))

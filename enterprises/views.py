@@ -23,6 +23,7 @@ from enterprises import services
 from enterprises.choices import ProblemStatus
 from enterprises.forms import (
     EnterpriseConfirmForm,
+    EnterpriseProblemForm,
     LandTransferForm,
     ProblemForm,
     ProblemProgressForm,
@@ -59,16 +60,28 @@ class ProblemCreateView(RoleRequiredMixin, View):
             return {"enterprise": get_visible_enterprise_or_404(request.user, enterprise_id)}
         raise Http404("请从项目或企业页面提出问题")
 
+    def context(self, form, owner):
+        return {
+            "form": form,
+            "owner": owner,
+            "by_enterprise": is_enterprise_account(self.request.user),
+        }
+
     def get(self, request):
         require_item_writer(request.user)
         owner = self.owner(request)
-        department = getattr(getattr(request.user, "person", None), "department", None)
-        form = ProblemForm(initial={"responsible_department": department})
-        return render(request, self.template_name, {"form": form, "owner": owner})
+        if is_enterprise_account(request.user):
+            form = EnterpriseProblemForm()
+        else:
+            department = getattr(getattr(request.user, "person", None), "department", None)
+            form = ProblemForm(initial={"responsible_department": department})
+        return render(request, self.template_name, self.context(form, owner))
 
     def post(self, request):
         require_item_writer(request.user)
         owner = self.owner(request)
+        if is_enterprise_account(request.user):
+            return self.post_enterprise(owner)
         form = ProblemForm(request.POST)
         if form.is_valid():
             project = owner.get("project")
@@ -90,7 +103,34 @@ class ProblemCreateView(RoleRequiredMixin, View):
                 if project:
                     return redirect("projects:detail", pk=project.pk)
                 return redirect("weekly:home")
-        return render(request, self.template_name, {"form": form, "owner": owner}, status=400)
+        return render(request, self.template_name, self.context(form, owner), status=400)
+
+    def post_enterprise(self, owner):
+        """Only title, details and category are read from the request: the date is today's,
+        the unit the enterprise's liaison unit, the deadline the 管委会's to set."""
+        request = self.request
+        if "enterprise" not in owner:
+            raise Http404("企业账号只能为本企业提出诉求")
+        form = EnterpriseProblemForm(request.POST)
+        if form.is_valid():
+            try:
+                problem = services.raise_enterprise_request(
+                    user=request.user,
+                    campaign=campaign_or_404(request),
+                    enterprise=owner["enterprise"],
+                    today=timezone.localdate(),
+                    **form.cleaned_data,
+                )
+            except ValidationError as exc:
+                add_validation_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    f"诉求“{problem.title}”已提交，由{problem.responsible_department}受理，"
+                    "管委会确定办理单位和办结期限后可在本页查看进展。",
+                )
+                return redirect("enterprises:problem-edit", pk=problem.pk)
+        return render(request, self.template_name, self.context(form, owner), status=400)
 
 
 class ProblemEditView(RoleRequiredMixin, View):
@@ -106,8 +146,16 @@ class ProblemEditView(RoleRequiredMixin, View):
         return get_visible_or_404(queryset, self.request.user, pk=pk)
 
     def page(self, problem, form, status=200):
+        user = self.request.user
         return render(
-            self.request, self.template_name, {"problem": problem, "form": form}, status=status
+            self.request,
+            self.template_name,
+            {
+                "problem": problem,
+                "form": form,
+                "by_enterprise": is_enterprise_account(user),
+            },
+            status=status,
         )
 
     def enterprise_form(self, problem, data=None):

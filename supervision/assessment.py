@@ -126,8 +126,8 @@ class Assessment:
     week: int  # the report week in force: items on plan are judged in it
     weeks_due: int  # report weeks that had ended by as_of: their reports were due
     rows: list  # DepartmentScore of every assessed unit, best first
-    # {item model: {unit pk: {items, planned, red, yellow, on_plan}}}, read once for the score
-    # and handed on to the department pages, which show the same figures
+    # {item model: {unit pk: {items, planned, due_cents, red, yellow, on_plan}}}, read once for
+    # the score and handed on to the department pages, which show the same figures
     tracked: dict
 
     @property
@@ -152,8 +152,9 @@ def _add(counts, department_id, **figures):
 
 
 def lag_by_department(items, week, campaign, as_of):
-    """{unit pk: {items, planned, red, yellow, on_plan}} of tracked `items` judged by with_lag
-    in `week`, by the 进度计划 in effect on `as_of`: one grouped query."""
+    """{unit pk: {items, planned, due_cents, red, yellow, on_plan}} of tracked `items` judged
+    by with_lag in `week`, by the 进度计划 in effect on `as_of` (`due_cents`: their planned to
+    date, summed): one grouped query."""
     grouped = (
         items.with_lag(week, campaign, as_of)
         .order_by()
@@ -161,6 +162,7 @@ def lag_by_department(items, week, campaign, as_of):
         .annotate(
             items=Count("pk"),
             planned=Coalesce(Sum("planned_investment_wan"), ZERO),
+            due_cents=Coalesce(Sum("due_cents"), 0),
             red=Count("pk", filter=Q(lag=LagStatus.RED.value)),
             yellow=Count("pk", filter=Q(lag=LagStatus.YELLOW.value)),
             on_plan=Count("pk", filter=Q(lag=LagStatus.ON_TRACK.value)),

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from core.bounds import WEEK_MAX
 from core.models import money_field, non_negative
 from core.registry import TRACKED_KINDS
+from core.validators import NAME_VALIDATORS
 from supervision.choices import ScheduleSource
 
 ONE_ITEM = Q(project__isnull=False, entry__isnull=True) | Q(
@@ -172,7 +173,8 @@ class ScheduleNode(ItemScheduleRow):
         blank=True,
         related_name="schedule_nodes",
     )
-    text = models.CharField("节点", max_length=200)
+    # the names' rule: no invisible or bidi control characters (U+202E turns the text around)
+    text = models.CharField("节点", max_length=200, validators=NAME_VALIDATORS)
     planned_on = models.DateField("计划日期")
     reached_on = models.DateField("实际完成日期", null=True, blank=True)
     version = models.PositiveIntegerField("版本", default=1)

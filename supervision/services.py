@@ -15,15 +15,18 @@ from supervision.models import Supervision
 @transaction.atomic
 def supervise(*, campaign, as_of):
     """Bring the campaign's 督办单 in line with the findings of `as_of`; returns
-    {opened, escalated, closed} counts."""
+    {opened, escalated, closed} counts. Idempotent whatever the clock does: a 督办单 opened
+    after `as_of` (a clock stepped back, `--as-of` a day before today's run) is neither closed,
+    escalated nor opened a second time by this run."""
     rules = CampaignRules.of(campaign)
     found = findings(campaign, as_of, rules)
-    still_open = list(
-        Supervision.objects.select_for_update().filter(
-            campaign=campaign, closed_on__isnull=True, opened_on__lte=as_of
+    all_open = {
+        (s.content_type_id, s.object_id, s.cause): s
+        for s in Supervision.objects.select_for_update().filter(
+            campaign=campaign, closed_on__isnull=True
         )
-    )
-    by_key = {(s.content_type_id, s.object_id, s.cause): s for s in still_open}
+    }
+    by_key = {key: s for key, s in all_open.items() if s.opened_on <= as_of}
     cleared = [s for key, s in by_key.items() if key not in found]
     for supervision in cleared:
         supervision.closed_on = as_of
@@ -53,7 +56,7 @@ def supervise(*, campaign, as_of):
             **deadlines,
         )
         for key, finding in found.items()
-        if key not in by_key and key not in closed_by_leader_today
+        if key not in all_open and key not in closed_by_leader_today
     ]
     bulk_create_with_history(new, Supervision, batch_size=500)
     return {"opened": len(new), "escalated": len(due), "closed": len(cleared)}

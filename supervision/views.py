@@ -11,8 +11,8 @@ from django.views import View
 
 from core.access import (
     RoleRequiredMixin,
-    can_answer_supervision,
-    can_close_supervision,
+    can_answer_supervisions,
+    can_close_supervisions,
     get_visible_or_404,
     require_item_writer,
     visible_to,
@@ -20,6 +20,8 @@ from core.access import (
 from core.campaign_settings import CampaignRules
 from core.forms import add_validation_errors
 from core.history import change_history
+from core.lag import rule_text as lag_rule_text
+from core.media import send_upload
 from core.parsing import parse_optional_int
 from core.scope import CampaignScopeMixin
 from supervision import services
@@ -29,10 +31,12 @@ from supervision.models import Supervision
 from supervision.selectors import PAGE_SIZE, supervision_list, with_state_as_of
 
 
-def rule_text(rules):
+def supervision_rule_text(campaign):
+    """The 督办 rule as the list and the notice print it; what makes an item red is the one lag
+    rule of core.lag, quoted as it is applied."""
+    rules = CampaignRules.of(campaign)
     return (
-        f"督办规则：项目红色（投资完成率低于计划完成率超过 {rules.yellow_points.normalize():f} 个"
-        f"百分点，或连续 {rules.yellow_weeks_to_red} 个周报周为黄色）、连续两周未报周报，"
+        f"督办规则：项目为红色（{lag_rule_text(campaign)}）、连续两周未报周报，"
         "或议定事项、问题、规划节点、阶段任务逾期未完成时发黄牌给责任单位，"
         f"{rules.answer_days} 天内答复；"
         f"发单 {rules.escalation_days} 天后仍未销号升级为红牌，抄送责任领导和领导办公室；"
@@ -81,7 +85,7 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "page_obj": page,
                 "page_query": query.urlencode(),
                 "counts": counts,
-                "rule": rule_text(CampaignRules.of(self.campaign)),
+                "rule": supervision_rule_text(self.campaign),
                 "scope_qs": scope_qs,
             },
         )
@@ -122,10 +126,10 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "today_url": notice_url(supervision, scope_query(supervision.campaign, None)),
                 "answer_form": answer_form or AnswerForm(instance=supervision),
                 "close_form": close_form or CloseForm(),
-                "can_answer": writable and can_answer_supervision(user),
-                "can_close": writable and can_close_supervision(user),
+                "can_answer": writable and can_answer_supervisions(request.user),
+                "can_close": writable and can_close_supervisions(request.user),
                 "history": change_history(supervision, as_of=as_of),
-                "rule": rule_text(CampaignRules.of(supervision.campaign)),
+                "rule": supervision_rule_text(supervision.campaign),
                 "scope_qs": scope_qs,
             },
         )
@@ -137,7 +141,7 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         supervision = self.get_object(request, pk)
         today = timezone.localdate()
         if "close_note" in request.POST:
-            if not can_close_supervision(request.user):
+            if not can_close_supervisions(request.user):
                 raise PermissionDenied("只有领导可以为督办单销号")
             form = CloseForm(request.POST)
             if form.is_valid():
@@ -174,3 +178,14 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
                 messages.success(request, "整改答复已提交")
                 return redirect(notice_url(supervision, scope_query(supervision.campaign, request)))
         return self.render_page(request, supervision, answer_form=form)
+
+
+class SupervisionEvidenceView(RoleRequiredMixin, View):
+    """The answer's 佐证材料, for whoever may read the 督办单 (its unit, the leaders, admins),
+    served through core.media.send_upload."""
+
+    def get(self, request, pk):
+        supervision = get_visible_or_404(Supervision.objects.all(), request.user, pk=pk)
+        if not supervision.evidence:
+            raise Http404("该督办单没有佐证材料")
+        return send_upload(request, supervision.evidence.name)

@@ -43,8 +43,11 @@ def annex1_row(seq, name="纬二路道路工程", planned=100, **overrides):
     return [values[header] for header in ANNEX1_HEADER]
 
 
-def write_rows(path, rows, *, title="附件1", before_sheets=(), merges=()):
-    """A workbook whose sheet `title` holds `rows`; `before_sheets` come first."""
+def write_rows(
+    path, rows, *, title="附件1", before_sheets=(), merges=(), hidden_rows=(), hidden_columns=()
+):
+    """A workbook whose sheet `title` holds `rows`; `before_sheets` come first; `merges` are
+    ranges ("D5:D7"), `hidden_rows` Excel row numbers, `hidden_columns` letters."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, sheet_rows in before_sheets:
@@ -56,6 +59,10 @@ def write_rows(path, rows, *, title="附件1", before_sheets=(), merges=()):
         sheet.append(row)
     for merge in merges:
         sheet.merge_cells(merge)
+    for number in hidden_rows:
+        sheet.row_dimensions[number].hidden = True
+    for letter in hidden_columns:
+        sheet.column_dimensions[letter].hidden = True
     workbook.save(path)
     return Path(path)
 

@@ -1,7 +1,11 @@
-"""Named users per role and their logged-in clients."""
+"""Named users per role and their logged-in clients; the hypothesis profiles."""
+
+import os
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from core.choices import Role
 from tests.factories import (
@@ -11,6 +15,20 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+
+# CI runs every property test with the same examples (derandomize): a red CI is reproducible
+# and a green one cannot turn red on the next run by chance. Tests keep their own example
+# counts; the profile fixes how the examples are drawn and drops the per-example deadline,
+# which only measures how busy the two cores are.
+hypothesis_settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def _user_with_role(username, role, department, *, superuser=False):

@@ -7,7 +7,14 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from baidays.dashboards.selectors import KINDS, Scope, item_row, league_table, overview
+from baidays.dashboards.selectors import (
+    KINDS,
+    Scope,
+    item_row,
+    league_table,
+    overview,
+    rank_label,
+)
 from baidays.excel.export import FORMULA_TRIGGERS
 from baidays.excel.printing import (
     DATE_FORMAT,
@@ -15,6 +22,7 @@ from baidays.excel.printing import (
     PERCENT_FORMAT,
     finish_sheet,
 )
+from core.lag import rule_text
 from core.money import percent
 from enterprises.models import KeyEnterprise
 from projects.choices import Annex
@@ -29,10 +37,22 @@ LAG_FILL = {
 }
 
 
+# what apps above the dashboards add to the briefing (the closing app: its narrative); each
+# part is called with (campaign, as_of, context) and returns the context it adds
+_BRIEFING_PARTS = []
+
+
+def register_briefing_part(part):
+    if part not in _BRIEFING_PARTS:
+        _BRIEFING_PARTS.append(part)
+
+
 def briefing(campaign, as_of):
     scope = Scope(campaign, as_of)
     context = overview(campaign, as_of)
     context["scope"] = scope
+    for part in _BRIEFING_PARTS:
+        context.update(part(campaign, as_of, context))
     return context
 
 
@@ -150,8 +170,9 @@ def _overview_sheet(workbook, context):
             "",
         ),
         (
-            f"第 {reports['week']} 周周报（应报/已报/未报）",
-            f"{reports['expected']}/{reports['submitted']}/{reports['missing']}",
+            f"第 {reports['week']} 周周报（应报 = 已通过 + 待审核 + 退回 + 未报）",
+            f"{reports['expected']} = {reports['submitted']} + {reports['pending_review']}"
+            f" + {reports['returned']} + {reports['missing']}",
             "",
         ),
     ]
@@ -160,21 +181,29 @@ def _overview_sheet(workbook, context):
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
+    # the completion rates in their block's colour (core.lag.aggregate_lag)
+    coloured = {
+        "基础设施投资完成率（%）": s["infrastructure"]["lag"],
+        "争先杯投资完成率（%）": s["competition"]["lag"],
+    }
     for label, value, number_format in lines:
         sheet.append([label, Decimal(value) if number_format else value])
         if number_format:
             sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+        if LAG_FILL.get(coloured.get(label)):
+            sheet.cell(row=sheet.max_row, column=2).fill = LAG_FILL[coloured[label]]
     sheet.append([])
-    sheet.append(["滞后最严重的事项"])
+    sheet.append(["滞后最严重的事项（按落后于本项目计划的百分点排序）"])
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
-    sheet.append(["类别", "名称", "责任单位", "完成百分比（%）", "滞后", "最近填报"])
+    sheet.append([f"颜色规则：{rule_text(context['scope'].campaign)}"])
+    sheet.append(["类别", "名称", "责任单位", "落后（个百分点）", "滞后", "最近填报"])
     for row in context["lagging"]:
         sheet.append(
             [
                 row["category"],
                 row["name"],
                 row["department"],
-                row["latest_percent"],
+                row["gap"],
                 row["lag_label"],
                 f"第{row['last_report_week']}周" if row["last_report_week"] else "未填报",
             ]
@@ -240,7 +269,7 @@ def briefing_workbook(context):
     _sheet(
         workbook,
         "附件2 争先杯",
-        f"附件2 “争先杯”企业建设竞赛进度（截至 {as_of}，按投资完成率排名）",
+        f"附件2 “争先杯”企业建设竞赛进度（截至 {as_of}，{rank_label(scope.campaign)}排名）",
         [
             ("名次", 6, ""),
             ("序号", 6, ""),

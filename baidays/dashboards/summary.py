@@ -7,10 +7,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from baidays.dashboards.reviewed import campaign_reports, review_counts
+from baidays.dashboards.reviewed import ReportCounts, campaign_reports, report_counts
 from baidays.dashboards.weeks import chart_weeks, planned_curve, weekly_totals
 from core.choices import LagStatus
 from core.completable import done_as_of_condition, overdue_as_of_condition
+from core.lag import aggregate_lag
 from core.models import Instruction
 from core.money import ZERO, format_2dp, format_wan, percent
 from core.selectors import cached_by_generation, current_phase, report_week_as_of
@@ -34,13 +35,12 @@ def _sum(queryset, field):
 
 
 def _tracked_block(items, reports, week, campaign, target_wan=None, completed=None, *, as_of):
-    """Count, plan, completion and lag of a set of tracked items (projects or entries), and
-    how many of them have reported `week` (for the "reports" block); planned to date by each
-    item's schedule in effect at the end of `as_of`."""
+    """Count, plan, completion and lag of a set of tracked items (projects or entries);
+    planned to date by each item's schedule in effect at the end of `as_of`."""
     groups = list(
-        items.with_week_status(week, campaign, as_of)
+        items.with_lag(week, campaign, as_of)
         .order_by()
-        .values("lag", "reported")
+        .values("lag")
         .annotate(
             n=Count("pk"),
             planned=Coalesce(Sum("planned_investment_wan"), ZERO),
@@ -60,6 +60,7 @@ def _tracked_block(items, reports, week, campaign, target_wan=None, completed=No
     }
     if completed is None:
         completed = _sum(reports.filter(report_week__lte=week), "week_investment_wan")
+    base = target_wan or figures["planned"]
     block = {
         "count": figures["count"],
         "target_wan": format_wan(target_wan if target_wan is not None else figures["planned"]),
@@ -68,14 +69,18 @@ def _tracked_block(items, reports, week, campaign, target_wan=None, completed=No
         "planned_to_date_wan": format_wan(figures["due"]),
         "plan_percent": str(percent(figures["due"], figures["planned"])),
         "completed_wan": format_wan(completed),
-        "percent": str(percent(completed, target_wan or figures["planned"])),
+        "percent": str(percent(completed, base)),
+        # planned to date on the same base as `percent`, so the two compare on the bar
+        "due_percent": str(percent(figures["due"], base)),
+        # the block's colour: the lag rule applied to its totals (core.lag.aggregate_lag)
+        "lag": aggregate_lag(completed, figures["planned"], figures["due"], campaign).value,
         "lagging": {
             "red": figures["red"],
             "yellow": figures["yellow"],
             "total": figures["red"] + figures["yellow"],
         },
     }
-    return block, count(reported=True)
+    return block
 
 
 def _goals(campaign, as_of):
@@ -175,23 +180,23 @@ def _topics(campaign, as_of):
     }
 
 
-def _reports(campaign, week, expected, submitted):
-    """Which tracked items have their report for `week`: `submitted` counts (counted by
-    _tracked_block), `pending_review` and `returned` are in but do not count yet, `missing`
-    are not in at all."""
+def _reports(campaign, week):
+    """The partition of `week`'s reports (reviewed.report_counts): `submitted` are 已通过 (they
+    count in the figures), `pending_review` and `returned` are in but do not count yet,
+    `missing` are not in at all; `expected` is their sum."""
     if week == 0:
         keys = ("week", "expected", "submitted", "pending_review", "returned", "missing")
         return dict.fromkeys(keys, 0)
-    pending, returned = review_counts(campaign, week)
+    counts = report_counts(campaign, week).get(None, ReportCounts())
     return {
         "week": week,
         "week_start": campaign.week_start(week).isoformat(),
         "week_end": campaign.week_end(week).isoformat(),
-        "expected": expected,
-        "submitted": submitted,
-        "pending_review": pending,
-        "returned": returned,
-        "missing": expected - submitted - pending - returned,
+        "expected": counts.expected,
+        "submitted": counts.approved,
+        "pending_review": counts.pending,
+        "returned": counts.returned,
+        "missing": counts.missing,
     }
 
 
@@ -251,7 +256,7 @@ def campaign_summary(campaign, as_of):
     # week-by-week totals give both the chart and the completed amounts
     infrastructure_weekly = weekly_totals(project_reports.filter(project__annex=1), week)
     competition_weekly = weekly_totals(entry_reports, week)
-    competition, competition_reported = _tracked_block(
+    competition = _tracked_block(
         entries,
         entry_reports,
         week,
@@ -261,7 +266,7 @@ def campaign_summary(campaign, as_of):
         as_of=as_of,
     )
     competition["goals"] = _goals(campaign, as_of)
-    key_projects, key_reported = _tracked_block(
+    key_projects = _tracked_block(
         projects.key_industrial(),
         project_reports.filter(project__annex=3),
         week,
@@ -271,7 +276,7 @@ def campaign_summary(campaign, as_of):
     key_projects["annual_planned_wan"] = format_wan(
         _sum(projects.key_industrial(), "annual_planned_wan")
     )
-    infrastructure, infrastructure_reported = _tracked_block(
+    infrastructure = _tracked_block(
         projects.infrastructure(),
         project_reports.filter(project__annex=1),
         week,
@@ -330,12 +335,7 @@ def campaign_summary(campaign, as_of):
             "done": milestone_counts["done"],
             "overdue": milestone_counts["overdue"],
         },
-        "reports": _reports(
-            campaign,
-            week,
-            expected=infrastructure["count"] + key_projects["count"] + competition["count"],
-            submitted=infrastructure_reported + key_reported + competition_reported,
-        ),
+        "reports": _reports(campaign, week),
         "phases": _phases(campaign, as_of),
         "weeks": chart_weeks(
             campaign,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from baidays.dashboards import map_views, views
+from baidays.dashboards import map_views, search_views, views
 
 app_name = "dashboards"
 
@@ -21,5 +21,6 @@ urlpatterns = [
     path("missing/", views.MissingListView.as_view(), name="missing"),
     path("map/", map_views.ParkMapView.as_view(), name="park-map"),
     path("map/plan-image/", map_views.ParkPlanImageView.as_view(), name="park-plan-image"),
+    path("search/", search_views.SearchView.as_view(), name="search"),
     path("instructions/", views.InstructionCreateView.as_view(), name="instruction-create"),
 ]

@@ -32,14 +32,17 @@ from .assessment_export import assessment_filename, assessment_workbook
 from .briefing import briefing, briefing_workbook
 from .forms import InstructionForm
 from .park_map import park_map
+from .reviewed import REPORT_PARTS, REPORTING_RULE
 from .summary import cached_campaign_summary
 
-HOME_OF_REVIEWERS = "dashboards:department"
+# a reviewer works from the week's reports to review (their unit's page is one link away)
+HOME_OF_REVIEWERS = "weekly:review"
 PAGE_SIZE = 50
 SCREEN_REFRESH_SECONDS = 300
 SCREEN_MISSING_ROWS = 3
-# the right column also holds the unit ranking (and the map when uploaded)
-SCREEN_LEAGUE_ROWS = 5
+# the right column also holds the unit ranking (and the map when uploaded): the top of 红榜
+# and the bottom of 黑榜, this many of each
+SCREEN_BOARD_ROWS = 3
 SCREEN_LAGGING_ROWS = 5
 
 
@@ -47,8 +50,8 @@ def common_context(request, campaign=None):
     return {
         "scope_qs": scope_query(request),
         "can_instruct": can_instruct(request.user),
-        "lag_yellow_points": settings.LAG_YELLOW_POINTS,
         "lag_rule": rule_text(campaign),
+        "reporting_rule": REPORTING_RULE,
     }
 
 
@@ -143,6 +146,8 @@ class LeagueView(DashboardMixin, TemplateView):
             "entries_count": len(standings),
             "red_board_count": sum(1 for row in standings if row["board"] == "red"),
             "black_board_count": sum(1 for row in standings if row["board"] == "black"),
+            "board_rule": selectors.BOARD_RULE,
+            "rank_rule": selectors.rank_rule(self.campaign),
             "summary": cached_campaign_summary(self.campaign, self.as_of),
         }
 
@@ -152,7 +157,9 @@ class ScreenView(DashboardMixin, TemplateView):
 
     def dashboard_context(self):
         context = selectors.overview(self.campaign, self.as_of)
-        context["league"] = selectors.league_table(self.scope, limit=SCREEN_LEAGUE_ROWS)
+        context.update(screen_boards(self.scope))
+        context["board_rule"] = selectors.BOARD_RULE
+        context["rank_label"] = selectors.rank_label(self.campaign)
         context["lagging"] = context["lagging"][:SCREEN_LAGGING_ROWS]
         context["refresh_seconds"] = SCREEN_REFRESH_SECONDS
         context["insights"] = selectors.insights(self.scope, summary=context["summary"])
@@ -164,22 +171,43 @@ class ScreenView(DashboardMixin, TemplateView):
         rest = missing[SCREEN_MISSING_ROWS:]
         context["missing_rest"] = {
             "units": len(rest),
-            "expected": sum(row["expected"] for row in rest),
-            "missing": sum(row["missing"] for row in rest),
+            **{part: sum(row[part] for row in rest) for part in REPORT_PARTS},
         }
         summary = context["summary"]
-        time_percent = summary["campaign"]["time_percent"]
-        context["gauge_infrastructure"] = {
-            "percent": summary["infrastructure"]["percent"],
-            "time_percent": time_percent,
-            "color": "#ff6b5b",
-        }
-        context["gauge_competition"] = {
-            "percent": summary["competition"]["percent"],
-            "time_percent": time_percent,
-            "color": "#3fb6ff",
-        }
+        context["gauge_infrastructure"] = screen_gauge(summary["infrastructure"])
+        context["gauge_competition"] = screen_gauge(summary["competition"])
         return context
+
+
+def screen_boards(scope):
+    """The big screen's 红黑榜: the first of 红榜 (highest completion first) and the last of
+    黑榜 (lowest first), each with its count; one query for both boards' entries."""
+    standings = selectors.league_standings(scope)
+    red = [row for row in standings if row["board"] == "red"]
+    black = [row for row in reversed(standings) if row["board"] == "black"]
+    rows = selectors.league_rows(scope, red[:SCREEN_BOARD_ROWS] + black[:SCREEN_BOARD_ROWS])
+    shown_red = min(len(red), SCREEN_BOARD_ROWS)
+    return {
+        "red_board": rows[:shown_red],
+        "black_board": rows[shown_red:],
+        "red_board_count": len(red),
+        "black_board_count": len(black),
+    }
+
+
+# the big screen's colours of the lag (static/css/screen.css, .c-green / .c-yellow / .c-red)
+SCREEN_LAG_COLOURS = {"green": "#69f0ae", "yellow": "#ffd54f", "red": "#ff6b5b"}
+
+
+def screen_gauge(block):
+    """A KPI block as the big screen's gauge draws it: completed and planned to date (same
+    base), in the block's colour (core.lag.aggregate_lag, the summary's `lag`)."""
+    return {
+        "percent": block["percent"],
+        "due_percent": block["due_percent"],
+        "lag": block["lag"],
+        "color": SCREEN_LAG_COLOURS[block["lag"]],
+    }
 
 
 class BriefingView(DashboardMixin, TemplateView):
@@ -296,16 +324,16 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
     open_to_enterprise_accounts = True
 
     def get(self, request, *args, **kwargs):
-        # staff and enterprises work from their weekly list, reviewers from their unit's
-        # page; leaders and admins keep the overview
+        # staff and enterprises work from their weekly list, reviewers from 周报审核;
+        # leaders and admins keep the overview
         landing = landing_of(request.user)
         if landing == Landing.WEEKLY_LIST:
             return redirect("weekly:home")
-        if landing == Landing.UNIT_PAGE:
+        if landing == Landing.REVIEW:
             department = department_of(request.user)
             if department is None:
                 raise PermissionDenied("审核人账号尚未指定所在单位，请联系管理员")
-            return redirect(HOME_OF_REVIEWERS, pk=department.pk)
+            return redirect(HOME_OF_REVIEWERS)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

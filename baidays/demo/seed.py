@@ -29,6 +29,7 @@ from core.services import get_or_create_department
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.choices import Annex
 from projects.models import Project
+from supervision.services import supervise
 
 DEMO_SLUG = "demo"
 DEMO_DAY = 46  # today is day 46 of 112: mid advancement phase, as on June 15 of the plan
@@ -141,4 +142,14 @@ def seed_demo(*, today=None, password=None):
         author=users["leader"],
         text="进度严重滞后，请责任单位本周内拿出赶工方案并报领导小组办公室。",
     )
+    supervise_demo_days(campaign, today)
     return campaign, users
+
+
+def supervise_demo_days(campaign, today):
+    """The 督办 the daily 06:00 run would have done on each day of the demo so far, so that the
+    demo opens with 督办单 (黄牌, and 红牌 for those left unanswered past their week)."""
+    day = campaign.start_date
+    while day <= today:
+        supervise(campaign=campaign, as_of=day)
+        day += datetime.timedelta(days=1)

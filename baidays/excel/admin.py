@@ -56,12 +56,23 @@ def _campaign_field():
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
+def _sheet_field(widget=None):
+    return forms.CharField(
+        label="工作表",
+        required=False,
+        max_length=100,
+        help_text="留空时按标题和表头自动识别；工作簿中有多个可能的工作表时填写要导入的工作表名",
+        **({"widget": widget} if widget else {}),
+    )
+
+
 class AnnexImportForm(ImportForm):
     """The upload form, all in Chinese: the annex choice is hidden where the admin imports one
     annex, the format always (the reader tells it by content)."""
 
     campaign = _campaign_field()
-    field_order = ["campaign", "resource", "import_file", "format"]
+    sheet = _sheet_field()
+    field_order = ["campaign", "resource", "import_file", "sheet", "format"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,6 +95,7 @@ class AnnexImportForm(ImportForm):
 
 class AnnexConfirmImportForm(ConfirmImportForm):
     campaign = forms.ModelChoiceField(queryset=Campaign.objects.all(), widget=forms.HiddenInput())
+    sheet = _sheet_field(forms.HiddenInput())
 
 
 class AnnexAdminMixin(ImportMixin):
@@ -103,19 +115,22 @@ class AnnexAdminMixin(ImportMixin):
 
     def get_import_resource_kwargs(self, request, **kwargs):
         form = kwargs.get("form")
-        campaign = None
+        campaign, sheet = None, None
         if form is not None and hasattr(form, "cleaned_data"):
             campaign = form.cleaned_data.get("campaign")
+            sheet = form.cleaned_data.get("sheet")
         return {
             "campaign": campaign or Campaign.objects.current(),
             "user": request.user,
             "preview": True,
+            "sheet": sheet,
         }
 
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if import_form is not None:
             initial["campaign"] = import_form.cleaned_data["campaign"].pk
+            initial["sheet"] = import_form.cleaned_data.get("sheet", "")
         return initial
 
     def add_data_read_fail_error_to_form(self, form, e):
@@ -214,7 +229,11 @@ class AnnexAdminMixin(ImportMixin):
         form = self.get_import_form_class(request)(
             self.get_import_formats(),
             self.get_import_resource_classes(request),
-            initial={"campaign": data["campaign"].pk, "resource": data["resource"]},
+            initial={
+                "campaign": data["campaign"].pk,
+                "resource": data["resource"],
+                "sheet": data.get("sheet", ""),
+            },
         )
         try:
             dataset = input_format.create_dataset(storage.read())

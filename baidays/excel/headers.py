@@ -7,6 +7,7 @@ read from the header path, or from a 单位/金额单位 line above the table.""
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from openpyxl.utils import get_column_letter
 
@@ -31,6 +32,11 @@ class Header:
     texts: dict  # column key -> header as written (its lowest cell)
     units: dict = field(default_factory=dict)  # amount column key -> 万元 / 亿元 / 元 or None
     unknown: list = field(default_factory=list)  # (column letter, header path, why)
+    hidden: list = field(default_factory=list)  # (column letter, header path) of hidden columns
+    # amount key -> [(column index, period as written)] of its parts: months (or 旬) under a
+    # group ("百日计划投资" over 5月…8月) or month columns alone; the key's own column, if any,
+    # is their total
+    parts: dict = field(default_factory=dict)
 
 
 def normalize_header(text):
@@ -111,10 +117,22 @@ class _Candidate:
     keys: dict  # column index -> key
     ties: dict  # column index -> keys it may be
     ignored: set  # column indices the admin mapped to 忽略
+    parts: dict = field(default_factory=dict)  # amount key -> [(column index, period)]
 
     @property
     def score(self):
-        return len(set(self.keys.values()))
+        return len(set(self.keys.values()) | set(self.parts))
+
+    @property
+    def rank(self):
+        """Most columns placed; then fewest columns saying one key twice (a group merged over
+        its months read as one row says it once per month); then fewest titled columns left
+        unplaced ("其中" over months read as one row); then fewest header rows."""
+        repeats = len(self.keys) - len(set(self.keys.values()))
+        in_parts = sum(len(found) for found in self.parts.values())
+        titled = sum(1 for path in self.paths if path)
+        unplaced = titled - len(self.keys) - len(self.ignored) - in_parts
+        return (self.score, -repeats, -unplaced, -self.depth)
 
 
 def _classify(concepts, mappings, paths):
@@ -148,6 +166,43 @@ def _meaning(concepts, parts):
     return found
 
 
+_PERIOD = re.compile(r"^(?:\d{4}年)?\d{1,2}月(?:份)?(?:上旬|中旬|下旬)?$")
+AMOUNT_KEYS = ("planned_investment_wan", "total_investment_wan", "annual_planned_wan")
+_PARTS_ALONE = "planned_investment_wan"  # month columns without a group: the 100-day plan
+
+
+def _parts(concepts, paths, keys, ties):
+    """Columns whose lowest header is a month or 旬 under an amount group (or alone, for the
+    100-day plan): taken out of `keys` and returned as the group's parts."""
+    known = {item.key for item in concepts}
+    parts = {}
+    for index, path in enumerate(paths):
+        if not path or not _PERIOD.match(split_unit(normalize_header(path[-1]))[0]):
+            continue
+        if len(path) == 1:
+            found = [_PARTS_ALONE]
+        elif _AMONG.match(path_key(path[:-1])):
+            found = _left_amount(keys, index)  # "其中" over months: parts of the column left
+        else:
+            found = _meaning(concepts, path[:-1])
+        if len(found) == 1 and found[0] in AMOUNT_KEYS and found[0] in known:
+            keys.pop(index, None)
+            ties.pop(index, None)
+            parts.setdefault(found[0], []).append((index, path[-1]))
+    return parts
+
+
+_AMONG = re.compile(r"^其中[:：]?$")
+
+
+def _left_amount(keys, index):
+    """The amount column nearest left of `index` (a "其中" group's total), as a one-key list."""
+    for left in range(index - 1, -1, -1):
+        if keys.get(left) in AMOUNT_KEYS:
+            return [keys[left]]
+    return []
+
+
 def _candidates(sheet, rows, concepts, mappings):
     for start in range(len(rows)):
         if sum(1 for cell in rows[start] if isinstance(cell, str) and cell.strip()) < 2:
@@ -157,54 +212,81 @@ def _candidates(sheet, rows, concepts, mappings):
                 break
             grid, width = _filled(rows, sheet.merged, start, depth)
             paths = _paths(grid, width)
+            for index in sheet.hidden_columns:  # a stale column the clerk hid is not read
+                if index < width:
+                    paths[index] = []
             keys, ties, ignored = _classify(concepts, mappings, paths)
-            if len(set(keys.values())) >= 2:
-                yield _Candidate(sheet, start, depth, paths, keys, ties, ignored)
+            parts = _parts(concepts, paths, keys, ties)
+            if len(set(keys.values()) | set(parts)) >= 2:
+                yield _Candidate(sheet, start, depth, paths, keys, ties, ignored, parts)
 
 
-def find_header(sheets, layout, mappings=None):
-    """The header of `layout`'s table among `sheets` ((Sheet, first rows) pairs)."""
-    concepts = ANNEX_CONCEPTS[layout.number]
-    best = None
-    for sheet, rows in sheets:
-        for candidate in _candidates(sheet, rows, concepts, mappings or {}):
-            rank = (candidate.score, -candidate.depth)
-            if best is None or rank > best[0]:
-                best = (rank, candidate, rows)
-    if best is None:
-        names = "、".join(f"“{column.header}”" for column in layout.columns[:4])
-        raise WorkbookError(
-            f"找不到{layout.label}的表头：前 {HEADER_SEARCH_ROWS} 行中没有包含 {names} 等列名的行"
-        )
-    _, candidate, rows = best
-    return _header(layout, candidate, rows)
+def best_candidate(sheet, rows, concepts, mappings):
+    """The header among a sheet's first `rows` that places the most columns (fewer header rows
+    on a tie), or None."""
+    return max(
+        _candidates(sheet, rows, concepts, mappings or {}), key=lambda c: c.rank, default=None
+    )
 
 
-def _header(layout, candidate, rows):
+def missing_columns(layout, candidate):
+    """The headers of the columns `layout` must have that `candidate` does not place."""
+    placed = set(candidate.keys.values()) | set(candidate.parts)
+    return [c.header for c in layout.columns if c.in_header and c.key not in placed]
+
+
+def not_found(layout):
+    names = "、".join(f"“{column.header}”" for column in layout.columns[:4])
+    return WorkbookError(
+        f"找不到{layout.label}的表头：前 {HEADER_SEARCH_ROWS} 行中没有包含 {names} 等列名的行"
+    )
+
+
+def header_of(layout, candidate, rows):
     by_key = {}
     for index, key in sorted(candidate.keys.items()):
         by_key.setdefault(key, []).append(index)
     _refuse_repeats(layout, candidate, by_key)
     positions = {key: indices[0] for key, indices in by_key.items()}
     texts = {key: candidate.paths[index][-1] for key, index in positions.items()}
+    for key, found in candidate.parts.items():
+        # without a total column, the column is the group, named as the file names it
+        path = candidate.paths[found[0][0]]
+        texts.setdefault(key, path[-2] if len(path) > 1 else layout.column(key).header)
     header = Header(
         candidate.sheet.name,
         candidate.start + 1,
         candidate.start + candidate.depth,
         positions,
         texts,
+        parts=dict(candidate.parts),
     )
     _refuse_missing(layout, header, candidate)
     header.unknown = _unknown(layout, candidate)
+    header.hidden = _hidden(candidate, rows)
     header.units = _units(layout, candidate, positions, rows[: candidate.start])
     return header
+
+
+def _hidden(candidate, rows):
+    """(column letter, header as written) of the hidden columns that have a header."""
+    if not candidate.sheet.hidden_columns:
+        return []
+    grid, width = _filled(rows, candidate.sheet.merged, candidate.start, candidate.depth)
+    paths = _paths(grid, width)
+    return [
+        (get_column_letter(index + 1), "/".join(paths[index]))
+        for index in sorted(candidate.sheet.hidden_columns)
+        if index < width and paths[index]
+    ]
 
 
 def _unknown(layout, candidate):
     """(column letter, header path as written, why) of every titled column not placed."""
     unknown = []
     for index, parts in enumerate(candidate.paths):
-        if not parts or index in candidate.keys or index in candidate.ignored:
+        in_parts = any(index == i for found in candidate.parts.values() for i, _ in found)
+        if not parts or index in candidate.keys or index in candidate.ignored or in_parts:
             continue
         maybe = candidate.ties.get(index)
         why = "可能是" + "或".join(f"“{layout.column(k).header}”" for k in maybe) if maybe else ""
@@ -223,22 +305,54 @@ def _refuse_repeats(layout, candidate, by_key):
 
 
 def _refuse_missing(layout, header, candidate):
-    missing = [c.header for c in layout.columns if c.in_header and c.key not in header.positions]
+    missing = missing_columns(layout, candidate)
     if missing:
         found = "、".join("/".join(parts) for parts in candidate.paths if parts)
+        hints = [hint for hint in (_nearest(layout, candidate, name) for name in missing) if hint]
         raise WorkbookError(
             f"{layout.label}表头缺少“{'”“'.join(missing)}”列（表头第 {header.first_row} 行"
-            f"中找到的列：{found}）"
+            f"中找到的列：{found}）" + "".join(hints)
         )
+
+
+def _nearest(layout, candidate, missing):
+    """The header the file has that is most like the missing column, and the --map that
+    would place it: "。最接近的是 C 列“工程项目”：如它就是“项目名称”，请加 --map …"."""
+    column = next(c for c in layout.columns if c.header == missing)
+    words = [path_key([missing])]
+    words += [
+        path_key([s])
+        for c in ANNEX_CONCEPTS[layout.number]
+        if c.key == column.key
+        for s in c.spellings
+    ]
+    placed = set(candidate.keys) | {i for found in candidate.parts.values() for i, _ in found}
+    best = (0.0, None)
+    for index, parts in enumerate(candidate.paths):
+        if not parts or index in placed:
+            continue
+        text = path_key(parts)
+        score = max(SequenceMatcher(None, text, word).ratio() for word in words)
+        if score > best[0]:
+            best = (score, index)
+    if best[1] is None:
+        return ""
+    written = "/".join(candidate.paths[best[1]])
+    letter = get_column_letter(best[1] + 1)
+    return (
+        f"。最接近的是 {letter} 列“{written}”：如它就是“{missing}”，"
+        f'请加 --map "{written}={missing}" 重新导入'
+    )
 
 
 def _units(layout, candidate, positions, rows_above):
     table_unit = _unit_line(rows_above)
     units = {}
     for column in layout.columns:
-        if column.kind != AMOUNT or column.key not in positions:
+        if column.kind != AMOUNT or column.key not in {*positions, *candidate.parts}:
             continue
-        parts = candidate.paths[positions[column.key]]
+        index = positions.get(column.key, candidate.parts.get(column.key, [(0,)])[0][0])
+        parts = candidate.paths[index]
         own = [split_unit(normalize_header(part))[1] for part in reversed(parts)]
         units[column.key] = next((unit for unit in own if unit), table_unit)
     return units

@@ -40,23 +40,42 @@ NAME_KEYS = {
     "service_person",
 }
 
+# the 争先杯 goals as other counties' tables write them, in a 建设类型 column or a section row
 GOAL_SPELLINGS = {
     "开工": CompetitionGoal.START,
     "新开工": CompetitionGoal.START,
+    "计划新开工": CompetitionGoal.START,
+    "拟开工": CompetitionGoal.START,
+    "计划开工": CompetitionGoal.START,
     "加快推进": CompetitionGoal.ACCELERATE,
     "续建": CompetitionGoal.ACCELERATE,
     "推进": CompetitionGoal.ACCELERATE,
+    "在建": CompetitionGoal.ACCELERATE,
+    "续建推进": CompetitionGoal.ACCELERATE,
+    "加快建设": CompetitionGoal.ACCELERATE,
     "竣工": CompetitionGoal.COMPLETE,
     "竣工投产": CompetitionGoal.COMPLETE,
+    "建成投产": CompetitionGoal.COMPLETE,
+    "竣工验收": CompetitionGoal.COMPLETE,
+    "投产": CompetitionGoal.COMPLETE,
+    "建成": CompetitionGoal.COMPLETE,
 }
 CATEGORY_SPELLINGS = {
     **{choice.label: choice for choice in KeyEnterpriseCategory},
     "龙头企业": KeyEnterpriseCategory.LEADING,
     "骨干企业": KeyEnterpriseCategory.LEADING,
     "龙头骨干": KeyEnterpriseCategory.LEADING,
+    "规上龙头": KeyEnterpriseCategory.LEADING,
     "成长型": KeyEnterpriseCategory.GROWTH,
+    "成长": KeyEnterpriseCategory.GROWTH,
     "科技型": KeyEnterpriseCategory.TECH,
+    "科技": KeyEnterpriseCategory.TECH,
+    "高新技术": KeyEnterpriseCategory.TECH,
+    "科技型中小": KeyEnterpriseCategory.TECH,
     "新引进": KeyEnterpriseCategory.NEW,
+    "新办": KeyEnterpriseCategory.NEW,
+    "新投产": KeyEnterpriseCategory.NEW,
+    "新落户": KeyEnterpriseCategory.NEW,
 }
 
 
@@ -64,7 +83,7 @@ def _choice(spellings, label_name, value):
     text = parsers.normalize(value)
     if not text:
         return None
-    for suffix in ("", "项目", "类", "类项目"):
+    for suffix in ("", "项目", "类", "类项目", "企业", "类企业"):
         if text.endswith(suffix) and text[: len(text) - len(suffix)] in spellings:
             return spellings[text[: len(text) - len(suffix)]].value
     names = "、".join(dict.fromkeys(choice.label for choice in spellings.values()))
@@ -90,10 +109,11 @@ def parse_cell(column, value, unit="万元"):
         return _choice(GOAL_SPELLINGS, "建设类型", value)
     if column.kind == CATEGORY:
         return _choice(CATEGORY_SPELLINGS, "企业类别", value)
-    text = parsers.parse_text(value)
+    name = column.key in NAME_KEYS
+    text = parsers.parse_name(value) if name else parsers.parse_text(value)
     if column.max_length and len(text) > column.max_length:
         raise CellError(f"内容超过 {column.max_length} 字")
-    if column.key in NAME_KEYS:
+    if name:
         try:
             validate_visible_name(text)
         except ValidationError as error:

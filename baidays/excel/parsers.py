@@ -58,18 +58,65 @@ def normalize(value):
 
 
 _RUNS_OF_SPACE = re.compile(r"[ \t\u3000]+")
+_RUNS_OF_HALF_SPACE = re.compile(r"[ \t]+")
+# a line break typed inside a cell (Alt+Enter; \r\n from WPS, _x000D_-decoded \r, U+2028)
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\v\u2028\u2029])[ \t]*")
 
 
-def parse_text(value):
-    if value is None:
-        return ""
-    if type(value) is str and "  " not in value and "\t" not in value and "\u3000" not in value:
-        return value.strip()  # the common cell: nothing to collapse
+def _as_text(value):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime.datetime):
         value = value.date()
-    return _RUNS_OF_SPACE.sub(" ", str(value)).strip()
+    return str(value)
+
+
+def _plain(text):
+    """No run of spaces, tab, full-width space or line break: most cells (`in` is the fastest
+    test; this runs on every text cell of a 10,000-row annex)."""
+    return (
+        "  " not in text
+        and "\t" not in text
+        and "\u3000" not in text
+        and "\n" not in text
+        and "\r" not in text
+        and "\v" not in text
+        and "\u2028" not in text
+    )
+
+
+def parse_text(value):
+    """Free text as stored: a line break inside the cell becomes a space, runs of spaces
+    (full-width ones too) one space."""
+    if value is None:
+        return ""
+    if type(value) is str and _plain(value):
+        return value.strip()  # the common cell: nothing to collapse
+    text = _LINE_BREAKS.sub(" ", _as_text(value))
+    return _RUNS_OF_SPACE.sub(" ", text).strip()
+
+
+def parse_name(value):
+    """A name (of a project, an enterprise, a unit, a person) as stored and as matched: a line
+    break inside the cell becomes nothing ("年产5000台\n数控机床项目" is one name), runs of
+    half-width spaces one space; a full-width space inside stays as written."""
+    if value is None:
+        return ""
+    if type(value) is str and _plain(value):
+        return value.strip(" \t")  # the common cell: nothing to remove
+    text = _as_text(value)
+    if "\n" in text or "\r" in text or "\v" in text or "\u2028" in text or "\u2029" in text:
+        text = _LINE_BREAKS.sub("", text)
+    return _RUNS_OF_HALF_SPACE.sub(" ", text).strip(" \t")
+
+
+# what offices write for "none" in an amount (0) or a date (no date)
+_NONE_WORD = re.compile(r"^(?:[-—–―─~/\\]+|无|暂无|没有)$")
+
+
+def is_none_word(value):
+    """Whether a cell says "none" with a dash, a slash or 无 ("—", "－", "/", "无")."""
+    return isinstance(value, str) and bool(_NONE_WORD.match(normalize(value)))
 
 
 def parse_amount(value, unit="万元"):
@@ -95,6 +142,8 @@ def exact_amount(value, unit="万元"):
         raise CellError("不是数字")
     if factor is None:
         if unit is None:
+            if number == 0:  # nothing, in any unit
+                return Decimal(0)
             raise UnitUnknown("金额单位无法确定")
         factor = UNIT_FACTORS[unit]
     amount = number * factor
@@ -184,8 +233,17 @@ def _date_from_number(value):
     raise CellError(f"“{shown}”不是日期（应写作 2026-05-08、2026年5月8日或 2026年5月）")
 
 
+class SeqLabel(str):
+    """A 序号 written as a label ("1-1", "（一）", "十二"): read in file order, never as the
+    row's number."""
+
+
+_SEQ_LABEL = re.compile(r"^(?:\d+(?:[-.]\d+)+|[(]?[一二三四五六七八九十百零〇]+[)]?)$")
+
+
 def parse_seq(value):
-    """序号 as a positive integer; "1", "１", 1.0 all read as 1."""
+    """序号 as a positive integer ("1", "１", 1.0 all read as 1), or a SeqLabel for the forms
+    offices write that are not numbers. Its upper bound follows the table (reader.py)."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -196,11 +254,11 @@ def parse_seq(value):
         text = normalize(value).rstrip(".、")
         if not text:
             return None
+        if _SEQ_LABEL.match(text):
+            return SeqLabel(text)
         if not (text.isascii() and text.isdigit()):  # ² and other digits int() refuses
             raise CellError(f"“{parse_text(value)}”不是序号")
         number = int(text)
-    if not 1 <= number <= SEQ_MAX:
-        # the model's bound (core.bounds): PostgreSQL would refuse 10¹² with "integer out of
-        # range" while SQLite stored it
+    if number < 1:
         raise CellError(f"序号应为 1 至 {SEQ_MAX} 的整数")
     return number

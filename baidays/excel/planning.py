@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from baidays.excel.errors import RowProblem
 from baidays.excel.layouts import AMOUNT, LAYOUTS, TEXT
+from baidays.excel.parsers import parse_name
 from baidays.excel.saving import insert_history, insert_rows, update_rows
 from core import plan_data
 from core.dates import plan_date_text
@@ -124,7 +125,7 @@ class AnnexImporter:
         names = [f"{attribute}__name" for attribute in self.lookups]
         records = self.model.objects.filter(**self.scope()).order_by()
         return {
-            tuple(record[k] for k in self.key_fields): record
+            tuple(name_form(record[k]) for k in self.key_fields): record
             for record in records.values(*attnames, *names)
         }
 
@@ -193,6 +194,10 @@ class AnnexImporter:
                 was = plan_date_text(before[column], as_month=before[flag]) or "（空）"
                 now = plan_date_text(values[column], as_month=values[flag]) or "（空）"
                 lines[column] = (self.headers[column], was, now)
+            elif field.choices:
+                labels = dict(field.flatchoices)
+                was, now = labels.get(before[name], before[name]), labels.get(values[name])
+                lines[column] = (self.headers[column], shown(was), shown(now))
             else:
                 lines[column] = (self.headers[column], shown(before[name]), shown(values[name]))
         return tuple(lines.values())
@@ -251,6 +256,12 @@ class AnnexImporter:
             if related is not None:
                 setattr(instance, attribute, related)
         return instance
+
+
+def name_form(value):
+    """A stored natural-key value as the import matches it: a name stored before with a line
+    break inside is the same name written on one line (parsers.parse_name)."""
+    return parse_name(value) if isinstance(value, str) else value
 
 
 def _blank(kind):

@@ -1,57 +1,9 @@
-"""附件1 and 附件3 imports into Project; the natural key is campaign + annex + project name."""
+"""The admin's import resources of 附件1 and 附件3 (Project); the importers are
+project_importers.py."""
 
-from baidays.excel.planning import AnnexImporter
+from baidays.excel.project_importers import InfrastructureProjectImporter, KeyProjectImporter
 from baidays.excel.resources import AnnexResource
-from enterprises.models import Enterprise
-from projects.choices import Annex
 from projects.models import Project
-
-
-class ProjectImporter(AnnexImporter):
-    model = Project
-    plain_fields = (
-        "seq",
-        "name",
-        "content_scale",
-        "zone",
-        "total_investment_wan",
-        "planned_investment_wan",
-        "milestone_target",
-        "planned_start",
-        "planned_finish",
-        "planned_start_is_month",
-        "planned_finish_is_month",
-        "note",
-    )
-    lookups = {
-        "responsible_leader": ("responsible_leader", "person"),
-        "responsible_department": ("responsible_department", "department"),
-    }
-    key_fields = ("name",)
-
-    def scope(self):
-        return {"campaign_id": self.campaign.pk, "annex": int(self.annex)}
-
-
-class InfrastructureProjectImporter(ProjectImporter):
-    annex = Annex.INFRASTRUCTURE
-
-
-class KeyProjectImporter(ProjectImporter):
-    """附件3 also names the owner enterprise; it is linked when the enterprise is known."""
-
-    annex = Annex.KEY_INDUSTRIAL
-    plain_fields = (*ProjectImporter.plain_fields, "owner_name", "annual_planned_wan")
-    lookups = {**ProjectImporter.lookups, "owner": ("owner_name", "enterprise")}
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._enterprises = None
-
-    def enterprise(self, name):
-        if self._enterprises is None:
-            self._enterprises = {e.name: e for e in Enterprise.objects.all()}
-        return self._enterprises.get(name)
 
 
 class ProjectResource(AnnexResource):

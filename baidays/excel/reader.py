@@ -5,28 +5,28 @@ converts amounts to 万元, checks 合计 and 小计 rows against the rows they 
 cell. Every bad cell is collected; nothing is returned unless all rows are good."""
 
 import itertools
-import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
 from baidays.excel import parsers
+from baidays.excel.breakdowns import apply_parts, written_parts
+from baidays.excel.date_warnings import plan_warnings
 from baidays.excel.errors import CellError, RowErrors, RowProblem, WorkbookError
-from baidays.excel.headers import HEADER_SEARCH_ROWS, find_header
-from baidays.excel.layouts import AMOUNT, DATE, SECTION_SPELLINGS, parse_cell, section_choice
+from baidays.excel.headers import HEADER_SEARCH_ROWS
+from baidays.excel.layouts import AMOUNT, DATE, SECTION_SPELLINGS, parse_cell
+from baidays.excel.merges import DownMerges
 from baidays.excel.safety import check_workbook
+from baidays.excel.sections import Sections, row_kind
+from baidays.excel.sheet_state import sheet_states
+from baidays.excel.sheets import find_annex_header
 from baidays.excel.totals import TotalsCheck
-from baidays.excel.workbook import open_workbook, uncached_formulas, visible_sheets
+from baidays.excel.workbook import apply_states, open_workbook, uncached_formulas, visible_sheets
+from core.bounds import SEQ_MAX
 
 MAX_DATA_ROWS = 20000
-_TOTAL_PREFIXES = ("合计", "总计", "全部合计", "总合计")
-_SUBTOTAL_PREFIXES = ("小计",)
-_FOOTNOTE_PREFIXES = ("注", "说明", "备注:", "填表人", "审核人", "制表", "联系人", "填报人")
-_SECTION_ORDINAL = re.compile(
-    r"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])"
-)
-_SECTION_COUNT = re.compile(r"[(（]\d+[个家项][)）]$")
-_TITLE_ROW = re.compile(r"^(附件\d*|填报单位|单位:|单位：|金额单位|填报日期|编制单位)")
+_NONE_KINDS = (AMOUNT, DATE)  # the cells where "—", "/", "无" mean 0 or no date
 NO_FORMULA_VALUE = "公式没有计算结果，请在 Excel 中打开、保存后再导入"
 
 
@@ -47,6 +47,7 @@ class AnnexTable:
     units: dict = field(default_factory=dict)  # amount column key -> unit as the file says
     unknown: list = field(default_factory=list)  # (column letter, header, why) not imported
     notes: list = field(default_factory=list)  # what the clerk should know (totals checked, …)
+    warnings: list = field(default_factory=list)  # what may be wrong (date_warnings.py)
 
     def unit_line(self):
         """ "金额单位：亿元（百日计划投资、总投资），已换算为万元" for the summary and preview."""
@@ -66,18 +67,20 @@ class AnnexTable:
         return f"未识别的列（未导入）：{names}"
 
 
-def read_annex(source, layout, *, filename=None, mappings=None, campaign=None):
+def read_annex(source, layout, *, filename=None, mappings=None, campaign=None, sheet=None):
     """The parsed table, or RowErrors naming each bad cell; with `campaign`, date cells outside
-    its date window are bad cells too."""
+    its date window are bad cells too. `sheet` names the sheet to read (else it is found by
+    what each sheet says it is, sheets.py)."""
     data = check_workbook(source, filename=filename)
     workbook = open_workbook(data)
     try:
         sheets = visible_sheets(workbook)
+        apply_states(sheets, sheet_states(data, [s.name for s in sheets]))
         firsts = [(s, list(itertools.islice(_cells(s), HEADER_SEARCH_ROWS))) for s in sheets]
-        header = find_header(firsts, layout, mappings)
-        sheet = next(s for s in sheets if s.name == header.sheet_name)
+        header = find_annex_header(firsts, layout, mappings, sheet)
+        found = next(s for s in sheets if s.name == header.sheet_name)
         reading = _Reading(layout, header, campaign)
-        reading.read(sheet)
+        reading.read(found)
     finally:
         workbook.close()
     return reading.finish(data)
@@ -85,42 +88,6 @@ def read_annex(source, layout, *, filename=None, mappings=None, campaign=None):
 
 def _cells(sheet):
     return (cells for _, cells in sheet.rows())
-
-
-def _row_kind(cells):
-    """'blank', 'total', 'subtotal', 'footnote', 'section', 'title' or 'data'."""
-    filled = [cell for cell in cells if cell is not None and cell != ""]
-    if len(filled) > 3:
-        # the common case, an ordinary data row: only its first cells can say 合计 / 小计
-        heads = [parsers.normalize(cell) for cell in filled[:3] if isinstance(cell, str)]
-        if any(text.startswith(_TOTAL_PREFIXES) for text in heads):
-            return "total", ""
-        if any(text.startswith(_SUBTOTAL_PREFIXES) for text in heads):
-            return "subtotal", ""
-        return "data", ""
-    texts = [text for text in (parsers.normalize(cell) for cell in filled) if text]
-    if not texts:
-        return "blank", ""
-    first = texts[0]
-    if any(text.startswith(_TOTAL_PREFIXES) for text in texts[:3]):
-        return "total", ""
-    if any(text.startswith(_SUBTOTAL_PREFIXES) for text in texts[:3]):
-        return "subtotal", ""
-    if len(set(texts)) == 1 and not isinstance(filled[0], (int, float)):
-        if first.startswith(_FOOTNOTE_PREFIXES):
-            return "footnote", ""
-        if _TITLE_ROW.match(first):
-            return "title", ""
-        if _SECTION_ORDINAL.match(first) or _SECTION_COUNT.search(first):
-            return "section", first
-    if len(texts) <= 2 and first.startswith(_FOOTNOTE_PREFIXES):
-        return "footnote", ""
-    return "data", ""
-
-
-def _section_label(text):
-    label = _SECTION_ORDINAL.sub("", text)
-    return _SECTION_COUNT.sub("", label).strip() or text
 
 
 class _Reading:
@@ -139,41 +106,60 @@ class _Reading:
         self.missing_required = [
             c for c in layout.columns if c.required and c.key not in header.positions
         ]
-        self.section_value, self.section_text, self.count = None, "", 0
+        self.sections, self.count = Sections(layout), 0
         self.month_only = {}
+        self.none_words = {}  # column key -> [(row, word)] of "—", "/", "无" cells
         self.ended = False
+        self.hidden_rows, self.hidden_data, self.data_rows = set(), [], []
+        self.sheet_formulas = None
+        self.merges = DownMerges()
 
     def read(self, sheet):
+        positions = self.header.positions
+        self.hidden_rows, self.sheet_formulas = sheet.hidden_rows, sheet.formulas
+        parts = {index for found in self.header.parts.values() for index, _ in found}
+        amounts = {positions[c.key] for c in self.amounts if c.key in positions} | parts
+        self.merges = DownMerges.of(
+            sheet.merged, self.header.last_row, set(positions.values()) | parts, amounts
+        )
+        merges = self.merges if self.merges else None
         for number, cells in sheet.rows():
             if number <= self.header.last_row:
                 continue
+            if merges is not None:
+                cells = merges.apply(number, cells)
             self.row(number, cells)
             if self.ended:
                 break
 
     def row(self, number, cells):
-        kind, text = _row_kind(cells)
-        if kind == "total":
+        kind, text = row_kind(cells)
+        if kind == "data" and number in self.hidden_rows:
+            # what the clerk sees is the table: a hidden row is listed, not imported
+            self.hidden_data.append(number)
+            self.totals.hidden.append(number)
+        elif kind == "total":
             self.totals.total(number, self.written_figures(number, cells))
             self.ended = self.totals.seen_rows  # what follows a closing 合计 is not data
         elif kind == "subtotal":
             self.totals.subtotal(number, self.written_figures(number, cells))
         elif kind == "section":
-            self.section(number, text)
+            self.section(text)
         elif kind == "data":
             self.data(number, cells)
 
-    def section(self, number, text):
-        self.section_text = _section_label(text)
-        self.section_value, problem = _section_value(self.layout, self.section_text, number)
-        self.totals.start_section()
-        if problem:
-            self.problems.append(problem)
+    def section(self, text):
+        self.totals.start_section(self.sections.enter(text))
 
     def written_figures(self, number, cells):
         """The amounts a 合计 / 小计 row states, in 万元; cells left empty are not compared."""
         figures = {}
         for column in self.amounts:
+            if column.key not in self.header.positions:  # months alone: their sum
+                amount = written_parts(self.header, column.key, cells)
+                if amount is not None:
+                    figures[column.key] = amount
+                continue
             index = self.header.positions[column.key]
             value = cells[index] if index < len(cells) else None
             if value is None:
@@ -189,6 +175,7 @@ class _Reading:
 
     def data(self, number, cells):
         self.count += 1
+        self.data_rows.append(number)
         if self.count > MAX_DATA_ROWS:
             raise WorkbookError(f"数据超过 {MAX_DATA_ROWS} 行，请分批导入")
         positions = self.header.positions
@@ -199,14 +186,16 @@ class _Reading:
         for key in self.checked:
             if key in picked and picked[key] is None:
                 self.empty_cells.append((number, positions[key], key, "cell"))
-        row_problems = self.apply_section(values, row_problems)
+        row_problems = self.apply_section(number, values, row_problems)
+        if self.header.parts:
+            row_problems += apply_parts(self.header, number, cells, values, exact)
         for column in self.missing_required:
             if values.get(column.key) in (None, ""):
                 reason = "表中没有这一列，该行也不在分组行（如“一、开工项目”）之下"
                 row_problems.append(RowProblem(number, column.header, reason))
         self.problems.extend(row_problems)
         self.totals.add_row(exact)
-        self.table.rows.append(AnnexRow(number, values, self.section_text))
+        self.table.rows.append(AnnexRow(number, values, self.sections.text))
 
     def parse(self, number, cells):
         values, problems, exact = {}, [], {}
@@ -215,6 +204,8 @@ class _Reading:
             if column.key not in cells:
                 continue
             value = cells[column.key]
+            if type(value) is str and column.kind in _NONE_KINDS:
+                value = self.none_word(number, column, value)  # "—", "/", "无"
             try:
                 if column.kind == AMOUNT:
                     exact[column.key] = parsers.exact_amount(value, units[column.key])
@@ -235,13 +226,14 @@ class _Reading:
                 # the database adapter as its own text) and flagged to be shown as the month
                 self.month_only.setdefault(column.key, []).append(number)
                 parsed = parsed.as_date()
-            if column.kind == DATE and self.campaign is not None:
-                try:
-                    # every date column of an annex is a plan date (计划开工 / 计划竣工)
-                    self.campaign.check_date_in_window(parsed, texts[column.key], planned=True)
-                except ValidationError as error:
-                    problems.append(RowProblem(number, texts[column.key], error.messages[0]))
-                    continue
+            outside = (
+                self.campaign is not None
+                and column.kind == DATE
+                and self.outside_window(number, column, parsed)
+            )
+            if outside:
+                problems.append(outside)
+                continue
             if column.month_flag:
                 values[column.month_flag] = month_only
             values[column.key] = parsed
@@ -252,19 +244,46 @@ class _Reading:
                 problems.append(RowProblem(number, texts.get(key, ""), reason))
         return values, problems, exact
 
-    def apply_section(self, values, problems):
+    def outside_window(self, number, column, parsed):
+        """The problem of a date beyond the campaign's window for plan dates, or None."""
+        try:
+            # every date column of an annex is a plan date (计划开工 / 计划竣工)
+            self.campaign.check_date_in_window(parsed, self.header.texts[column.key], planned=True)
+        except ValidationError as error:
+            return RowProblem(number, self.header.texts[column.key], error.messages[0])
+        return None
+
+    def none_word(self, number, column, value):
+        """ "—", "/", "无" in an amount or date cell: an amount of 0, no date, listed in the
+        summary; any other value as it is."""
+        if parsers.is_none_word(value):
+            self.none_words.setdefault(column.key, []).append((number, value.strip()))
+            return Decimal(0) if column.kind == AMOUNT else None
+        return value
+
+    def apply_section(self, number, values, problems):
         key = self.layout.section_key
-        if key and not values.get(key) and self.section_value:
-            values[key] = self.section_value
-            header = self.header.texts.get(key)
+        if not key or values.get(key):
+            return problems
+        value, header = self.sections.value, self.header.texts.get(key)
+        if value:
+            values[key] = value
             return [p for p in problems if p.column != header or p.reason != "不能为空"]
+        unknown = self.sections.unknown()
+        if unknown and key in SECTION_SPELLINGS:
+            column = self.layout.column(key).header
+            reason = f"分组行{unknown}不是已知的{column}，该行也没有填写{column}"
+            problems = [p for p in problems if p.column != header or p.reason != "不能为空"]
+            problems.append(RowProblem(number, column, reason))
         return problems
 
     def finish(self, data):
         self.problems.extend(self.formula_problems(data))
         self.problems.extend(self.unit_problems())
         self.problems.extend(self.totals.problems())
+        self.problems.extend(self.merges.amount_problems(self.data_rows, self.column_header))
         self.problems.extend(check_duplicates(self.table))
+        self.problems.extend(self.seq_problems())
         if self.problems:
             raise RowErrors(self.problems)
         if not self.table.rows:
@@ -272,11 +291,12 @@ class _Reading:
         self.complete_headers()
         _number_rows(self.table)
         self.table.notes = self.notes()
+        self.table.warnings = plan_warnings(self.table, self.campaign)
         return self.table
 
     def formula_problems(self, data):
         cells = {(row, index) for row, index, _, _ in self.empty_cells}
-        formulas = uncached_formulas(data, self.header.sheet_name, cells)
+        formulas = uncached_formulas(data, self.header.sheet_name, cells, self.sheet_formulas)
         problems = []
         for row, index, key, where in self.empty_cells:
             if (row, index) not in formulas:
@@ -286,6 +306,21 @@ class _Reading:
             else:
                 problems.append(RowProblem(row, self.header.texts[key], NO_FORMULA_VALUE))
         return problems
+
+    def seq_problems(self):
+        """序号 above what the table needs: its row count, or the portal's SEQ_MAX when fewer
+        (a province-size annex of 12,000 rows is numbered to 12,000)."""
+        limit = max(SEQ_MAX, len(self.table.rows))
+        header = self.header.texts.get("seq", "序号")
+        return [
+            RowProblem(row.number, header, f"序号应为 1 至 {limit} 的整数")
+            for row in self.table.rows
+            if isinstance(row.values.get("seq"), int) and row.values["seq"] > limit
+        ]
+
+    def column_header(self, index):
+        keys = [key for key, i in self.header.positions.items() if i == index]
+        return self.header.texts[keys[0]] if keys else ""
 
     def unit_problems(self):
         return [
@@ -309,6 +344,27 @@ class _Reading:
 
     def notes(self):
         lines = [line for line in (self.table.unit_line(), self.table.unknown_line()) if line]
+        for key, found in self.header.parts.items():
+            periods = "、".join(period for _, period in found)
+            how = "已逐行与该列核对" if key in self.header.positions else "相加为该列"
+            lines.append(f"“{self.header.texts[key]}”分列为 {periods}，{how}")
+        for key, found in self.none_words.items():
+            words = "”“".join(dict.fromkeys(word for _, word in found))
+            numbers = "、".join(str(number) for number, _ in found)
+            meaning = "金额按 0 " if key in self.header.units else "日期按空"
+            lines.append(
+                f"“{self.header.texts[key]}”有 {len(found)} 处写作“{words}”"
+                f"（第 {numbers} 行），{meaning}导入"
+            )
+        if self.header.hidden:
+            names = "、".join(f"{letter} 列“{text}”" for letter, text in self.header.hidden)
+            lines.append(f"隐藏的列（未导入）：{names}")
+        if self.hidden_data:
+            numbers = "、".join(str(number) for number in self.hidden_data)
+            lines.append(
+                f"隐藏的行（未导入）：第 {numbers} 行。如这些行也要导入，"
+                "请在 Excel 中取消隐藏后重新导入"
+            )
         for key, numbers in self.month_only.items():
             lines.append(
                 f"“{self.header.texts[key]}”有 {len(numbers)} 处只写了月份"
@@ -317,26 +373,13 @@ class _Reading:
         return lines + self.totals.notes()
 
 
-def _section_value(layout, text, number):
-    if not layout.section_key:
-        return None, None
-    if layout.section_key in SECTION_SPELLINGS:
-        value = section_choice(SECTION_SPELLINGS[layout.section_key], text)
-        if value is None:
-            column = layout.column(layout.section_key)
-            return None, RowProblem(
-                number, column.header, f"分组行“{text}”不是已知的{column.header}"
-            )
-        return value, None
-    # a free-text section (annex 1 zones) applies only when it names a zone
-    return (text if text.endswith(("区", "区块", "片区", "园区")) else None), None
-
-
 def _number_rows(table):
-    """Offices number rows 1..n, or restart at 1 in every section; a file whose numbers are
-    missing or repeat is numbered in row order."""
+    """Offices number rows 1..n, or restart at 1 in every section, or write labels ("1-1",
+    "（一）"); a file whose numbers are missing, repeat or are labels is numbered in row
+    order."""
     seqs = [row.values.get("seq") for row in table.rows]
-    if None in seqs or len(set(seqs)) != len(seqs):
+    labels = any(isinstance(seq, parsers.SeqLabel) for seq in seqs)
+    if labels or None in seqs or len(set(seqs)) != len(seqs):
         for seq, row in enumerate(table.rows, start=1):
             row.values["seq"] = seq
 

@@ -33,9 +33,10 @@ class AnnexResource(resources.ModelResource):
     class Meta:
         abstract = True
 
-    def __init__(self, *, campaign=None, user=None, preview=False, **kwargs):
+    def __init__(self, *, campaign=None, user=None, preview=False, sheet=None, **kwargs):
         super().__init__(**kwargs)
         self.campaign, self.user, self.preview = campaign, user, preview
+        self.sheet = sheet or None  # the sheet the admin named on the import page
         importer = self.importer_class
         self.layout = LAYOUTS[importer.annex]
         headers = {column.key: column.header for column in self.layout.columns}
@@ -66,6 +67,7 @@ class AnnexResource(resources.ModelResource):
                 self.layout,
                 mappings=saved_mappings(importer.annex),
                 campaign=self.campaign,
+                sheet=self.sheet,
             )
             summary = run_import(importer=importer, table=table, dry_run=dry_run)
         except (WorkbookError, RowErrors) as error:
@@ -75,7 +77,8 @@ class AnnexResource(resources.ModelResource):
                 result.append_base_error(self.get_error_result_class()(AnnexRefusal(str(line))))
             return result
         result = self.result_of(importer, summary.plan, diff=dry_run)
-        result.annex_notes = table.notes
+        result.annex_notes = summary.notes
+        result.annex_warnings = table.warnings
         result.annex_unknown = table.unknown
         result.annex_fields = [(c.key, c.header) for c in self.layout.columns]
         result.annex_number = importer.annex
@@ -105,7 +108,7 @@ class AnnexResource(resources.ModelResource):
         changed = {header: (was, now) for header, was, now in planned.differences}
         cells = []
         for field in shown_fields:
-            value = field.widget.render(getattr(instance, field.attribute, None))
+            value = field.widget.render(_shown_value(instance, field.attribute))
             header = importer.headers.get(_column(importer, field.attribute))
             if planned.kind == UPDATE and header in changed:
                 was, now = changed[header]
@@ -113,6 +116,15 @@ class AnnexResource(resources.ModelResource):
             else:
                 cells.append(format_html("{}", value))
         return cells
+
+
+def _shown_value(instance, attribute):
+    """A field's value as the clerk reads it: a choice by its label (开工, 龙头骨干企业), not
+    its code."""
+    model_field = next((f for f in instance._meta.concrete_fields if f.name == attribute), None)
+    if model_field is not None and model_field.choices:
+        return instance._get_FIELD_display(model_field)
+    return getattr(instance, attribute, None)
 
 
 def _column(importer, attribute):

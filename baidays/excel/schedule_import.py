@@ -5,6 +5,8 @@ tells a 附件3 project from the 争先杯 entry of the same works), one column 
 in it). Amounts are 万元 unless the column or a 单位 line says otherwise (the annex reader's unit
 rules). Any bad row refuses the whole file, naming its Excel row and column; nothing is saved."""
 
+import calendar
+import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -67,6 +69,9 @@ def _period_weeks(campaign, text, cell):
         if not 1 <= number <= campaign.weeks_total:
             raise CellError(f"本次百日行动只有第1周至第{campaign.weeks_total}周")
         return [number]
+    span = _month_or_xun(campaign, normalize(text))
+    if span is not None:
+        return _weeks_ending_in(campaign, *span)
     try:
         day = parse_date(cell)
     except CellError:
@@ -74,21 +79,52 @@ def _period_weeks(campaign, text, cell):
     if day is None:
         return None
     if isinstance(day, MonthOnly):
-        weeks = [
-            number
-            for number in range(1, campaign.weeks_total + 1)
-            if _in_month(min(campaign.week_end(number), campaign.end_date), day)
-        ]
-        if not weeks:
-            raise CellError(f"{day} 不在本次百日行动内")
-        return weeks
+        return _weeks_ending_in(campaign, day, _month_end(day.year, day.month), str(day))
     if not campaign.contains(day):
         raise CellError(f"{day:%Y-%m-%d} 不在本次百日行动内")
     return [campaign.week_of(day)]
 
 
-def _in_month(day, month):
-    return day.year == month.year and day.month == month.month
+_MONTH_OR_XUN = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:份)?(上旬|中旬|下旬)?$")
+_XUN_DAYS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+
+
+def _month_end(year, month):
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_or_xun(campaign, text):
+    """(first day, last day, label) of a "5月" / "2026年5月" / "5月上旬" header, or None. A month
+    without its year is the campaign's (the year in which that month meets the campaign)."""
+    match = _MONTH_OR_XUN.match(text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    month, xun = int(match.group(2)), match.group(3)
+    years = [int(match.group(1))] if match.group(1) else _campaign_years(campaign)
+    year = next((y for y in years if datetime.date(y, month, 1) <= campaign.end_date), years[0])
+    first, last = datetime.date(year, month, 1), _month_end(year, month)
+    if xun:
+        low, high = _XUN_DAYS[xun]
+        first, last = first.replace(day=low), min(last, first.replace(day=min(high, last.day)))
+    return first, last, f"{year}年{month}月{xun or ''}"
+
+
+def _campaign_years(campaign):
+    return list(range(campaign.start_date.year, campaign.end_date.year + 1))
+
+
+def _weeks_ending_in(campaign, first, last, label):
+    """The report weeks whose last day (the campaign's last day for the last week) falls in
+    [first, last]: a period's amount is planned by its end, so the cumulative plan at each
+    period's end equals the file's."""
+    weeks = [
+        number
+        for number in range(1, campaign.weeks_total + 1)
+        if first <= min(campaign.week_end(number), campaign.end_date) <= last
+    ]
+    if not weeks:
+        raise CellError(f"{label} 内没有本次百日行动的周报截止日")
+    return weeks
 
 
 def _spread(amount, count):
@@ -146,7 +182,9 @@ class _Reader:
                         PeriodColumn(index, parse_text(cell), weeks, column_unit or unit)
                     )
             if not periods and not self.problems:
-                raise WorkbookError("表头中没有时段列（应为 第1周…第N周、日期或月份）")
+                raise WorkbookError(
+                    "表头中没有时段列（应为 第1周…第N周、日期、月份如“5月”或旬如“5月上旬”）"
+                )
             return number, name_column, enterprise_column, annex_column, periods
         raise WorkbookError("找不到表头：应有“项目名称”列")
 
@@ -258,3 +296,18 @@ def import_schedule(*, source, campaign, dry_run=False, filename=None):
                     note=f"导入 {_file_name(source, filename)}",
                 )
     return result
+
+
+def weeks_of_periods(campaign, periods):
+    """{report week: 万元} of an annex row's month (or 旬) parts [(header, amount)], by the
+    rule of the schedule import (each period's amount spread evenly over the report weeks that
+    end in it); CellError when a period has no report week."""
+    weeks = defaultdict(lambda: ZERO)
+    for period, amount in periods:
+        span = _month_or_xun(campaign, normalize(split_unit(normalize_header(period))[0]))
+        if span is None:
+            raise CellError(f"“{period}”不是月份或旬")
+        found = _weeks_ending_in(campaign, *span)
+        for week, part in zip(found, _spread(amount, len(found)), strict=True):
+            weeks[week] += part
+    return dict(weeks)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from baidays.excel.errors import RowProblem
 
 TOLERANCE = Decimal("0.01")
+_BOTH_LEVELS = frozenset({1, 2})
 
 
 @dataclass
@@ -22,26 +23,44 @@ class _Written:
 class TotalsCheck:
     headers: dict  # amount key -> header as written
     grand: dict = field(default_factory=dict)
-    section: dict = field(default_factory=dict)
+    # the grand sums when each section level started (or had its last 小计): a section's sum
+    # is the grand sum since, so a data row adds to one dict only
+    marks: dict = field(default_factory=lambda: {1: {}, 2: {}})
+    fresh: frozenset = frozenset()  # levels that had data rows since their 小计
     written: list = field(default_factory=list)
     leading: list = field(default_factory=list)  # totals above the rows they cover
     unchecked: list = field(default_factory=list)  # (row, header): formulas without a value
     seen_rows: bool = False
+    hidden: list = field(default_factory=list)  # hidden data rows, not imported nor summed
 
     def add_row(self, amounts):
         """A data row's exact amounts in 万元."""
         self.seen_rows = True
+        self.fresh = _BOTH_LEVELS
+        grand = self.grand
         for key, amount in amounts.items():
             if amount is not None:
-                self.grand[key] = self.grand.get(key, 0) + amount
-                self.section[key] = self.section.get(key, 0) + amount
+                grand[key] = grand.get(key, 0) + amount
 
-    def start_section(self):
-        self.section = {}
+    def start_section(self, level=1):
+        """A section row of `level` starts: its sums and those of deeper levels restart."""
+        for depth in self.marks:
+            if depth >= level:
+                self.marks[depth] = dict(self.grand)
+
+    def since(self, depth):
+        mark = self.marks[depth]
+        return {key: amount - mark.get(key, 0) for key, amount in self.grand.items()}
 
     def subtotal(self, number, figures):
-        self.written.append(_Written(number, "小计", figures, dict(self.section)))
-        self.section = {}
+        """A 小计 closes the deepest level with rows since its last 小计: after a （一） group's
+        小计, the next 小计 with no rows between is its 一、 section's."""
+        depth = 2 if 2 in self.fresh else 1
+        self.written.append(_Written(number, "小计", figures, self.since(depth)))
+        self.marks[depth] = dict(self.grand)
+        self.fresh = self.fresh - {depth}
+        if depth == 1:
+            self.marks[2] = dict(self.grand)
 
     def total(self, number, figures):
         entry = _Written(number, "合计", figures, dict(self.grand))
@@ -59,8 +78,18 @@ class TotalsCheck:
             for key, written in entry.figures.items():
                 summed = entry.covered.get(key, Decimal(0))
                 if abs(written - summed) > TOLERANCE:
-                    found.append(_disagreement(entry, self.headers[key], written, summed))
+                    problem = _disagreement(entry, self.headers[key], written, summed)
+                    found.append(self._with_hidden(entry, problem))
         return found
+
+    def _with_hidden(self, entry, problem):
+        """A disagreement above hidden rows names them: they are not summed."""
+        hidden = [number for number in self.hidden if number < entry.number]
+        if not hidden:
+            return problem
+        numbers = "、".join(str(number) for number in hidden)
+        reason = f"{problem.reason}（第 {numbers} 行是隐藏行，未计入；如应计入，请取消隐藏）"
+        return RowProblem(problem.row, problem.column, reason)
 
     def notes(self):
         checked = sorted({(e.number, e.label) for e in (*self.leading, *self.written) if e.figures})

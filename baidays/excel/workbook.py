@@ -20,6 +20,9 @@ class Sheet:
     index: int
     source: object  # the calamine sheet
     merged: list = field(default_factory=list)  # ((first row, first col), (last row, last col))
+    hidden_rows: set = field(default_factory=set)  # Excel row numbers (sheet_state.py)
+    hidden_columns: set = field(default_factory=set)  # 0-based column indices
+    formulas: bool = None  # whether it holds any formula (None: not known)
 
     @property
     def column_offset(self):
@@ -56,6 +59,18 @@ def visible_sheets(workbook):
     return sheets
 
 
+def apply_states(sheets, states):
+    """Give each sheet what calamine does not read: hidden rows and columns, .ods merges."""
+    for sheet in sheets:
+        state = states.get(sheet.name)
+        if state is None:
+            continue
+        sheet.hidden_rows, sheet.hidden_columns = state.hidden_rows, state.hidden_columns
+        sheet.formulas = state.formulas
+        if not sheet.merged and state.merges:
+            sheet.merged = state.merges
+
+
 def _load(workbook, index):
     try:
         sheet = workbook.get_sheet_by_index(index)
@@ -84,11 +99,12 @@ def has_formulas(data):
     return False
 
 
-def uncached_formulas(data, sheet_name, cells):
+def uncached_formulas(data, sheet_name, cells, formulas=None):
     """Of `cells` ((row number, 0-based column) pairs that read empty), those holding a formula
     Excel never calculated (the file was written by a program, or saved without recalculation).
-    Only xlsx keeps formulas without values; openpyxl reads the formula text."""
-    if not cells or not has_formulas(data):
+    Only xlsx keeps formulas without values; openpyxl reads the formula text. `formulas` says
+    whether the sheet holds any, when already known (sheet_state.py)."""
+    if not cells or not (has_formulas(data) if formulas is None else formulas):
         return set()
     from openpyxl import load_workbook
 

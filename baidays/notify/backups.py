@@ -6,12 +6,11 @@ import logging
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from baidays.notify.models import DailyJob, DailyJobRun
-from core.backup import BackupError, create_backup
-from core.bounds import TEXT_MAX
+from baidays.notify.daily_jobs import claim, finish
+from baidays.notify.models import DailyJob
+from core.backup import create_backup
 
 logger = logging.getLogger(__name__)
 ARCHIVE_PREFIX = "baidays-"
@@ -31,14 +30,6 @@ def prune(folder, keep):
     return old
 
 
-def _claim(day, at):
-    try:
-        with transaction.atomic():
-            return DailyJobRun.objects.create(job=DailyJob.BACKUP, day=day, started_at=at)
-    except IntegrityError:
-        return None
-
-
 def run_daily_backup(now=None):
     """The day's DailyJobRun when this call made the backup, else None (off, too early, or
     another worker already did today's)."""
@@ -48,24 +39,24 @@ def run_daily_backup(now=None):
     local = timezone.localtime(now or timezone.now())
     if local.hour < settings.BACKUP_HOUR:
         return None
-    run = _claim(local.date(), local)
+    run = claim(DailyJob.BACKUP, local.date(), local)
     if run is None:
         return None
     path = Path(folder) / f"{ARCHIVE_PREFIX}{local.date().isoformat()}{ARCHIVE_SUFFIX}"
     try:
         manifest = create_backup(path)
-    except (BackupError, OSError) as exc:
-        # not retried today: a backup that fails every minute would load the server; the
-        # failure is in the log and in the admin's 每日任务记录
-        logger.error("每日备份失败：%s", exc)
-        run.ok, run.result = False, f"备份失败：{exc}"[:TEXT_MAX]
-    else:
         removed = prune(folder, settings.BACKUP_KEEP)
-        run.ok = True
-        run.result = (
+    except Exception as exc:
+        # not retried today: a backup that fails every minute would load the server; the
+        # failure is in the log and in the admin's 每日任务记录 (never left unfinished)
+        logger.exception("每日备份失败")
+        return finish(run, ok=False, result=f"备份失败：{exc}", at=timezone.now())
+    return finish(
+        run,
+        ok=True,
+        result=(
             f"已备份到 {path}（{sum(manifest['rows'].values())} 条记录，"
             f"上传文件 {manifest['media_files']} 个）；删除旧备份 {len(removed)} 个"
-        )
-    run.finished_at = timezone.now()
-    run.save(update_fields=["ok", "result", "finished_at"])
-    return run
+        ),
+        at=timezone.now(),
+    )

@@ -1,27 +1,21 @@
 """`supervise` as a periodic job: once a day from SUPERVISE_HOUR, for every campaign in
 progress that day, so 督办单 open, escalate and close without anyone running the command.
-However many workers tick, one inserts the day's DailyJobRun row and runs it."""
+However many workers tick, one inserts the day's DailyJobRun row and runs it; a day that failed
+is recorded (ok=False, with the error) and tried again RETRY_AFTER later."""
 
+import datetime
 import logging
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from baidays.notify.models import DailyJob, DailyJobRun
-from core.bounds import TEXT_MAX
+from baidays.notify.daily_jobs import claim, finish
+from baidays.notify.models import DailyJob
 from core.models import Campaign
 from supervision.services import supervise
 
 logger = logging.getLogger(__name__)
-
-
-def _claim(day, at):
-    try:
-        with transaction.atomic():
-            return DailyJobRun.objects.create(job=DailyJob.SUPERVISE, day=day, started_at=at)
-    except IntegrityError:
-        return None
+RETRY_AFTER = datetime.timedelta(minutes=10)
 
 
 def run_daily_supervise(now=None):
@@ -31,18 +25,27 @@ def run_daily_supervise(now=None):
     if local.hour < settings.SUPERVISE_HOUR:
         return None
     day = local.date()
-    run = _claim(day, local)
+    run = claim(DailyJob.SUPERVISE, day, local, retry_after=RETRY_AFTER)
     if run is None:
         return None
     lines = []
-    for campaign in Campaign.objects.filter(start_date__lte=day, end_date__gte=day):
-        counts = supervise(campaign=campaign, as_of=day)
-        lines.append(
-            f"{campaign.name}：新开 {counts['opened']}，升级红牌 {counts['escalated']}，"
-            f"销号 {counts['closed']}"
+    try:
+        for campaign in Campaign.objects.filter(start_date__lte=day, end_date__gte=day):
+            counts = supervise(campaign=campaign, as_of=day)
+            lines.append(
+                f"{campaign.name}：新开 {counts['opened']}，升级红牌 {counts['escalated']}，"
+                f"销号 {counts['closed']}"
+            )
+    except Exception as exc:
+        logger.exception("每日督办失败")
+        finish(
+            run,
+            ok=False,
+            result=f"督办失败（{type(exc).__name__}: {exc}），"
+            f"{RETRY_AFTER.seconds // 60} 分钟后重试",
+            at=timezone.now(),
         )
-    run.ok = True
-    run.result = ("；".join(lines) or "当天没有进行中的百日行动")[:TEXT_MAX]
-    run.finished_at = timezone.now()
-    run.save(update_fields=["ok", "result", "finished_at"])
-    return run
+        raise
+    return finish(
+        run, ok=True, result="；".join(lines) or "当天没有进行中的百日行动", at=timezone.now()
+    )

@@ -4,6 +4,7 @@ occasions that fired. An occasion is one row per (campaign, kind, day): a second
 tries to fire it hits the unique constraint and sends nothing."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
@@ -53,6 +54,38 @@ class Channel(models.Model):
     def __str__(self):
         return f"{self.department} · {self.get_kind_display()}"
 
+    def clean(self):
+        """The one check of a channel's address, for the admin form and `add_channel` alike
+        (baidays.notify.targets); the sender checks it again at each delivery."""
+        from baidays.notify.targets import email_problem, webhook_problem
+
+        if self.kind == ChannelKind.EMAIL:
+            problem = email_problem(self.target)
+        else:
+            problem = webhook_problem(self.target)
+        if problem:
+            raise ValidationError({"target": problem})
+        if self.secret and self.kind != ChannelKind.DINGTALK:
+            raise ValidationError({"secret": "只有钉钉机器人使用加签密钥"})
+
+    @property
+    def masked_target(self):
+        """The address as the channel list shows it: a robot's key (the query's values) cut to
+        its first four characters, so that the list does not hand out the keys."""
+        if self.kind == ChannelKind.EMAIL:
+            return self.target
+        head, _, query = self.target.partition("?")
+        if not query:
+            return head
+        masked = "&".join(
+            f"{name}={value[:4]}…" if value else name
+            for name, _, value in (pair.partition("=") for pair in query.split("&"))
+        )
+        return f"{head}?{masked}"
+
+
+WEEKDAYS = [(n, "周" + "一二三四五六日"[n]) for n in range(7)]
+
 
 class ReminderRule(models.Model):
     """One line of a campaign's schedule: on `weekday` (None: every day) at `at_time`."""
@@ -62,7 +95,12 @@ class ReminderRule(models.Model):
     )
     kind = models.CharField("提醒", max_length=10, choices=OccasionKind.choices)
     weekday = models.PositiveSmallIntegerField(
-        "星期（0=周一，空=每天）", null=True, blank=True, validators=[MaxValueValidator(6)]
+        "星期",
+        null=True,
+        blank=True,
+        choices=WEEKDAYS,
+        validators=[MaxValueValidator(6)],
+        help_text="留空为每天",
     )
     at_time = models.TimeField("时间")
     is_active = models.BooleanField("启用", default=True)
@@ -147,18 +185,32 @@ class Message(models.Model):
 
 class OutboxStatus(models.TextChoices):
     PENDING = "pending", "待发送"
+    SENDING = "sending", "发送中"
     SENT = "sent", "已发送"
     FAILED = "failed", "发送失败"
+    # sent and no answer came (a timeout, a dropped connection, a worker killed while sending):
+    # the peer may have it, so it is not sent again automatically; the admin checks and resends
+    UNKNOWN = "unknown", "结果未知"
 
 
 class OutboxEntry(models.Model):
-    """One delivery of a text to one channel. Written in the transaction that caused it and
-    sent afterwards; `idempotency_key` is unique, so the same delivery is never queued twice."""
+    """One delivery of a text to one channel (or, for a password-reset mail, to one address).
+    Written in the transaction that caused it and sent afterwards; `idempotency_key` is unique,
+    so the same delivery is never queued twice. A message too long for a robot is several
+    entries, one per part, each with its own key and state."""
 
     idempotency_key = models.CharField("幂等键", max_length=200, unique=True)
     channel = models.ForeignKey(
-        Channel, verbose_name="渠道", on_delete=models.PROTECT, related_name="outbox"
+        Channel,
+        verbose_name="渠道",
+        on_delete=models.PROTECT,
+        related_name="outbox",
+        null=True,
+        blank=True,
     )
+    to_address = models.EmailField("收件邮箱（无渠道时）", blank=True)
+    part = models.PositiveSmallIntegerField("第几部分", default=1)
+    parts = models.PositiveSmallIntegerField("共几部分", default=1)
     occasion = models.ForeignKey(
         ReminderOccasion,
         verbose_name="提醒",
@@ -174,6 +226,8 @@ class OutboxEntry(models.Model):
     )
     attempts = models.PositiveSmallIntegerField("已尝试次数", default=0)
     next_attempt_at = models.DateTimeField("下次尝试", default=timezone.now)
+    waiting_reason = models.CharField("等待原因", max_length=200, blank=True)
+    claimed_at = models.DateTimeField("开始发送", null=True, blank=True)
     last_error = models.TextField("最近错误", blank=True)
     created_at = models.DateTimeField("创建时间", default=timezone.now)
     sent_at = models.DateTimeField("发送时间", null=True, blank=True)
@@ -183,9 +237,15 @@ class OutboxEntry(models.Model):
         verbose_name = "发送队列"
         verbose_name_plural = "发送队列"
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(channel__isnull=False) | ~Q(to_address=""),
+                name="outbox_has_a_destination",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.channel}：{self.subject}"
+        return f"{self.channel or self.to_address}：{self.subject}"
 
 
 class DeliveryAttempt(models.Model):
@@ -266,3 +326,44 @@ class SupervisionNotice(models.Model):
 
     def __str__(self):
         return f"{self.supervision} {self.get_event_display()}"
+
+
+class WorkerHealth(models.Model):
+    """How each step of the periodic jobs went on its last run, for the admin (后台任务状态): a
+    step that fails is recorded here with its error, and the worker goes on with the others."""
+
+    step = models.CharField("步骤", max_length=20, unique=True)
+    last_run_at = models.DateTimeField("最近运行", null=True, blank=True)
+    last_ok_at = models.DateTimeField("最近成功", null=True, blank=True)
+    last_error_at = models.DateTimeField("最近失败", null=True, blank=True)
+    last_error = models.TextField("最近错误", blank=True, **text_bounds())
+    failures_in_a_row = models.PositiveIntegerField("连续失败次数", default=0)
+
+    class Meta:
+        ordering = ["step"]
+        verbose_name = "后台任务状态"
+        verbose_name_plural = "后台任务状态"
+
+    def __str__(self):
+        return self.step
+
+    @property
+    def ok(self):
+        return self.failures_in_a_row == 0
+
+
+class PasswordResetRequest(models.Model):
+    """One request of the password-reset form, whatever became of it: the throttle counts these
+    per address and per client address (baidays.notify.password_reset)."""
+
+    email = models.CharField("邮箱", max_length=254, db_index=True)
+    client = models.CharField("客户端地址", max_length=64, db_index=True)
+    requested_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = "找回密码请求"
+        verbose_name_plural = "找回密码请求"
+
+    def __str__(self):
+        return f"{self.requested_at:%Y-%m-%d %H:%M} {self.email}"

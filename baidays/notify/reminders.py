@@ -15,6 +15,7 @@ from django.utils import timezone
 from baidays.notify.models import Channel, Message, OccasionKind, ReminderOccasion, ReminderRule
 from baidays.notify.outbox import queue
 from baidays.notify.supervision_notices import answer_line, answers_due
+from baidays.notify.text import one_line
 from baidays.weekly.tracked import KINDS
 from core.choices import ReportState, Role
 from core.dates import cn_day
@@ -60,7 +61,7 @@ def _missing_by_department(campaign, week):
         if kind.key == "entry":
             items = items.select_related("enterprise")
         for item in items:
-            missing[item.responsible_department].append(f"{kind.label}：{item.name}")
+            missing[item.responsible_department].append(f"{kind.label}：{one_line(item.name)}")
     return missing
 
 
@@ -72,7 +73,7 @@ def _people(department=None, roles=(Role.STAFF, Role.REVIEWER)):
 
 
 def _lines(items):
-    return "\n".join(f"- {item}" for item in items)
+    return "\n".join(f"- {one_line(item)}" for item in items)
 
 
 def _missing(campaign, day):
@@ -81,8 +82,8 @@ def _missing(campaign, day):
     for department, items in _missing_by_department(campaign, week).items():
         subject = f"催报：第 {week} 周周报还有 {len(items)} 项未报"
         body = (
-            f"{department}：第 {week} 周周报请于 {cn_day(deadline)} 前报送，以下事项尚未填报：\n"
-            + _lines(items)
+            f"{one_line(department)}：第 {week} 周周报请于 {cn_day(deadline)} 前报送，"
+            "以下事项尚未填报：\n" + _lines(items)
         )
         yield department, _people(department), subject, body
 
@@ -101,24 +102,27 @@ def _digest(campaign, day):
         yield leader.person.department, [leader], subject, body
 
 
+def _when_due(due_date, day):
+    return f"{cn_day(due_date)}到期，已逾期" if due_date < day else f"{cn_day(due_date)}到期"
+
+
 def _due_soon(campaign, day):
+    """Due within three days or already overdue (and not done by `day`)."""
     until = day + datetime.timedelta(days=DUE_WITHIN_DAYS)
     due = defaultdict(list)
     decisions = Decision.objects.filter(
-        meeting__campaign=campaign, due_date__range=(day, until)
+        meeting__campaign=campaign, due_date__lte=until
     ).not_done_as_of(day)
-    for decision in decisions.select_related("responsible_department"):
+    for decision in decisions.select_related("responsible_department").order_by("due_date", "pk"):
         due[decision.responsible_department].append(
-            f"议定事项：{decision.content}（{cn_day(decision.due_date)}到期）"
+            f"议定事项：{one_line(decision.content)}（{_when_due(decision.due_date, day)}）"
         )
     problems = (
-        Problem.objects.active()
-        .filter(campaign=campaign, due_date__range=(day, until))
-        .open_as_of(day)
+        Problem.objects.active().filter(campaign=campaign, due_date__lte=until).open_as_of(day)
     )
-    for problem in problems.select_related("responsible_department"):
+    for problem in problems.select_related("responsible_department").order_by("due_date", "pk"):
         due[problem.responsible_department].append(
-            f"督办问题：{problem.title}（{cn_day(problem.due_date)}到期）"
+            f"督办问题：{one_line(problem.title)}（{_when_due(problem.due_date, day)}）"
         )
     for supervision in answers_due(campaign, day):
         due[supervision.department].append(answer_line(supervision, day))
@@ -140,7 +144,7 @@ def _returned(campaign, day):
         ).select_related(kind.item_field, "reporter__person")
         for report in reports.exclude(reporter=None):
             item = getattr(report, kind.item_field)
-            by_reporter[report.reporter].append(f"{item.name} 第 {report.report_week} 周")
+            by_reporter[report.reporter].append(f"{one_line(item.name)} 第 {report.report_week} 周")
     for reporter, items in by_reporter.items():
         subject = f"{len(items)} 份周报被退回，请修改后重新提交"
         # only the reporter's inbox: the unit's group robot is not the place for one person

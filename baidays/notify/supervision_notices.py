@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from baidays.notify.models import Channel, Message, NoticeEvent, SupervisionNotice
 from baidays.notify.outbox import queue
+from baidays.notify.text import one_line
 from core import plan_data
 from core.choices import Role
 from core.dates import cn_date
@@ -41,13 +42,15 @@ def notice_link(supervision):
 
 
 def describe(supervision, level):
-    """The 督办单 as the 督办通知单 states it: item, cause, level, unit, deadlines, link."""
+    """The 督办单 as the 督办通知单 states it: item, cause, level, unit, deadlines, link. Text
+    from users (the item's name, the detail) stays inside its line."""
     cause = supervision.get_cause_display()
+    detail = one_line(supervision.detail)
     lines = [
-        f"【{level.label}】督办单 {supervision.number}：{supervision.target_label}",
-        f"督办原因：{cause}" + (f"；{supervision.detail}" if supervision.detail else ""),
-        f"责任单位：{supervision.department}"
-        + (f"；责任领导：{supervision.leader}" if supervision.leader_id else ""),
+        f"【{level.label}】督办单 {supervision.number}：{one_line(supervision.target_label)}",
+        f"督办原因：{cause}" + (f"；{detail}" if detail else ""),
+        f"责任单位：{one_line(supervision.department)}"
+        + (f"；责任领导：{one_line(supervision.leader)}" if supervision.leader_id else ""),
     ]
     if level == Level.RED:
         lines.append(
@@ -67,7 +70,7 @@ def describe(supervision, level):
 
 def _compose(event, supervisions):
     level = LEVEL_OF_EVENT[event]
-    first = supervisions[0].target_label
+    first = one_line(supervisions[0].target_label)
     subject = (
         f"{level.label}督办：{first}"
         if len(supervisions) == 1
@@ -211,6 +214,6 @@ def answer_line(supervision, day):
     state = "已逾期未答复，请立即答复" if supervision.answer_due < day else "请按期答复"
     return (
         f"督办单 {supervision.number}（{supervision.level_as_of(day).label}）："
-        f"{supervision.target_label}，{supervision.get_cause_display()}，"
+        f"{one_line(supervision.target_label)}，{supervision.get_cause_display()}，"
         f"答复期限 {cn_date(supervision.answer_due)}，{state}：{notice_link(supervision)}"
     )

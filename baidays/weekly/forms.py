@@ -171,7 +171,7 @@ class PhotoForm(forms.Form):
     taken_on = forms.DateField(
         label="拍摄日期",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="不填为今天",
     )
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views import View
 
-from core.access import can_write_items, require_item_writer
+from core.access import can_confirm_goals, require_item_writer
 from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
 from enterprises import services as enterprise_services
@@ -48,7 +48,7 @@ class ProjectScheduleNodesView(ItemScheduleNodesView):
 
 class EntryGoalFormMixin:
     def extra_forms(self, item):
-        if not can_write_items(self.request.user):
+        if not can_confirm_goals(self.request.user):
             return {}
         return {
             "goal_form": GoalAchievedForm(

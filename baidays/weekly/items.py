@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from baidays.weekly.photos import prepare_photo
 from baidays.weekly.schedule import schedule_card
+from baidays.weekly.selectors import CUMULATIVE_RULE
 from core.access import require_item_writer
 from core.campaign_settings import CampaignRules
 from core.lag import rule_text
@@ -16,6 +17,7 @@ from core.money import ZERO, percent
 from core.own_plan import own_plan_lag, plan_weeks_of
 from core.roles import is_staff_member
 from core.selectors import report_week_as_of
+from core.storage import files_kept_only_if_all_saved
 from core.uploads import validate_upload_pixels
 from enterprises.models import Problem
 
@@ -88,6 +90,7 @@ def item_page(kind, item, user, as_of=None):
     campaign = item.campaign
     reports = timeline(kind, item, up_to_week=report_week_as_of(campaign, as_of))
     completed = reports[-1].cumulative_wan if reports else ZERO
+    awaiting = sum((r.week_investment_wan for r in reports if not r.counts), ZERO)
     latest_percent = reports[-1].percent_complete if reports else ZERO
     time_percent = campaign.time_percent(as_of)
     plan_weeks = plan_weeks_of(item, as_of)
@@ -108,6 +111,8 @@ def item_page(kind, item, user, as_of=None):
         "is_past": as_of < today,
         "reports": list(reversed(reports)),
         "completed_wan": completed,
+        "awaiting_wan": awaiting,
+        "cumulative_rule": CUMULATIVE_RULE,
         "completed_share": percent(completed, item.planned_investment_wan),
         "latest_percent": latest_percent,
         "time_percent": time_percent,
@@ -173,18 +178,22 @@ def add_photos(*, kind, item, user, uploads, caption="", taken_on=None):
         report = kind.report_model.objects.filter(
             **{kind.item_field: item}, report_week=item.campaign.week_of(taken)
         ).first()
-    photos = []
-    for image, thumbnail in prepared:
-        photo = kind.photo_model(
-            **{kind.item_field: item},
-            caption=caption.strip(),
-            taken_on=taken,
-            uploaded_by=user,
-            report=report,
-        )
-        photo.image.save(image.name, image, save=False)
-        photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
-        photo.full_clean()
-        photo.save()
-        photos.append(photo)
+    photos, written = [], []
+    # a full disk half-way: no photo saved, no file left behind, a message instead of a 500
+    with files_kept_only_if_all_saved(written):
+        for image, thumbnail in prepared:
+            photo = kind.photo_model(
+                **{kind.item_field: item},
+                caption=caption.strip(),
+                taken_on=taken,
+                uploaded_by=user,
+                report=report,
+            )
+            photo.image.save(image.name, image, save=False)
+            written.append(photo.image)
+            photo.thumbnail.save(thumbnail.name, thumbnail, save=False)
+            written.append(photo.thumbnail)
+            photo.full_clean()
+            photo.save()
+            photos.append(photo)
     return photos

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from baidays.weekly.models import ReportReview, ReviewAction, ReviewSetting
+from baidays.weekly.signals import report_returned
 from baidays.weekly.tracked import KINDS
 from core.access import require_reviewer
 from core.choices import ReportState, Role
@@ -27,6 +28,30 @@ def state_for_saved_report(campaign):
     if ReviewSetting.objects.needs_review(campaign):
         return ReportState.PENDING
     return ReportState.SUBMITTED
+
+
+# simple_history's history_change_reason is 100 characters; the full reason is the
+# ReportReview's (300), the change log carries its beginning
+CHANGE_REASON_MAX = 100
+REASON_MAX = ReportReview._meta.get_field("reason").max_length
+
+
+def change_reason(action, reason):
+    """ "审核退回：<reason>" cut to the history's 100 characters, marked "…" when cut."""
+    text = f"审核{ReviewAction(action).label}" + (f"：{reason}" if reason else "")
+    if len(text) > CHANGE_REASON_MAX:
+        text = text[: CHANGE_REASON_MAX - 1] + "…"
+    return text
+
+
+def reason_problem(reason):
+    """What is wrong with a typed 退回原因, or "" (length and invisible control characters;
+    PostgreSQL refuses a NUL byte in text)."""
+    if len(reason) > REASON_MAX:
+        return f"不能超过 {REASON_MAX} 个字（现有 {len(reason)} 个）"
+    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in reason):
+        return "含有不可见的控制字符，请删除后重新输入"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -78,10 +103,13 @@ def review_reports(*, user, decisions):
         department = getattr(report, kind.item_field).responsible_department
         require_reviewer(user, department)
         reason = decision.reason.strip()
+        problem = reason_problem(reason)
         if report.state != ReportState.PENDING:
             errors.append(f"{_label(kind, report)}当前为“{report.get_state_display()}”，不是待审核")
         elif decision.action == ReviewAction.RETURN and not reason:
             errors.append(f"退回{_label(kind, report)}必须写明原因")
+        elif problem:
+            errors.append(f"{_label(kind, report)}的退回原因{problem}")
         else:
             reviewed.append((kind, report, decision.action, reason))
     if errors:
@@ -89,9 +117,7 @@ def review_reports(*, user, decisions):
     counts = dict.fromkeys(ReviewAction.values, 0)
     for kind, report, action, reason in reviewed:
         report.state = STATE_AFTER[action]
-        report._change_reason = f"审核{ReviewAction(action).label}" + (
-            f"：{reason}" if reason else ""
-        )
+        report._change_reason = change_reason(action, reason)
         report._history_user = user
         report.save(update_fields=["state"])
         review = ReportReview(
@@ -104,6 +130,14 @@ def review_reports(*, user, decisions):
         )
         review.full_clean()
         review.save()
+        if action == ReviewAction.RETURN:
+            report_returned.send(
+                sender=kind.report_model,
+                report=report,
+                item=getattr(report, kind.item_field),
+                reason=reason,
+                reviewer=user,
+            )
         counts[action] += 1
     return counts
 

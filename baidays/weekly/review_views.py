@@ -10,6 +10,7 @@ from django.views import View
 from baidays.weekly.review import (
     Decision,
     require_any_review_right,
+    return_reasons,
     review_reports,
     reviewable_reports,
 )
@@ -18,9 +19,13 @@ from baidays.weekly.tracked import KINDS, parse_row_key
 from baidays.weekly.views import NoCampaignMixin, _week_param
 from core.access import RoleRequiredMixin
 from core.choices import ReportState
+from core.roles import department_of
 
 
-def review_rows(user, campaign, week):
+def review_rows(user, campaign, week, posted=None):
+    """The week's reports `user` reviews, each with the reason of its latest return and, when
+    a submission was refused, the decision and reason typed for it (kept, never reset)."""
+    posted = posted or {}
     rows = []
     for kind in KINDS.values():
         reports = reviewable_reports(user, campaign, week, kind).select_related(
@@ -36,8 +41,13 @@ def review_rows(user, campaign, week):
                     "item": getattr(report, kind.item_field),
                     "by_enterprise": hasattr(report.reporter, "person")
                     and report.reporter.person.role == "enterprise",
+                    "chosen": posted.get(f"decision-{kind.key}-{report.pk}", ""),
+                    "typed_reason": posted.get(f"reason-{kind.key}-{report.pk}", ""),
                 }
             )
+    reasons = return_reasons([row["report"] for row in rows])
+    for row in rows:
+        row["return_reason"] = reasons.get((type(row["report"]), row["report"].pk), "")
     return rows
 
 
@@ -94,7 +104,7 @@ class ReviewView(RoleRequiredMixin, NoCampaignMixin, View):
         return url if week == current_week else f"{url}?week={week}"
 
     def _render(self, request, campaign, current_week, week, errors=(), status=200):
-        rows = review_rows(request.user, campaign, week)
+        rows = review_rows(request.user, campaign, week, request.POST)
         return render(
             request,
             self.template_name,
@@ -105,8 +115,9 @@ class ReviewView(RoleRequiredMixin, NoCampaignMixin, View):
                 "weeks": range(current_week, 0, -1),
                 "rows": rows,
                 "pending": sum(row["report"].state == ReportState.PENDING for row in rows),
+                # a reviewer lands here; their unit's page is one link away
+                "own_department": department_of(request.user),
                 "errors": errors,
-                "posted": request.POST,
             },
             status=status,
         )

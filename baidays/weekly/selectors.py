@@ -9,16 +9,19 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from baidays.weekly.review import return_reasons
 from baidays.weekly.tracked import KINDS, row_key
 from core.access import visible_to
-from core.choices import CompletionStatus
+from core.choices import CompletionStatus, ReportState
 from core.models import Instruction, Person
 from core.money import MONEY_KWARGS, ZERO, quantize_wan
 from core.registry import COMPLETABLE_KINDS
+from core.roles import department_of
 from core.scope import scope_of
 from core.selectors import report_week_as_of
 from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
+from supervision.selectors import open_for_department
 
 
 def with_week_figures(queryset, kind, week):
@@ -79,8 +82,48 @@ class WeekRow:
 
     @property
     def cumulative_wan(self):
+        """Every week's figure as typed, whatever its review: what the batch form checks
+        against the plan (not a figure of the item's progress; see counted_wan)."""
         this_week = self.report.week_investment_wan if self.report else ZERO
         return self.item.other_weeks_wan + this_week
+
+    @property
+    def is_returned(self):
+        return self.report is not None and self.report.state == ReportState.RETURNED
+
+    @property
+    def is_pending(self):
+        return self.report is not None and self.report.state == ReportState.PENDING
+
+    @property
+    def needs_work(self):
+        """Not reported this week, or reported and returned by the reviewer."""
+        return self.report is None or self.is_returned
+
+
+CUMULATIVE_RULE = (
+    "累计只计已通过审核（或无需审核）的周报；待审核和被退回的周报不计入，另行列出，通过后自动计入。"
+)
+
+
+def mark_cumulative(rows):
+    """Set `counted_wan` (the sum of the item's reports that count, as every dashboard and
+    the item page add them: ProgressReportQuerySet.counted) and `awaiting_wan` (the rest: in
+    review or returned) on each row of week_rows. One query per kind."""
+    for kind in {row.kind for row in rows}:
+        ids = [row.item.pk for row in rows if row.kind is kind]
+        counted = dict(
+            kind.report_model.objects.counted()
+            .filter(**{f"{kind.item_field}__in": ids})
+            .order_by()
+            .values(kind.item_field)
+            .annotate(total=Sum("week_investment_wan"))
+            .values_list(kind.item_field, "total")
+        )
+        for row in rows:
+            if row.kind is kind:
+                row.counted_wan = quantize_wan(counted.get(row.item.pk) or ZERO)
+                row.awaiting_wan = row.cumulative_wan - row.counted_wan
 
 
 def week_rows(user, campaign, week, *, kinds=None, item_ids=None, for_update=False):
@@ -170,9 +213,16 @@ class Worklist:
     def tasks(self):
         return self.things.get("task", [])
 
+    open_supervisions: int = 0
+
     @property
     def unreported(self):
-        return [row for row in self.rows if row.report is None]
+        """Rows still to do this week: not reported, or returned by the reviewer."""
+        return [row for row in self.rows if row.needs_work]
+
+    @property
+    def returned(self):
+        return [row for row in self.rows if row.is_returned]
 
     @property
     def reported_count(self):
@@ -190,7 +240,7 @@ class Worklist:
 
     @property
     def left_count(self):
-        return len(self.unreported) + self.open_items_count
+        return len(self.unreported) + self.open_items_count + self.open_supervisions
 
 
 def _unit_things(kind, user, campaign, today):
@@ -215,10 +265,15 @@ def worklist(user, campaign, week):
     today = timezone.localdate()
     rows = week_rows(user, campaign, week)
     mark_unread_instructions(rows)
+    mark_cumulative(rows)
+    reasons = return_reasons([row.report for row in rows])
+    for row in rows:
+        row.return_reason = reasons.get((type(row.report), getattr(row.report, "pk", None)), "")
     return Worklist(
         campaign=campaign,
         week=week,
         rows=rows,
+        open_supervisions=open_for_department(campaign, department_of(user), today).count(),
         things={
             kind.key: list(_unit_things(kind, user, campaign, today))
             for kind in COMPLETABLE_KINDS.values()

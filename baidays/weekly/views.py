@@ -10,7 +10,13 @@ from django.views import View
 
 from baidays.weekly.forms import BatchOptionsForm, WeeklyRowFormSet, initial_for
 from baidays.weekly.review import return_reasons
-from baidays.weekly.selectors import current_scope, reportable_count, week_rows, worklist
+from baidays.weekly.selectors import (
+    CUMULATIVE_RULE,
+    current_scope,
+    reportable_count,
+    week_rows,
+    worklist,
+)
 from baidays.weekly.services import BatchRejected, check_week, save_week_reports
 from core.access import RoleRequiredMixin, require_item_writer
 from core.choices import LagStatus
@@ -77,6 +83,7 @@ class WeeklyHomeView(WriterRequiredMixin, NoCampaignMixin, View):
                 "day": campaign.day_number(today),
                 "time_percent": time_percent,
                 "work": work,
+                "cumulative_rule": CUMULATIVE_RULE,
                 # the page reads today: its 督办单 as of today, linked in its campaign
                 "supervisions": unit_card(
                     campaign, department_of(request.user), today, scope_query(campaign, None)

@@ -46,16 +46,6 @@ def bar_width(value):
 
 
 @register.filter
-def lag_of(value, time_percent):
-    """The lag colour (green/yellow/red) of a share of planned investment completed (a
-    percent, e.g. a unit's 投资完成率) against time progress, by the one rule of core.lag."""
-    from core.lag import investment_lag
-
-    number = _decimal(value)
-    return investment_lag(number or 0, 100, time_percent).value
-
-
-@register.filter
 def at_least(value, threshold):
     number, limit = _decimal(value), _decimal(threshold)
     return number is not None and limit is not None and number >= limit

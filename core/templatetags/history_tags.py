@@ -1,6 +1,6 @@
 from django import template
 
-from core.access import can_write_items
+from core.access import can_archive_items
 from core.history import change_history as change_history_selector
 from core.roles import is_admin
 
@@ -19,7 +19,7 @@ def archive_controls(context, item, next_url=""):
         "item": item,
         "kind": archive_kind_of(item),
         "next_url": next_url or context["request"].path,
-        "can_archive": can_write_items(user) and not item.is_archived,
+        "can_archive": can_archive_items(user) and not item.is_archived,
         "can_restore": is_admin(user) and item.is_archived,
         "csrf_token": context.get("csrf_token"),
     }

@@ -102,7 +102,7 @@
         detail: { valueAnimation: false, offsetCenter: [0, "0%"], fontSize: figureSize, fontWeight: "bold", color: p.text,
           formatter: function () { return data.percent + "%"; } },
         markLine: undefined,
-        data: [{ value: Math.min(100, value), name: "时序 " + data.time_percent + "%" }]
+        data: [{ value: Math.min(100, value), name: "计划 " + data.due_percent + "%" }]
       }]
     };
   }
@@ -115,11 +115,18 @@
 
   function statusOption(rows, theme) {
     var option = baseOption(theme);
-    // the big screen's small pie names its slices itself; the overview's has a legend
+    // the big screen's small donut: its legend beside it names each slice with its count (labels
+    // around so small a ring would be cut to "严重滞…"); the overview's has its legend below
     var named = theme === "dark";
-    option.legend = named ? { show: false } : { bottom: 0, textStyle: { color: palettes[theme].text }, itemWidth: 12, itemGap: 6 };
-    option.series = [{ type: "pie", radius: named ? ["30%", "55%"] : ["38%", "62%"], center: ["50%", named ? "50%" : "42%"], avoidLabelOverlap: true,
-      label: { formatter: named ? "{b} {c}" : "{c}", color: palettes[theme].text, fontSize: named ? 11 : 12 },
+    var counts = {};
+    rows.forEach(function (r) { counts[r.label] = r.count; });
+    option.legend = named
+      ? { orient: "vertical", right: 0, top: "middle", itemWidth: 10, itemHeight: 10, itemGap: 6,
+          textStyle: { color: palettes[theme].text, fontSize: 11 },
+          formatter: function (name) { return name + " " + counts[name]; } }
+      : { bottom: 0, textStyle: { color: palettes[theme].text }, itemWidth: 12, itemGap: 6 };
+    option.series = [{ type: "pie", radius: named ? ["35%", "62%"] : ["38%", "62%"], center: [named ? "26%" : "50%", named ? "50%" : "42%"], avoidLabelOverlap: true,
+      label: named ? { show: false } : { formatter: "{c}", color: palettes[theme].text, fontSize: 12 },
       data: rows.map(function (r) { return { name: r.label, value: r.count, itemStyle: { color: r.color } }; }) }];
     return option;
   }
@@ -128,8 +135,9 @@
     var p = palettes[theme];
     var option = baseOption(theme);
     option.tooltip = { trigger: "axis", confine: true };
-    option.legend = { top: 0, textStyle: { color: p.text } };
-    option.grid = { left: 8, right: 8, top: 30, bottom: 8, containLabel: true };
+    // the legend below the plot: above it, it would cover the axis name (万元)
+    option.legend = { bottom: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: p.text } };
+    option.grid = { left: 8, right: 8, top: 32, bottom: 24, containLabel: true };
     option.xAxis = { type: "category", data: rows.map(function (r) { return r.month; }), axisLabel: { color: p.text } };
     option.yAxis = { type: "value", name: "万元", axisLabel: { color: p.text }, splitLine: { lineStyle: { color: p.split } } };
     option.series = [
@@ -143,8 +151,8 @@
     var p = palettes[theme];
     var option = baseOption(theme);
     option.tooltip = { trigger: "axis", confine: true };
-    option.legend = { top: 0, textStyle: { color: p.text } };
-    option.grid = { left: 8, right: 8, top: 30, bottom: 8, containLabel: true };
+    option.legend = { bottom: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: p.text } };
+    option.grid = { left: 8, right: 8, top: 32, bottom: 24, containLabel: true };
     option.xAxis = { type: "category", data: ["上周", "本周"], axisLabel: { color: p.text } };
     option.yAxis = [
       { type: "value", name: "万元", axisLabel: { color: p.text }, splitLine: { lineStyle: { color: p.split } } },
@@ -163,9 +171,11 @@
     var option = baseOption(theme);
     option.tooltip = { trigger: "axis", confine: true, axisPointer: { type: "shadow" } };
     option.grid = { left: 8, right: 48, top: 8, bottom: 8, containLabel: true };
-    option.xAxis = { type: "value", max: 100, axisLabel: { formatter: "{value}%", color: p.text }, splitLine: { lineStyle: { color: p.split } } };
+    // every unit named (interval 0), small enough for the big screen's narrow panel
+    var dark = theme === "dark";
+    option.xAxis = { type: "value", max: 100, splitNumber: dark ? 2 : 5, axisLabel: { formatter: "{value}%", color: p.text }, splitLine: { lineStyle: { color: p.split } } };
     option.yAxis = { type: "category", data: ordered.map(function (r) { return r.department; }),
-      axisLabel: { color: p.text, width: 96, overflow: "truncate" } };
+      axisLabel: { color: p.text, width: 96, overflow: "truncate", interval: 0, fontSize: dark ? 10 : 12 } };
     option.series = [{ type: "bar", data: ordered.map(function (r) { return num(r[field]); }), barMaxWidth: 18,
       itemStyle: { color: field === "reporting_percent" ? p.comp : p.infra },
       label: { show: true, position: "right", formatter: "{c}%", color: p.text } }];

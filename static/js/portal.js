@@ -44,3 +44,24 @@
     field.value = meta ? meta.getAttribute("content") : "";
   });
 })();
+
+/* Tables marked .table-cards become one card per row on a phone (css/portal.css): each cell
+   is labelled with its column's heading, read here from the table's own <thead>. A cell that
+   spans several columns (a form row, "没有…") keeps no label. */
+(function () {
+  "use strict";
+  document.querySelectorAll("table.table-cards").forEach(function (table) {
+    var headings = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    table.querySelectorAll("tbody > tr").forEach(function (row) {
+      var column = 0;
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        if (!cell.hasAttribute("data-label")) {
+          cell.setAttribute("data-label", cell.colSpan > 1 ? "" : headings[column] || "");
+        }
+        column += cell.colSpan;
+      });
+    });
+  });
+})();

@@ -10,8 +10,9 @@ import time_machine
 from hypothesis import strategies as st
 
 from baidays.setup.services import setup_campaign
-from core.choices import CompletionStatus
-from core.models import Department, Instruction, PhaseTask
+from core.campaign_settings import CampaignRules, LeagueOrder
+from core.choices import CompletionStatus, ReportState
+from core.models import Campaign, Department, Instruction, PhaseTask
 from enterprises.choices import ProblemStatus
 from enterprises.models import EntryReport, Problem
 from enterprises.services import save_problem
@@ -51,6 +52,20 @@ actions = st.one_of(
         st.one_of(st.none(), st.integers(0, 100)),
     ),
     st.tuples(st.just("supervise"), days),
+    # a report put in review: 待审核, 退回 or approved (when there is one)
+    st.tuples(
+        st.just("review"),
+        st.integers(0, 7),
+        st.integers(1, 12),
+        st.sampled_from([ReportState.PENDING, ReportState.RETURNED, ReportState.APPROVED]),
+    ),
+    # the campaign's lag thresholds (CampaignRules)
+    st.tuples(
+        st.just("rules"),
+        st.integers(0, 3000).map(lambda n: Decimal(n) / 100),
+        st.integers(1, 4),
+        st.sampled_from(LeagueOrder.values),
+    ),
 )
 
 
@@ -184,6 +199,22 @@ class World:
         if offset > self.supervised_to:
             self.supervised_to = offset
             supervise(campaign=self.campaign, as_of=day(offset))
+
+    def review(self, index, week, state):
+        item = self.items[index]
+        item.reports.filter(report_week=week).update(state=state)
+
+    def rules(self, points, weeks, league_order):
+        CampaignRules.objects.update_or_create(
+            campaign=self.campaign,
+            defaults={
+                "yellow_points": points,
+                "yellow_weeks_to_red": weeks,
+                "league_order": league_order,
+            },
+        )
+        # the world's campaign reads its rules afresh, as each request's does
+        self.campaign = Campaign.objects.get(pk=self.campaign.pk)
 
     def _problem(self, index):
         if not self.problems:

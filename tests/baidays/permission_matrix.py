@@ -146,7 +146,7 @@ MATRIX = [
     Row(
         "POST",
         "/enterprises/entries/{entry}/goal/",
-        ENTERPRISE_WRITE,
+        OWN_WRITE,  # the 管委会 side confirms goals: never the enterprise itself (22 #7)
         lambda world: {"version": world["entry"].version, "achieved_on": _today()},
     ),
     Row("GET", "/enterprises/entries/{entry}/goal/", NONE_TAKE_IT_OPEN),
@@ -213,6 +213,9 @@ MATRIX = [
     Row("GET", "/dashboards/briefing.xlsx", LEADERS),
     Row("GET", "/dashboards/lagging/", LEADERS),
     Row("GET", "/dashboards/missing/", LEADERS),
+    # the navbar's search: every role, each among what it may see
+    Row("GET", "/dashboards/search/?q=项目", (LOGIN, 403, 200, 200, 200, 200, 200, 200)),
+    Row("POST", "/dashboards/search/", (LOGIN, 403, *(NOT_ALLOWED,) * 6)),
     Row("POST", "/dashboards/instructions/", INSTRUCT, _instruction),
     Row("GET", "/dashboards/instructions/", NONE_TAKE_IT),
     # the in-app inbox (站内消息): everyone with a role, their own messages only
@@ -224,6 +227,13 @@ MATRIX = [
     # answers, a leader closes
     Row("GET", "/supervision/", (LOGIN, 403, 200, 200, 200, 200, 200, 403)),
     Row("GET", "/supervision/{supervision}/", (LOGIN, 403, 200, 404, 200, 200, 200, 403)),
+    # the answer's 佐证材料: whoever reads the 督办单
+    Row(
+        "GET",
+        "/supervision/{supervision}/evidence/",
+        (LOGIN, 403, 200, 404, 200, 200, 200, 403),
+    ),
+    Row("POST", "/supervision/{supervision}/evidence/", NONE_TAKE_IT),
     Row(
         "POST",
         "/supervision/{supervision}/",
@@ -239,6 +249,91 @@ MATRIX = [
         (LOGIN, 403, 403, 404, MOVED, MOVED, 403, 403),
         {"close_note": "已现场核实"},
     ),
+    # the 督办通知单's 签收: a person of the responsible unit (staff or 审核人), once
+    Row(
+        "POST",
+        "/closing/supervision/{supervision}/receipt/",
+        (LOGIN, 403, MOVED, 404, 403, 403, MOVED, 403),
+    ),
+    Row("GET", "/closing/supervision/{supervision}/receipt/", (LOGIN, 403, *(405,) * 5, 403)),
+    # the briefing's narrative: leaders and the office read it, the office (admin) writes it,
+    # a leader 签发 it (an unwritten one is refused on the page: 200 with the reason)
+    Row("GET", "/closing/briefing/1/", LEADERS),
+    Row(
+        "POST",
+        "/closing/briefing/1/",
+        (LOGIN, 403, 403, 403, 403, MOVED, 403, 403),
+        {"progress": "一是开工", "problems": "", "next_steps": ""},
+    ),
+    Row("POST", "/closing/briefing/1/issue/", (LOGIN, 403, 403, 403, 200, 403, 403, 403)),
+    Row("GET", "/closing/briefing/1/issue/", (LOGIN, 403, 403, 403, 404, 404, 403, 403)),
+    # 下载公文: the .docx of the briefing (leaders and the office), of a 督办通知单 (its readers)
+    Row("GET", "/documents/briefing.docx", LEADERS),
+    Row("POST", "/documents/briefing.docx", NONE_TAKE_IT),
+    Row(
+        "GET",
+        "/documents/supervision/{supervision}.docx",
+        (LOGIN, 403, 200, 404, 200, 200, 200, 403),
+    ),
+    # 工作小结: leaders and the office read it, the office drafts, edits and reports it, a leader
+    # 签发 it (the draft of a fresh world has no sections yet: 签发 is refused with its reason)
+    Row("GET", "/closing/summary/", LEADERS),
+    Row("POST", "/closing/summary/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)),
+    Row("GET", "/closing/summary/{work_summary}/", LEADERS),
+    Row(
+        "POST",
+        "/closing/summary/{work_summary}/",
+        (LOGIN, 403, 403, 403, 403, MOVED, 403, 403),
+        {"action": "edit", "practices": "一", "problems": "二", "next_steps": "三"},
+    ),
+    Row(
+        "POST",
+        "/closing/summary/{work_summary}/",
+        (LOGIN, 403, 403, 403, MOVED, 403, 403, 403),
+        {"action": "issue"},
+    ),
+    Row("GET", "/documents/summary/{work_summary}.docx", LEADERS),
+    Row("POST", "/documents/summary/{work_summary}.docx", NONE_TAKE_IT),
+    Row("POST", "/documents/supervision/{supervision}.docx", NONE_TAKE_IT),
+    # 回头看: everyone with a role reads its rows, the office makes the list, the unit 办结
+    Row("GET", "/closing/lookback/", EVERYONE),
+    Row("POST", "/closing/lookback/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)),
+    Row(
+        "POST",
+        "/closing/lookback/{follow_up}/complete/",
+        (LOGIN, 403, MOVED, 404, 403, MOVED, 403, 403),
+        lambda world: {"completed_on": _today(), "result": "已整改"},
+    ),
+    Row("GET", "/closing/lookback/{follow_up}/complete/", (LOGIN, 403, *(405,) * 5, 403)),
+    # 反馈与意见征集: the office sends and records, leaders read the results, an enterprise
+    # account answers its own; the signed link is open to anyone holding a valid one
+    Row("GET", "/closing/feedback/", (LOGIN, 403, 403, 403, 200, 200, 403, 200)),
+    Row("POST", "/closing/feedback/", (LOGIN, 403, 403, 403, 403, MOVED, 403, 403)),
+    Row(
+        "POST",
+        "/closing/feedback/{feedback_request}/link/",
+        (LOGIN, 403, 403, 403, 403, 200, 403, 403),
+    ),
+    Row("GET", "/closing/feedback/{feedback_request}/link/", (LOGIN, 403, *(405,) * 5, 403)),
+    Row(
+        "GET",
+        "/closing/feedback/{feedback_request}/answer/",
+        (LOGIN, 403, 403, 403, 403, 200, 403, 200),
+    ),
+    Row(
+        "POST",
+        "/closing/feedback/{feedback_request}/answer/",
+        (LOGIN, 403, 403, 403, 403, MOVED, 403, MOVED),
+        lambda world: {
+            "efficiency": "5",
+            "attitude": "5",
+            "solving": "4",
+            "respondent": "王经理",
+            "answered_on": _today(),
+        },
+    ),
+    Row("GET", "/closing/feedback/link/not-a-link/", (404,) * 8),
+    Row("POST", "/closing/feedback/link/not-a-link/", (404,) * 8),
     # the Django admin: admins only; the others are sent to the admin's login page
     Row("GET", "/admin/", ADMINS),
     Row("GET", "/admin/projects/project/", ADMINS),

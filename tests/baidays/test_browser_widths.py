@@ -39,6 +39,7 @@ NOT_PAGES = {
     "dashboards:park-plan-image": "image file",
     "dashboards:instruction-create": "POST only",
     "weekly:evidence": "file download",
+    "supervision:evidence": "file download",
     "projects:photo-upload": "POST only",
     "projects:photo-file": "image file",
     "projects:instruct": "POST only",
@@ -113,6 +114,7 @@ def _walk_plan(campaign):
         at("dashboards:lagging", query=scope + "&kind=entry"),
         at("dashboards:missing"),
         at("dashboards:park-map"),
+        at("dashboards:search", query=scope + "&q=园区"),
     ]
     notice = Supervision.objects.filter(campaign=campaign).order_by("pk").first()
     reading = [
@@ -163,6 +165,7 @@ def _walk_plan(campaign):
             at("weekly:home", query=""),
             at("weekly:batch", query=""),
             at("enterprises:entry-detail", own_entry.pk),
+            at("dashboards:search", query="?q=有限公司"),
         ],
         None: [at("login", query=""), at("password_reset", query="")],
     }

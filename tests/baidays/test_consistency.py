@@ -26,6 +26,7 @@ from core.choices import LagStatus, PhaseKind
 from enterprises.models import CompetitionEntry
 from projects.choices import Annex
 from projects.models import Project
+from tests.baidays.consistency_rules import RuleChecks, colours
 from tests.baidays.consistency_world import (
     EXAMPLES,
     World,
@@ -58,6 +59,7 @@ def annex_export(campaign, annex, as_of):
 
 
 pytestmark = pytest.mark.django_db
+ITEM_FIGURES = ("item", "lag", "completed_wan", "planned_to_date_wan", "plan_percent")
 
 
 @settings(
@@ -85,7 +87,7 @@ def test_every_surface_shows_the_same_figures(leader_client, history, as_of_days
         transaction.set_rollback(True)
 
 
-class Surfaces(unittest.TestCase):
+class Surfaces(RuleChecks, unittest.TestCase):
     """The figures of every surface, compared (unittest's assertions name what differs)."""
 
     __test__ = False  # not a test case of its own
@@ -97,6 +99,30 @@ class Surfaces(unittest.TestCase):
 
     def runTest(self):  # a holder of assertions, never run as a test itself
         pass
+
+    def item_pages(self, campaign, as_of):
+        """{(kind, pk): the item page's context, with the KPI `block` it counts in}."""
+        found = {}
+        for block, kind, url, queryset in (
+            (
+                "infrastructure",
+                "project",
+                "/projects/{}/",
+                Project.objects.filter(annex=Annex.INFRASTRUCTURE),
+            ),
+            (
+                "key_projects",
+                "project",
+                "/projects/{}/",
+                Project.objects.filter(annex=Annex.KEY_INDUSTRIAL),
+            ),
+            ("competition", "entry", "/enterprises/entries/{}/", CompetitionEntry.objects.all()),
+        ):
+            for item in queryset.active().filter(campaign=campaign):
+                context = self.page(url.format(item.pk), as_of).context
+                found[(kind, item.pk)] = {key: context[key] for key in ITEM_FIGURES}
+                found[(kind, item.pk)]["block"] = block
+        return found
 
     def page(self, path, as_of, **params):
         response = self.client.get(path, {"campaign": "truth", "as_of": as_of, **params})
@@ -110,34 +136,32 @@ class Surfaces(unittest.TestCase):
 
         # the API and the overview, the screen and the briefing show the summary itself
         self.assertEqual(self.page("/api/summary/", as_of).json(), as_json)
-        overview = self.page("/", as_of).context
+        pages = {
+            "overview": self.page("/", as_of),
+            "screen": self.page("/dashboards/screen/", as_of),
+            "briefing": self.page("/dashboards/briefing/", as_of),
+        }
+        overview = pages["overview"].context
         self.assertEqual(overview["summary"], summary)
-        screen = self.page("/dashboards/screen/", as_of).context
+        screen = pages["screen"].context
         self.assertEqual(screen["summary"], summary)
-        self.assertEqual(self.page("/dashboards/briefing/", as_of).context["summary"], summary)
+        self.assertEqual(pages["briefing"].context["summary"], summary)
 
         blocks = [summary["infrastructure"], summary["key_projects"], summary["competition"]]
-        # planned to date is the sum of every item's own figure (its schedule in effect then)
-        for block, items in (
-            (
-                summary["infrastructure"],
-                Project.objects.active().filter(annex=Annex.INFRASTRUCTURE),
-            ),
-            (summary["competition"], CompetitionEntry.objects.active()),
-        ):
-            own = sum(
-                (
-                    self.page(
-                        f"/projects/{item.pk}/"
-                        if isinstance(item, Project)
-                        else f"/enterprises/entries/{item.pk}/",
-                        as_of,
-                    ).context["planned_to_date_wan"]
-                    for item in items.filter(campaign=campaign)
-                ),
-                Decimal(0),
-            )
-            self.assertEqual(decimal(block["planned_to_date_wan"]), own)
+        # every item's own page: its figures by its schedule in effect then; planned to date
+        # of a block is the sum of its items' (check_totals)
+        item_pages = self.item_pages(campaign, as_of)
+        points = self.check_rule_text(campaign, pages)
+        lags = {key: self.check_item(page, points) for key, page in item_pages.items()}
+        self.check_totals(
+            summary,
+            {
+                block: [page for page in item_pages.values() if page["block"] == block]
+                for block in ("infrastructure", "key_projects", "competition")
+            },
+            points,
+            pages,
+        )
         red = sum(block["lagging"]["red"] for block in blocks)
         yellow = sum(block["lagging"]["yellow"] for block in blocks)
         completed = sum(decimal(block["completed_wan"]) for block in blocks)
@@ -154,19 +178,29 @@ class Surfaces(unittest.TestCase):
             )
 
         # every lagging row anywhere has the colour its item page shows
-        item_urls = {"project": "/projects/{}/", "entry": "/enterprises/entries/{}/"}
-        for row in [*overview["lagging"], *screen["lagging"]]:
-            item = self.page(item_urls[row["kind"]].format(row["pk"]), as_of).context
+        briefing = pages["briefing"].context
+        for row in [*overview["lagging"], *screen["lagging"], *briefing["lagging"]]:
+            item = item_pages[(row["kind"], row["pk"])]
             self.assertEqual(row["lag"], LagStatus(item["lag"]).value, row["name"])
             self.assertEqual(row["completed_wan"], item["completed_wan"], row["name"])
             self.assertEqual(row["plan_percent"], item["plan_percent"], row["name"])
         self.assertEqual(len(overview["overdue_problems"]), min(5, problems["overdue"]))
 
         # the full lagging and missing lists count what the summary counts
-        lagging = {
-            kind: self.page("/dashboards/lagging/", as_of, kind=kind).context["page_obj"]
+        lagging_pages = {
+            kind: self.page("/dashboards/lagging/", as_of, kind=kind)
             for kind in ("project", "entry")
         }
+        lagging = {kind: page.context["page_obj"] for kind, page in lagging_pages.items()}
+        # the top ten: the lagging lists' first ten by gap, on the overview, big screen, briefing
+        self.check_top_ten(
+            [page.context["rows"] for page in lagging_pages.values()],
+            {"overview": overview["lagging"], "briefing": briefing["lagging"]},
+            screen["lagging"],
+        )
+        for lagging_rows in [page.context["rows"] for page in lagging_pages.values()]:
+            for row in lagging_rows:
+                self.assertEqual(row["lag"], lags[(row["kind"], row["pk"])], row["name"])
         self.assertEqual(sum(page.paginator.count for page in lagging.values()), red + yellow)
         self.assertEqual(
             lagging["entry"].paginator.count,
@@ -179,7 +213,9 @@ class Surfaces(unittest.TestCase):
         self.assertEqual(missing, summary["reports"]["missing"])
 
         # the department list adds up to the summary, and each unit's page to its row
-        departments = self.page("/dashboards/departments/", as_of).context
+        departments_page = self.page("/dashboards/departments/", as_of)
+        pages["departments"] = departments_page
+        departments = departments_page.context
         rows = departments["rows"]
         assessment = departments["assessment"]
         self.assertEqual(sum(row["red"] for row in rows), red)
@@ -187,8 +223,12 @@ class Surfaces(unittest.TestCase):
         self.assertEqual(sum(row["completed"] for row in rows), completed)
         self.assertEqual(sum(row["problems_open"] for row in rows), problems["open"])
         self.assertEqual(sum(row["missing"] for row in rows), summary["reports"]["missing"])
+        unit_pages = {}
         for row in rows:
-            page = self.page(f"/dashboards/departments/{row['department'].pk}/", as_of).context
+            response = self.page(f"/dashboards/departments/{row['department'].pk}/", as_of)
+            page = response.context
+            unit_pages[row["department"].pk] = (page, response)
+            pages[f"unit {row['department']}"] = response
             figures = page["figures"]
             self.assertEqual(
                 (figures["completed"], figures["red"], figures["yellow"]),
@@ -206,8 +246,16 @@ class Surfaces(unittest.TestCase):
         )
         self.assertEqual(sheet[3 + len(assessment.rows)][0], f"注：{assessment.rule}。")
 
+        items_by_unit = {}
+        for page in item_pages.values():
+            items_by_unit.setdefault(page["item"].responsible_department_id, []).append(page)
+        self.check_units(rows, unit_pages, items_by_unit, points, departments_page)
+
         # the league: every entry, on the board its lag puts it on
-        league = self.page("/dashboards/league/", as_of).context["rows"]
+        league_page = self.page("/dashboards/league/", as_of)
+        pages["league"] = league_page
+        pages["lagging list"] = lagging_pages["project"]
+        league = league_page.context["rows"]
         self.assertEqual(len(league), summary["competition"]["count"])
         boards = [row["board"] for row in league]
         self.assertEqual(boards.count("black"), summary["competition"]["lagging"]["red"])
@@ -216,8 +264,15 @@ class Surfaces(unittest.TestCase):
 
         # the phase pages count the tasks the summary counts
         for phase in summary["phases"]:
-            page = self.page(f"/dashboards/phases/{phase['kind']}/", as_of).context
-            self.assertEqual(page["tasks_done"], phase["tasks_done"], phase["kind"])
+            response = self.page(f"/dashboards/phases/{phase['kind']}/", as_of)
+            self.assertEqual(response.context["tasks_done"], phase["tasks_done"], phase["kind"])
+            if phase["kind"] == PhaseKind.ADVANCE:
+                # its two KPI blocks, in the summary's colours, under the printed rule
+                pages["advance phase"] = response
+                self.assertEqual(
+                    colours(response, "kpi-lag"),
+                    [summary["infrastructure"]["lag"], summary["competition"]["lag"]],
+                )
         self.assertEqual({p["kind"] for p in summary["phases"]}, set(PhaseKind.values))
 
         # the briefing workbook and export_annex
@@ -227,6 +282,22 @@ class Surfaces(unittest.TestCase):
             decimal(overview_sheet["基础设施累计完成投资（万元）"]),
             decimal(summary["infrastructure"]["completed_wan"]),
         )
+        entry_sheet = workbook_rows(workbook, "附件2 争先杯")
+        board_column = entry_sheet[3].index("榜单")
+        self.check_boards(
+            league,
+            screen["league"],
+            {pk: lag for (kind, pk), lag in lags.items() if kind == "entry"},
+            league_page,
+            [row[board_column] or "" for row in entry_sheet[4 : 4 + len(league)]],
+        )
+        self.check_ranks(
+            league,
+            [page for (kind, _pk), page in item_pages.items() if kind == "entry"],
+            league_page,
+        )
+        self.check_rule_text(campaign, pages)
+        self.check_report_counts(summary, len(item_pages), pages, unit_pages, overview_sheet)
         key_sheet = workbook_rows(workbook, "附件4 重点企业")
         # the annex layout: 附件4, title, 单位, header; the data rows; 合计
         open_column = key_sheet[3].index("未解决（个）")

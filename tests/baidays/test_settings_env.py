@@ -30,7 +30,6 @@ def run_check(**env):
     [
         ("DEBUG", "maybe"),
         ("DATABASE_URL", "nosuchdb://x"),
-        ("LAG_YELLOW_POINTS", "ten"),
         ("SESSION_COOKIE_AGE", "two hours"),
         ("PORTAL_URL", "baidays.example.gov.cn"),
     ],

@@ -11,6 +11,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
+from baidays.closing.models import FeedbackRequest, FollowUp, WorkSummary
+from baidays.closing.work_summary import draft_figures
 from baidays.notify.models import Message
 from supervision.choices import Cause
 from supervision.models import Supervision
@@ -72,6 +74,29 @@ def world(settings, tmp_path, department, other_department, own_enterprise):
         ),
         "approval_case": f.ApprovalCaseFactory(target__campaign=campaign, **mine),
         "responsible_person": leader,
+        "work_summary": WorkSummary.objects.create(
+            campaign=campaign,
+            drafted_on=campaign.start_date,
+            figures=draft_figures(campaign, campaign.start_date),
+        ),
+        "follow_up": FollowUp.objects.create(
+            campaign=campaign,
+            kind="problem",
+            source_key="problem:0",
+            finding="问题未解决",
+            responsible_department=department,
+            measure="限期解决",
+            due_date=campaign.end_date,
+            found_on=campaign.start_date,
+        ),
+        "feedback_request": FeedbackRequest.objects.create(
+            campaign=campaign,
+            kind="enterprise",
+            enterprise=own_enterprise,
+            unit_name=own_enterprise.name,
+            requested_on=campaign.start_date,
+            expires_on=campaign.end_date,
+        ),
         "message": Message.objects.create(
             recipient=f.UserFactory(username="someone"), subject="催报", body="内容"
         ),
@@ -85,6 +110,7 @@ def world(settings, tmp_path, department, other_department, own_enterprise):
             opened_on=campaign.start_date,
             answer_due=campaign.start_date,
             escalate_after=campaign.start_date,
+            evidence="evidence/minutes.pdf",
         ),
     }
 

@@ -23,6 +23,7 @@ def rules_form(rules, **changes):
         for name in (
             "yellow_points",
             "yellow_weeks_to_red",
+            "league_order",
             "escalation_days",
             "answer_days",
             "weight_reports",

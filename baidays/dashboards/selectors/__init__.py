@@ -13,9 +13,19 @@ from .departments import (
     owned_counts,
 )
 from .insights import insights
-from .league import BOARD_OF, league_rows, league_standings, league_table
+from .league import (
+    BOARD_OF,
+    BOARD_RULE,
+    league_rows,
+    league_standings,
+    league_table,
+    rank_label,
+    rank_rule,
+)
 from .lists import (
+    GAP_ORDER,
     attach_instructions,
+    by_gap,
     item_row,
     lagging_queryset,
     missing_queryset,
@@ -27,6 +37,8 @@ from .phases import advance_figures, phase_detail, phase_tasks, summary_figures
 
 __all__ = [
     "BOARD_OF",
+    "BOARD_RULE",
+    "GAP_ORDER",
     "KINDS",
     "LAGGING",
     "TOP_N",
@@ -34,6 +46,7 @@ __all__ = [
     "_overview",
     "advance_figures",
     "attach_instructions",
+    "by_gap",
     "department_assessment",
     "department_detail",
     "department_reporting",
@@ -50,6 +63,8 @@ __all__ = [
     "overview",
     "phase_detail",
     "phase_tasks",
+    "rank_label",
+    "rank_rule",
     "summary_figures",
     "worst_lagging",
 ]

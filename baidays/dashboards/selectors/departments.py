@@ -1,8 +1,12 @@
 """The department list and each department's page."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
+from baidays.dashboards.reviewed import report_counts_by_week
+from core.lag import aggregate_lag
 from core.models import Department
 from core.money import ZERO, percent
 from core.registry import COMPLETABLE_KINDS
@@ -47,6 +51,7 @@ def department_table(scope, assessment):
             "department": department,
             "items": 0,
             "planned": ZERO,
+            "due_cents": 0,
             "completed": ZERO,
             "red": 0,
             "yellow": 0,
@@ -54,12 +59,12 @@ def department_table(scope, assessment):
         for kind_key in KINDS:
             group = tracked[kind_key].get(pk)
             if group:
-                for field in ("items", "planned", "red", "yellow"):
+                for field in TRACKED_FIGURES:
                     row[field] += group[field]
             done = completed[kind_key].get(pk)
             if done:
                 row["completed"] += done["total"]
-        row["percent"] = percent(row["completed"], row["planned"])
+        judge_unit(row, campaign)
         row["missing"] = missing.get(pk, 0)
         row["problems_open"] = problems.get(pk, {}).get("open", 0)
         row["problems_overdue"] = problems.get(pk, {}).get("overdue", 0)
@@ -67,6 +72,20 @@ def department_table(scope, assessment):
         if row["items"] or row["problems_open"] or row["overdue"]:
             rows.append(row)
     return rows
+
+
+TRACKED_FIGURES = ("items", "planned", "due_cents", "red", "yellow")
+
+
+def judge_unit(figures, campaign):
+    """A unit's 投资完成率, 计划完成率 and colour from its totals (`completed`, `planned`,
+    `due_cents`): the lag rule applied to the totals (core.lag.aggregate_lag), as the unit list
+    and the unit's page both show it."""
+    due = Decimal(figures["due_cents"]) / 100
+    figures["percent"] = percent(figures["completed"], figures["planned"])
+    figures["plan_percent"] = percent(due, figures["planned"])
+    figures["lag"] = aggregate_lag(figures["completed"], figures["planned"], due, campaign).value
+    return figures
 
 
 def _overdue_sources(scope):
@@ -98,18 +117,25 @@ def department_detail(scope, department):
     campaign, week = scope.campaign, scope.week
     # the lag figures the 考核 judged, read once for every unit (supervision.assessment)
     assessment = department_assessment(scope)
-    figures = {"items": 0, "planned": ZERO, "completed": ZERO, "red": 0, "yellow": 0}
+    figures = {
+        "items": 0,
+        "planned": ZERO,
+        "due_cents": 0,
+        "completed": ZERO,
+        "red": 0,
+        "yellow": 0,
+    }
     for kind in KINDS.values():
         block = assessment.tracked[kind.model].get(department.pk)
         if block:
-            for field in ("items", "planned", "red", "yellow"):
+            for field in TRACKED_FIGURES:
                 figures[field] += block[field]
         figures["completed"] += (
             kind.reports(campaign, week)
             .filter(**{f"{kind.item_field}__responsible_department": department})
             .aggregate(total=Coalesce(Sum("week_investment_wan"), ZERO))["total"]
         )
-    figures["percent"] = percent(figures["completed"], figures["planned"])
+    judge_unit(figures, campaign)
     overdue = []
     for label, queryset, field in _overdue_sources(scope):
         for thing in queryset.filter(**{field: department}).order_by("due_date", "pk")[:TOP_N]:
@@ -174,33 +200,16 @@ def owned_counts(scope, department):
 
 
 def department_reporting(scope, department):
-    """Week by week: how many of the unit's items had their report handed in (whatever its
-    review state, ProgressReportQuerySet.handed_in, as 本周未报 and the 考核 count them),
-    against how many it owns."""
+    """Week by week, newest first: the partition of the unit's reports (应报 = 已通过 + 待审核
+    + 退回 + 未报, reviewed.report_counts_by_week), as the overview and the briefing show the
+    campaign's."""
     campaign, week = scope.campaign, scope.week
-    expected = 0
-    submitted = {}
-    for kind in KINDS.values():
-        expected += (
-            kind.model.objects.active()
-            .filter(campaign=campaign, responsible_department=department)
-            .count()
-        )
-        for number, count in (
-            kind.handed_in(campaign, week)
-            .filter(**{f"{kind.item_field}__responsible_department": department})
-            .order_by()
-            .values_list("report_week")
-            .annotate(n=Count("pk"))
-        ):
-            submitted[number] = submitted.get(number, 0) + count
+    by_week = report_counts_by_week(campaign, week, department)
     return [
         {
             "week": number,
             "end": min(campaign.week_end(number), campaign.end_date),
-            "expected": expected,
-            "submitted": submitted.get(number, 0),
-            "missing": max(0, expected - submitted.get(number, 0)),
+            **by_week[number].as_dict(),
         }
         for number in range(week, 0, -1)
     ]

@@ -1,38 +1,72 @@
 """The league table (红黑榜) of 争先杯 entries."""
 
+from decimal import Decimal
+
+from core.campaign_settings import CampaignRules, LeagueOrder
 from core.choices import LagStatus
 from core.money import percent, quantize_wan
 from enterprises.models import CompetitionEntry
 
+# the board of an entry is its lag colour by the one rule (core.lag), as BOARD_RULE prints it
 BOARD_OF = {LagStatus.ON_TRACK: "red", LagStatus.YELLOW: "", LagStatus.RED: "black"}
+BOARD_RULE = (
+    "未滞后于本项目进度计划（绿色）的列入红榜；红色（严重滞后）的列入黑榜；黄色为滞后，不列榜"
+)
+
+
+RANK_RULES = {
+    LeagueOrder.SHARE: "按百日计划投资完成率（累计完成投资 ÷ 百日计划投资）从高到低排名",
+    LeagueOrder.PLAN: "按超前于本项目进度计划的百分点（投资完成率 − 计划完成率）从高到低排名",
+}
+RANK_TIES = "相同的，累计完成投资多者在前，再按序号"
+
+
+def rank_rule(campaign):
+    """How the 红黑榜 ranks, as the campaign's rule (CampaignRules.league_order) has it."""
+    return f"{RANK_RULES[CampaignRules.of(campaign).league_order]}；{RANK_TIES}"
+
+
+def rank_label(campaign):
+    return LeagueOrder(CampaignRules.of(campaign).league_order).label
+
+
+def _rank_key(order):
+    """The sort key of a standing by the campaign's league_order, ties as RANK_TIES says."""
+    first = "ahead" if order == LeagueOrder.PLAN else "share"
+    return lambda row: (-row[first], -row["completed"], row["seq"])
 
 
 def league_standings(scope):
-    """Every 争先杯 entry ranked by share of its 100-day planned investment completed; ties by
-    the amount completed, then by 序号. One light query; shares and boards are exact Decimals
-    (the board applies the lag rule of core.lag to the share)."""
+    """Every 争先杯 entry ranked by the campaign's league_order (rank_rule): its share of its
+    100-day planned investment completed, or how far it is ahead of its own plan (exact, in
+    points); ties by the amount completed, then by 序号. One light query; shares and boards are
+    exact Decimals (the board is the entry's colour by the lag rule of core.lag)."""
     figures = (
         CompetitionEntry.objects.active()
         .filter(campaign=scope.campaign)
         .with_lag(scope.week, scope.campaign, scope.as_of)
-        .values_list("pk", "seq", "planned_investment_wan", "completed_investment_wan", "lag")
+        .values_list(
+            "pk", "seq", "planned_investment_wan", "completed_investment_wan", "due_cents", "lag"
+        )
     )
     standings = []
-    for pk, seq, planned, completed, lag in figures:
+    for pk, seq, planned, completed, due_cents, lag in figures:
         completed = quantize_wan(completed)
-        share = percent(completed, planned)
+        due = Decimal(due_cents or 0) / 100
         status = LagStatus(lag)
         standings.append(
             {
                 "pk": pk,
                 "seq": seq,
                 "completed": completed,
-                "share": share,
+                "share": percent(completed, planned),
+                "plan_percent": percent(due, planned),
+                "ahead": (completed - due) * 100 / planned if planned else Decimal(0),
                 "lag": status.value,
                 "board": BOARD_OF[status],
             }
         )
-    standings.sort(key=lambda row: (-row["share"], -row["completed"], row["seq"]))
+    standings.sort(key=_rank_key(CampaignRules.of(scope.campaign).league_order))
     for rank, row in enumerate(standings, start=1):
         row["rank"] = rank
     return standings

@@ -4,8 +4,9 @@ missing-report lists, and the 批示 shown beside them."""
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Q
 
+from baidays.dashboards.reviewed import report_counts
 from core.choices import LagStatus
 from core.models import Instruction
 from core.money import ZERO, percent, quantize_wan
@@ -37,6 +38,8 @@ def item_row(item, kind, scope):
         "latest_percent": latest,
         "plan_percent": plan_percent,
         "gap": max(plan_percent - share, ZERO),
+        # the gap as the lists order by it (with_lag's behind_order, by_gap)
+        "behind": item.behind_order,
         "lag": lag.value,
         "lag_label": lag.label,
         "progress_text": item.latest_progress_text or "",
@@ -45,21 +48,35 @@ def item_row(item, kind, scope):
     }
 
 
+# the lagging lists' order: furthest behind its own plan first — 计划完成率 − 投资完成率 in
+# points, the gap the lag rule judges (with_lag's `behind_order` is its negative) — then pk
+GAP_ORDER = ("behind_order", "pk")
+
+
+def by_gap(row):
+    """The order of GAP_ORDER for item rows of both kinds together, projects before 争先杯
+    entries at an equal gap: what the top ten of the overview, the big screen, the briefing
+    and a unit's page are sorted by."""
+    return (row["behind"], list(KINDS).index(row["kind"]), row["pk"])
+
+
 def lagging_queryset(kind, scope, department=None):
+    """The lagging items of one kind, furthest behind their own plan first (GAP_ORDER): the
+    lagging list in full, and the source of worst_lagging."""
     queryset = kind.with_lag(scope.campaign, scope).filter(lag__in=LAGGING)
     if department is not None:
         queryset = queryset.filter(responsible_department=department)
-    return queryset.order_by("behind_order", "pk")
+    return queryset.order_by(*GAP_ORDER)
 
 
 def worst_lagging(scope, department=None, limit=TOP_N):
-    """The `limit` items furthest behind time progress, projects and entries together: two
-    bounded queries, merged."""
+    """The first `limit` of the lagging lists of both kinds merged by_gap ("滞后最严重的事项"):
+    two bounded queries, each in the lagging list's own order."""
     rows = []
     for kind in KINDS.values():
         for item in lagging_queryset(kind, scope, department)[:limit]:
             rows.append(item_row(item, kind, scope))
-    rows.sort(key=lambda row: (row["investment_percent"], row["kind"], row["pk"]))
+    rows.sort(key=by_gap)
     rows = rows[:limit]
     attach_instructions(rows, scope.as_of)
     return rows
@@ -90,33 +107,16 @@ def attach_instructions(rows, as_of):
 
 
 def missing_reports_by_department(scope):
-    """For the report week in force: items expected and missing per responsible unit."""
-    week = scope.week
-    by_department = {}
-    if week == 0:
+    """For the report week in force: the units with reports missing, most missing first, each
+    with the partition of its items' reports (reviewed.report_counts, as a dict: expected,
+    approved, pending, returned, missing)."""
+    if scope.week == 0:
         return []
-    for kind in KINDS.values():
-        grouped = (
-            kind.model.objects.active()
-            .filter(campaign=scope.campaign)
-            .annotate(reported=kind.reported_in(week))
-            .order_by()
-            .values("responsible_department", "responsible_department__name")
-            .annotate(expected=Count("pk"), missing=Count("pk", filter=Q(reported=False)))
-        )
-        for group in grouped:
-            row = by_department.setdefault(
-                group["responsible_department"],
-                {
-                    "department_id": group["responsible_department"],
-                    "department": group["responsible_department__name"],
-                    "expected": 0,
-                    "missing": 0,
-                },
-            )
-            row["expected"] += group["expected"]
-            row["missing"] += group["missing"]
-    rows = [row for row in by_department.values() if row["missing"]]
+    rows = [
+        {"department_id": unit, "department": counts.department, **counts.as_dict()}
+        for unit, counts in report_counts(scope.campaign, scope.week, by_department=True).items()
+        if counts.missing
+    ]
     rows.sort(key=lambda row: (-row["missing"], row["department"]))
     return rows
 

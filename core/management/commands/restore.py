@@ -17,7 +17,11 @@ class Command(BaseCommand):
             manifest = restore_backup(path, force=force)
         except BackupError as exc:
             raise CommandError(str(exc)) from None
+        rows = manifest.get("rows")
+        count = (
+            sum(n for n in rows.values() if isinstance(n, int)) if isinstance(rows, dict) else "?"
+        )
         self.stdout.write(
-            f"已从 {path} 恢复：备份时间 {manifest['created_at']}，"
-            f"数据库 {sum(manifest['rows'].values())} 条记录，上传文件 {manifest['media_files']} 个"
+            f"已从 {path} 恢复：备份时间 {manifest.get('created_at', '未记录')}，"
+            f"数据库 {count} 条记录，上传文件 {manifest.get('media_files', '?')} 个"
         )

@@ -1,7 +1,7 @@
 """What a unit has handed in (ProgressReportQuerySet.handed_in): a report waiting for review or
-sent back is 已报 in the department page's weekly table, not 本周未报 in the department list and
-its missing list, and on time in the 考核 — the three read one rule; the investment figures
-still count only reviewed reports."""
+sent back is 待审核 or 退回 in the department page's weekly table (应报 = 已通过 + 待审核 + 退回 +
+未报, never 已通过), not 本周未报 in the department list and its missing list, and on time in the
+考核 — the three read one rule; the investment figures still count only reviewed reports."""
 
 from decimal import Decimal
 
@@ -38,10 +38,15 @@ def test_a_report_in_review_is_handed_in_alike_in_the_table_the_missing_count_an
 
     page = leader_client.get(f"/dashboards/departments/{department.pk}/", scope)
     weeks = {row["week"]: row for row in page.context["reporting"]}
-    assert [(weeks[n]["expected"], weeks[n]["submitted"], weeks[n]["missing"]) for n in (2, 1)] == [
-        (2, 1, 1),
-        (2, 2, 0),
+    parts = ("expected", "approved", "pending", "returned", "missing")
+    in_review = (1, 0) if state == ReportState.PENDING else (0, 1)
+    # 应报 = 已通过 + 待审核 + 退回 + 未报: the report in review is in its own part, not 已通过
+    assert [tuple(weeks[n][part] for part in parts) for n in (2, 1)] == [
+        (2, 0, *in_review, 1),
+        (2, 2, 0, 0, 0),
     ]
+    html = page.content.decode()
+    assert '<th class="num">待审核</th>' in html and "已报</th>" not in html
     score = page.context["score"]
     assert (score.reports_due, score.reports_on_time) == (4, 3)
     assert (

@@ -154,7 +154,7 @@ def test_department_table_and_page_figures(campaign, leader_client, department):
     assert [o["label"] for o in page.context["overdue"]] == ["规划节点", "困难问题"]
     assert len(page.context["open_problems"]) == 1
     week8 = page.context["reporting"][0]
-    assert (week8["week"], week8["expected"], week8["submitted"], week8["missing"]) == (8, 2, 1, 1)
+    assert (week8["week"], week8["expected"], week8["approved"], week8["missing"]) == (8, 2, 1, 1)
 
 
 def test_staff_see_their_own_department_page_only(

@@ -231,3 +231,38 @@ def test_the_summary_before_an_import_shows_the_linear_default(tmp_path, campaig
     after = campaign_summary(campaign, june_10)["infrastructure"]
     assert (after["planned_to_date_wan"], after["plan_percent"]) == ("100.00", "100.00")
     assert after["lagging"]["red"] == 1
+
+
+def test_months_without_their_year_and_xun_are_periods(tmp_path, road):
+    path = workbook(
+        tmp_path,
+        [
+            ["项目名称", "5月上旬", "5月中旬", "5月下旬", "6月", "7月", "8月中旬"],
+            ["纬二路", 5, 5, 10, 30, 40, 10],
+        ],
+    )
+    run(path)
+    weeks = weeks_of(road)
+    campaign = road.campaign
+
+    # each period's amount lies in the report weeks that end in it: the plan to each period's
+    # end is the file's
+    def to(day):
+        return sum(amount for week, amount in weeks.items() if campaign.week_end(week) <= day)
+
+    assert to(datetime.date(2026, 5, 10)) == Decimal("5.00")
+    assert to(datetime.date(2026, 5, 20)) == Decimal("10.00")
+    assert to(datetime.date(2026, 5, 31)) == Decimal("20.00")
+    assert to(datetime.date(2026, 6, 30)) == Decimal("50.00")
+    assert to(datetime.date(2026, 7, 31)) == Decimal("90.00")
+    assert sum(weeks.values()) == Decimal("100.00")
+
+
+def test_a_xun_without_a_report_week_is_refused_by_column(tmp_path, road, capsys):
+    path = workbook(tmp_path, [["项目名称", "4月下旬", "第1周"], ["纬二路", 0, 100]])
+    with pytest.raises(CommandError):
+        run(path)
+    assert (
+        "“B（4月下旬）”列：时段2026年4月下旬 内没有本次百日行动的周报截止日"
+        in capsys.readouterr().err
+    )

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baidays.excel.errors import CellError
-from baidays.excel.parsers import normalize, parse_amount, parse_date, parse_seq
+from baidays.excel.parsers import SeqLabel, normalize, parse_amount, parse_date, parse_seq
 
 FULL_WIDTH = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 amounts = st.decimals(min_value=0, max_value=Decimal("9999999999.99"), places=2)
@@ -98,7 +98,17 @@ def test_seq_accepts_numbers_stored_as_text():
     assert parse_seq(3.0) == 3
     assert parse_seq("4、") == 4
     with pytest.raises(CellError):
-        parse_seq("一")
+        parse_seq("甲")
+
+
+@pytest.mark.parametrize("label", ["1-1", "2.3", "（一）", "一", "十二", "(三)"])
+def test_seq_labels_offices_write_are_labels_not_numbers(label):
+    found = parse_seq(label)
+    assert isinstance(found, SeqLabel) and not isinstance(found, int)
+
+
+def test_a_seq_has_no_four_digit_cap_at_the_cell():
+    assert parse_seq(12000) == 12000
 
 
 cell_values = st.one_of(

@@ -30,8 +30,9 @@ def test_enterprise_account_reads_its_inbox(enterprise_user, enterprise_client):
 
 
 def test_the_portals_paths_and_addresses_in_a_message_are_links_and_the_rest_is_text(
-    staff_user, staff_client
+    staff_user, staff_client, settings
 ):
+    settings.PORTAL_URL = "https://baidays.example.gov.cn"
     body = (
         "督办单：/supervision/7/?campaign=demo&x=1\n"
         "外网：https://baidays.example.gov.cn/supervision/8/\n"
@@ -43,5 +44,27 @@ def test_the_portals_paths_and_addresses_in_a_message_are_links_and_the_rest_is_
         '督办单：<a href="/supervision/7/?campaign=demo&amp;x=1">'
         "/supervision/7/?campaign=demo&amp;x=1</a>" in page
     )
-    assert '<a href="https://baidays.example.gov.cn/supervision/8/">' in page
+    assert '<a href="/supervision/8/">https://baidays.example.gov.cn/supervision/8/</a>' in page
     assert "进度 1/3 &lt;b&gt;不是标签&lt;/b&gt;" in page
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "//evil.example/sso",
+        "/\\evil.example/login",
+        "https://evil.example/login",
+        "http://evil.example/",
+        "https://baidays.example.gov.cn.evil.example/x",
+        "https://baidays.example.gov.cn@evil.example/x",
+    ],
+)
+def test_a_link_planted_in_message_text_is_never_linked_in_the_inbox(
+    planted, staff_user, staff_client, settings
+):
+    settings.PORTAL_URL = "https://baidays.example.gov.cn"
+    body = f"诉求：{planted} 以及 {planted}\n{planted}"
+    Message.objects.create(recipient=staff_user, subject="诉求", body=body)
+    page = staff_client.get("/messages/").content.decode()
+    assert "evil.example" in page
+    assert all("evil" not in anchor.split(">")[0] for anchor in page.split("<a ")[1:])

@@ -60,9 +60,9 @@ def test_thursday_reminder_reaches_each_unit_with_missing_reports_once(units):
         Channel.objects.create(department=department, kind=ChannelKind.EMAIL, target="a@b.cn")
         with time_machine.travel(_at(THURSDAY, 16, 5), tick=False):
             out = io.StringIO()
-            call_command("send_reminders", "--at=2026-05-14 16:00", stdout=out)
+            call_command("send_reminders", "--at=2026-05-14 16:00", "--force", stdout=out)
             assert "催报" in out.getvalue()
-            call_command("send_reminders", "--at=2026-05-14 16:30", stdout=io.StringIO())
+            call_command("send_reminders", "--at=2026-05-14 16:30", "--force", stdout=io.StringIO())
     # one webhook per unit with missing reports, none to the complete unit, none twice
     assert len(robot.requests) == 2
     texts = sorted(r["json"]["markdown"]["content"] for r in robot.requests)

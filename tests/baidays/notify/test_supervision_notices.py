@@ -106,7 +106,7 @@ def test_a_yellow_card_reaches_the_unit_once_naming_item_cause_deadline_and_link
         assert run_jobs(at(DAY, 10))["supervisions_told"] == 1
         supervise(campaign=road.campaign, as_of=DAY)  # re-running changes nothing
         assert run_jobs(at(DAY, 10, 1))["supervisions_told"] == 0
-        call_command("send_reminders", "--at=2026-06-15 10:02", stdout=io.StringIO())
+        call_command("send_reminders", "--at=2026-06-15 10:02", "--force", stdout=io.StringIO())
     finally:
         controller.stop()
     ticket = Supervision.objects.get()

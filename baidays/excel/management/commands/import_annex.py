@@ -30,6 +30,16 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="只检查并逐行显示将新增、更新的内容，不保存"
         )
         parser.add_argument(
+            "--sheet",
+            metavar="工作表名",
+            help="要导入的工作表（默认按标题和表头识别；一个工作簿中有多个可能的工作表时须指定）",
+        )
+        parser.add_argument(
+            "--accept-dates",
+            action="store_true",
+            help="计划完成时间早于百日行动开始、或计划开工时间晚于百日行动结束的行，确认无误后仍导入",
+        )
+        parser.add_argument(
             "--map",
             action="append",
             default=[],
@@ -43,7 +53,13 @@ class Command(BaseCommand):
         try:
             mapped = [parse_map_option(LAYOUTS[annex], option) for option in options["map"]]
             summary = import_annex(
-                annex=annex, source=file, campaign=found, dry_run=dry_run, mapped=mapped
+                annex=annex,
+                source=file,
+                campaign=found,
+                dry_run=dry_run,
+                mapped=mapped,
+                sheet=options.get("sheet"),
+                accept_dates=options.get("accept_dates", False),
             )
         except WorkbookError as error:
             raise CommandError(f"{file}：{error}") from None
@@ -53,6 +69,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{file}：{len(error.problems)} 处错误，未导入任何数据，请修改后重新导入"
             ) from None
+        for warning in summary.warnings:
+            self.stdout.write(f"请注意：{warning}")
         if dry_run or options.get("verbosity", 1) > 1:
             for change in summary.changes:
                 self.stdout.write(str(change))

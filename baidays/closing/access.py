@@ -1,0 +1,53 @@
+"""Who may write what of the closing app: the office (管理员) writes the briefing's narrative,
+a leader 签发 it, a person of the responsible unit 签收 its 督办通知单. Views and templates ask
+these predicates, never a role."""
+
+from django.core.exceptions import PermissionDenied
+
+from core.access import can_administer, sees_every_unit
+from core.choices import Role
+from core.roles import department_of, role_of
+
+
+def can_read_briefing(user):
+    return sees_every_unit(user)
+
+
+def can_write_narrative(user):
+    return can_administer(user)
+
+
+def can_issue(user):
+    return role_of(user) == Role.LEADER
+
+
+def can_receive(user, supervision):
+    return (
+        role_of(user) in (Role.STAFF, Role.REVIEWER)
+        and department_of(user) == supervision.department
+    )
+
+
+def require(allowed, message):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def can_read_feedback(user):
+    return sees_every_unit(user)
+
+
+def can_manage_feedback(user):
+    """The office sends the requests, makes the links and types in paper answers."""
+    return can_administer(user)
+
+
+def can_make_lookback(user):
+    return can_administer(user)
+
+
+def can_complete_follow_up(user, follow_up):
+    """The responsible unit's staff, or the office."""
+    if can_administer(user):
+        return True
+    return role_of(user) == Role.STAFF and department_of(user) == follow_up.responsible_department
