@@ -95,6 +95,11 @@ class TrackedKind:
     urls: TrackedUrls
     related: tuple = ("responsible_department",)  # what every list of the items shows
     page_related: tuple = ()  # and what the item's own page shows besides its leader
+    # the navbar's search: the group's title, the fields a typed text is looked for in and the
+    # order of the hits (each item says how it reads as a hit: `search_hit_text()`)
+    search_title: str = ""
+    search_fields: tuple = ("name",)
+    search_order: tuple = ("name", "pk")
 
     @property
     def owner_field(self):

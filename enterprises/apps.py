@@ -28,6 +28,9 @@ class EnterprisesConfig(AppConfig):
                 item_field="entry",
                 leader_field="liaison_leader",
                 related=("enterprise", "responsible_department"),
+                search_title="“争先杯”参赛企业（附件2）",
+                search_fields=("enterprise__name", "project_name"),
+                search_order=("enterprise__name", "project_name", "pk"),
                 urls=TrackedUrls(
                     detail="enterprises:entry-detail",
                     photo="enterprises:entry-photo",

@@ -145,6 +145,10 @@ class CompetitionEntry(models.Model):
     def __str__(self):
         return f"{self.enterprise.name} — {self.project_name}"
 
+    def search_hit_text(self):
+        """(label, detail) of the entry as the navbar's search lists it."""
+        return self.enterprise.name, f"{self.project_name} · {self.responsible_department}"
+
     @property
     def name(self):
         return f"{self.enterprise.name}（{self.project_name}）"

@@ -120,6 +120,10 @@ class Project(models.Model):
     def __str__(self):
         return f"{self.seq}. {self.name}"
 
+    def search_hit_text(self):
+        """(label, detail) of the project as the navbar's search lists it."""
+        return self.name, f"{self.get_annex_display()} · {self.responsible_department}"
+
     @property
     def list_category(self):
         """What the dashboards' lists print in the 类别 column: the project's annex."""
