@@ -252,7 +252,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
 # How long an app server keeps a computed summary in its own memory (0: never). Correctness does
 # not depend on it: the cache key carries the data generation that database triggers raise on
-# every write (baidays/generation.py). Off in baidays.test_settings.
+# every write (core/generation.py). Off in baidays.test_settings.
 SUMMARY_CACHE_SECONDS = _read("SUMMARY_CACHE_SECONDS", env.int, 600)
 
 # --- Security audit log (audit/) ------------------------------------------------------------

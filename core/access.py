@@ -1,36 +1,75 @@
-"""Who sees and writes what (DESIGN.md, roles): staff read and edit only their own department's
-items (another department's item is a 404), reviewers (审核人) read their own department's
-items and review its reports, leaders read everything and write only 批示 (other writes are
-403), admins everything. An enterprise account (企业填报员) sees only what its models declare
-through `for_enterprise_account(user)` and only on views open to it; nothing of any other
-enterprise. Views use these helpers; no view decides by itself."""
+"""Who sees and writes what (docs/design.md, 谁能看什么): staff read and edit only their own
+unit's records (another unit's is a 404) — the unit a record belongs to is the one its model
+declares once (`owner_unit_path`) — reviewers (审核人) read their own unit's and review its
+reports, leaders read everything and write only 批示 (other writes are 403), admins
+everything. An enterprise account (企业填报员) sees only what its models declare through
+`for_enterprise_account(user)` and only on views open to it; nothing of any other enterprise.
+Views ask the `can_*` predicates here and templates `can` (Abilities); no view or template
+compares roles."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import cached_property
 
 from core.choices import Role
 from core.roles import SEPARATED_ADMINS, department_of, role_of
 
+# The roles that read every unit's records and give 批示: decided here once; views and templates
+# ask the predicates below.
+EVERY_UNIT_ROLES = (Role.ADMIN, Role.LEADER)
 
-def visible_to(queryset, user, department_field="responsible_department"):
-    """The part of `queryset` that `user` may read."""
+
+def sees_every_unit(user):
+    """Leaders and admins read every unit's records."""
+    return role_of(user) in EVERY_UNIT_ROLES
+
+
+def can_instruct(user):
+    """批示 and the leaders' pages (dashboards, 督办 销号) are for leaders and admins."""
+    return sees_every_unit(user)
+
+
+def model_owner_path(model):
+    """The path from a row of `model` to the unit that owns it, as the model declares it once
+    (`owner_unit_path`: a path, a tuple of paths any of which makes the unit an owner, or None
+    for campaign-wide records no unit owns)."""
+    try:
+        return model.owner_unit_path
+    except AttributeError:
+        raise ImproperlyConfigured(
+            f"{model.__name__} must declare owner_unit_path: the unit that owns its records"
+        ) from None
+
+
+def visible_to(queryset, user):
+    """The part of `queryset` that `user` may read: a unit's staff and reviewer the rows their
+    unit owns (the model's `owner_unit_path`), leaders and admins every row."""
     role = role_of(user)
-    if role in (Role.ADMIN, Role.LEADER):
+    if sees_every_unit(user):
         return queryset
     if role in (Role.STAFF, Role.REVIEWER):
         department = department_of(user)
-        if department is None:
+        owner_path = model_owner_path(queryset.model)
+        if department is None or owner_path is None:
             return queryset.none()
-        return queryset.filter(**{department_field: department})
+        if isinstance(owner_path, str):
+            return queryset.filter(**{owner_path: department})
+        # owned through any of several relations (an enterprise through its entries and its
+        # key-enterprise records)
+        owned = Q()
+        for path in owner_path:
+            owned |= Q(**{path: department})
+        return queryset.filter(owned).distinct()
     if role == Role.ENTERPRISE:
         own = getattr(queryset, "for_enterprise_account", None)
         return own(user) if own is not None else queryset.none()
     return queryset.none()
 
 
-def get_visible_or_404(queryset, user, department_field="responsible_department", **lookup):
+def get_visible_or_404(queryset, user, **lookup):
     try:
-        return visible_to(queryset, user, department_field).get(**lookup)
+        return visible_to(queryset, user).get(**lookup)
     except queryset.model.DoesNotExist:
         raise Http404("没有找到该事项，或不属于您的单位") from None
 
@@ -61,7 +100,8 @@ def can_answer_supervisions(user):
 
 
 def can_close_supervisions(user):
-    return role_of(user) in (Role.ADMIN, Role.LEADER)
+    """Leaders close (销号) a 督办单 by hand; admins too."""
+    return can_instruct(user)
 
 
 def can_archive_items(user):
@@ -95,8 +135,56 @@ def require_reviewer(user, department):
         raise PermissionDenied("只有本单位的审核人可以审核该单位的填报")
 
 
+def can_administer(user):
+    """The data management (admin site), placing the park map's pins, restoring archived
+    items."""
+    return role_of(user) == Role.ADMIN
+
+
+def can_review_reports(user):
+    """Reviewing reports at all: admins every unit's, a reviewer their own unit's
+    (`can_review` decides for one unit)."""
+    return role_of(user) in (Role.ADMIN, Role.REVIEWER)
+
+
+def can_read_office_pages(user):
+    """The office's own pages (专题, 重点企业, 招商引资): every role but enterprise accounts."""
+    role = role_of(user)
+    return role is not None and role != Role.ENTERPRISE
+
+
+def can_evaluate_people(user):
+    """责任人评议 is entered by the units' staff and admins."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+class Landing:
+    """Where each role starts: staff and enterprise accounts work from their weekly list,
+    reviewers from 周报审核 (their unit's reports to review), leaders and admins from the
+    overview, the 安全管理员 from the admin and the 审计管理员 from the audit log."""
+
+    WEEKLY_LIST = "weekly_list"
+    REVIEW = "review"
+    OVERVIEW = "overview"
+    ADMIN_SITE = "admin_site"  # 安全管理员 (三员分立)
+    AUDIT_LOG = "audit_log"  # 审计管理员 (三员分立)
+
+
+def landing_of(user):
+    role = role_of(user)
+    if role in (Role.STAFF, Role.ENTERPRISE):
+        return Landing.WEEKLY_LIST
+    if role == Role.REVIEWER:
+        return Landing.REVIEW
+    if role == Role.SECURITY_ADMIN:
+        return Landing.ADMIN_SITE
+    if role == Role.AUDIT_ADMIN:
+        return Landing.AUDIT_LOG
+    return Landing.OVERVIEW
+
+
 def require_leader_or_admin(user):
-    if role_of(user) not in (Role.ADMIN, Role.LEADER):
+    if not can_instruct(user):
         raise PermissionDenied("只有领导可以批示")
 
 
@@ -122,19 +210,70 @@ class RoleRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+def visible_departments(user):
+    """The units `user` may keep records for and open the page of: staff and reviewers their
+    own, leaders and admins every one, anyone else none."""
+    from core.models import Department
+
+    departments = Department.objects.all()
+    if sees_every_unit(user):
+        return departments
+    if role_of(user) in (Role.STAFF, Role.REVIEWER):
+        department = department_of(user)
+        return departments.filter(pk=department.pk if department else None)
+    return departments.none()
+
+
 def get_visible_department_or_404(user, pk):
     """A unit `user` may keep records for: staff their own (another unit is a 404), leaders and
     admins any. For registers whose rows name a responsible unit."""
-    from core.models import Department
-
-    role = role_of(user)
-    departments = Department.objects.all()
-    if role in (Role.STAFF, Role.REVIEWER):
-        department = department_of(user)
-        departments = departments.filter(pk=department.pk if department else None)
-    elif role not in (Role.ADMIN, Role.LEADER):
-        departments = departments.none()
+    departments = visible_departments(user)
     try:
         return departments.get(pk=pk)
-    except Department.DoesNotExist:
+    except departments.model.DoesNotExist:
         raise Http404("没有找到该单位，或不是您的单位") from None
+
+
+def can_search(user):
+    """The navbar's search: every account with a role finds what `visible_to` lets it see."""
+    return role_of(user) is not None
+
+
+class Abilities:
+    """What the signed-in user may do, for the templates (`{% if can.instruct %}`): each is
+    one of the predicates above, asked once per request."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def instruct(self):
+        return can_instruct(self.user)
+
+    @cached_property
+    def read_dashboards(self):
+        return sees_every_unit(self.user)
+
+    @cached_property
+    def administer(self):
+        return can_administer(self.user)
+
+    @cached_property
+    def write_items(self):
+        return can_write_items(self.user)
+
+    @cached_property
+    def review_reports(self):
+        return can_review_reports(self.user)
+
+    @cached_property
+    def read_office_pages(self):
+        return can_read_office_pages(self.user)
+
+    @cached_property
+    def evaluate_people(self):
+        return can_evaluate_people(self.user)
+
+    @cached_property
+    def search(self):
+        return can_search(self.user)

@@ -16,6 +16,8 @@ class CoreConfig(AppConfig):
         from audit.choices import Event
         from audit.signals import classify_admin_model
 
+        self.register_kinds()
+
         from .generation import install_after_migrate
         from .media import follow_media_root
 
@@ -31,6 +33,39 @@ class CoreConfig(AppConfig):
         # post_migrate comes after every app's migrations, so all the summary's tables exist
         post_migrate.connect(
             install_after_migrate, sender=self, dispatch_uid="baidays.generation_triggers"
+        )
+
+    def register_kinds(self):
+        """The core's own entries in the registries (core.registry); the apps above add
+        theirs in their own ready()."""
+        from django.contrib.auth import get_user_model
+        from django.contrib.contenttypes.models import ContentType
+
+        from . import models
+        from .campaign_settings import CampaignRules
+        from .registry import COMPLETABLE_KINDS, SUMMARY_SOURCES, CompletableKind
+
+        COMPLETABLE_KINDS.register(
+            CompletableKind(
+                key="task",
+                order=4,
+                label="阶段任务",
+                model=models.PhaseTask,
+                related=("phase",),
+                owned_label="阶段任务",
+                worklist_order=("phase__sort_order", "sort_order"),
+            )
+        )
+        SUMMARY_SOURCES.register(
+            get_user_model(),
+            ContentType,
+            models.Department,
+            models.Person,
+            models.Campaign,
+            CampaignRules,
+            models.Phase,
+            models.PhaseTask,
+            models.Instruction,
         )
 
 

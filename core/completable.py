@@ -3,7 +3,7 @@ tasks, 议定事项, 电力建设事项, 规划节点. The rules "done by a day"
 here once; every page, export and summary asks them."""
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from core.bounds import text_bounds
 from core.choices import CompletionStatus
@@ -23,6 +23,17 @@ def overdue_as_of_condition(as_of, prefix=""):
 
 
 class CompletableQuerySet(models.QuerySet):
+    def of_campaign(self, campaign, as_of=None):
+        """The things that count in `campaign` as they stood at the end of `as_of` (all of
+        them for None): reached through the model's `campaign_path`, and standing by then."""
+        queryset = self.filter(**{self.model.campaign_path: campaign})
+        return queryset if as_of is None else queryset.standing_on(as_of)
+
+    def standing_on(self, as_of):
+        """The things that existed at the end of `as_of`; a kind created by an event (a 议定事项
+        by its meeting) narrows this."""
+        return self
+
     def done_as_of(self, as_of):
         return self.filter(done_as_of_condition(as_of))
 
@@ -31,6 +42,11 @@ class CompletableQuerySet(models.QuerySet):
 
     def overdue_as_of(self, as_of):
         return self.filter(overdue_as_of_condition(as_of))
+
+    def closed_late_by_due(self, as_of):
+        """(these things, the condition of those due before `as_of` and not done by the end
+        of their own due date): what the 考核 counts as 逾期办结."""
+        return self, Q(due_date__lt=as_of) & ~done_as_of_condition(F("due_date"))
 
     def counts_as_of(self, as_of):
         """{total, done, overdue} as they stood at the end of `as_of`."""
@@ -42,7 +58,8 @@ class CompletableQuerySet(models.QuerySet):
 
 
 class CompletableItem(models.Model):
-    """Subclasses set `evidence_folder` (where their evidence files go), add
+    """Subclasses set `evidence_folder` (where their evidence files go), `campaign_path` (how
+    a row reaches its campaign) and `owner_unit_path` (its owning unit), add
     `completable_constraints(prefix)` to their Meta constraints and say in
     `campaign_of_item()` which campaign they count in."""
 

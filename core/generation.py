@@ -9,53 +9,13 @@ table — and drops its triggers — when a migration alters it.
   counter's row lock is taken last and held only while committing: writers never deadlock on it
   and the new counter becomes visible together with the data."""
 
-from django.apps import apps
 from django.db import connections
 
 from core.models import DataGeneration
+from core.registry import SUMMARY_SOURCES
 
 COUNTER_TABLE = DataGeneration._meta.db_table
 GENERATION_ROW = 1
-
-# Every table campaign_summary and the overview read (tests/test_summary_cache.py checks the
-# SQL against it).
-SUMMARY_MODELS = [
-    "auth.User",
-    "contenttypes.ContentType",
-    "baidays.Department",
-    "baidays.Person",
-    "enterprises.Enterprise",
-    "baidays.Campaign",
-    "baidays.Phase",
-    "baidays.PhaseTask",
-    "baidays.Instruction",
-    "projects.Project",
-    "projects.ProjectReport",
-    "enterprises.CompetitionEntry",
-    "enterprises.EntryReport",
-    "enterprises.KeyEnterprise",
-    "enterprises.Problem",
-    "enterprises.ProblemStatusChange",
-    "enterprises.PromotionEvent",
-    "enterprises.LandTransfer",
-    "topics.TopicMeeting",
-    "topics.Decision",
-    "topics.TopicTarget",
-    "topics.LandFiling",
-    "topics.ApprovalCase",
-    "topics.PowerItem",
-    "plans.Plan",
-    "plans.Milestone",
-    # the overview's photo strip and park map
-    "projects.ProjectPhoto",
-    "enterprises.EntryPhoto",
-    "dashboards.ParkPlan",
-    "dashboards.ProjectPin",
-    "baidays.CampaignRules",
-    "supervision.ScheduleVersion",
-    "supervision.PlanWeek",
-    "supervision.Supervision",
-]
 
 PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION baidays_raise_generation() RETURNS trigger AS $$
@@ -71,7 +31,10 @@ $$ LANGUAGE plpgsql
 
 
 def summary_tables():
-    return [apps.get_model(label)._meta.db_table for label in SUMMARY_MODELS]
+    """The tables of every model an app registered as feeding the campaign summary and the
+    overview (core.registry.SUMMARY_SOURCES; tests/baidays/dashboards/test_summary_cache.py
+    checks the summary's SQL reads nothing else)."""
+    return [model._meta.db_table for model in SUMMARY_SOURCES]
 
 
 def _trigger_statements(vendor, table):

@@ -19,22 +19,7 @@ from django_sendfile import utils as sendfile_utils
 
 from audit.choices import Event
 from audit.services import record
-from core.access import visible_to
-
-# Which department owns the record a file hangs on (the path given to visible_to). Every model
-# with a FileField must be listed: tests/test_media.py fails for one that is not.
-FILE_OWNER_DEPARTMENT = {
-    # campaign-wide, no owning unit: never served here, only by the map's leader-checked view
-    "dashboards.ParkPlan": None,
-    "projects.ProjectPhoto": "project__responsible_department",
-    "enterprises.EntryPhoto": "entry__responsible_department",
-    "baidays.PhaseTask": "responsible_department",
-    "topics.Decision": "responsible_department",
-    "topics.PowerItem": "responsible_department",
-    "plans.Milestone": "lead_department",
-    "supervision.Supervision": "department",  # the unit's 督办 evidence
-    "closing.FollowUp": "responsible_department",  # a 回头看 follow-up (a completable item)
-}
+from core.access import model_owner_path, visible_to
 
 # Shown in the browser; anything else (PDF, Office, SVG, HTML, ...) is downloaded.
 INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
@@ -42,7 +27,9 @@ SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-in
 
 
 def models_with_files():
-    """(model, [file field names]) for every installed model that stores uploads."""
+    """(model, [file field names]) for every installed model that stores uploads. Each of
+    them declares which unit owns its records (`owner_unit_path`, None for campaign-wide
+    files that are never served here); tests/core/test_media.py fails for one that does not."""
     for model in apps.get_models():
         if model._meta.label.startswith("simple_history") or model.__name__.startswith(
             "Historical"
@@ -56,13 +43,12 @@ def models_with_files():
 def is_visible_file(user, name):
     """True when `name` belongs to a record that `user` may read."""
     for model, fields in models_with_files():
-        department_path = FILE_OWNER_DEPARTMENT.get(model._meta.label)
-        if department_path is None:
+        if model_owner_path(model) is None:
             continue
         match = Q()
         for field in fields:
             match |= Q(**{field: name})
-        if visible_to(model.objects.filter(match), user, department_path).exists():
+        if visible_to(model.objects.filter(match), user).exists():
             return True
     return False
 

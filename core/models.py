@@ -243,6 +243,7 @@ class Phase(models.Model):
 
 class PhaseTask(CompletableItem):
     evidence_folder = "tasks"
+    campaign_path = "phase__campaign"
 
     phase = models.ForeignKey(
         Phase, verbose_name="阶段", on_delete=models.CASCADE, related_name="tasks"
@@ -260,6 +261,8 @@ class PhaseTask(CompletableItem):
     )
     sort_order = models.PositiveSmallIntegerField("顺序", default=0, **count_bounds(ORDER_MAX))
     history = HistoricalRecords()
+
+    owner_unit_path = "responsible_department"  # core.access.visible_to
 
     class Meta:
         ordering = ["phase__sort_order", "sort_order"]
@@ -371,7 +374,7 @@ class PersonEvaluation(models.Model):
 
 
 class DataGeneration(models.Model):
-    """One row whose counter the database itself raises (triggers, baidays/generation.py) on
+    """One row whose counter the database itself raises (triggers, core/generation.py) on
     every committed write to a table the campaign summary reads — ORM saves, bulk writes,
     imports and raw SQL alike. A cached summary is valid while the counter has not moved."""
 

@@ -1,12 +1,12 @@
-"""计划完成率: how much of its 100-day planned investment an item was due to have completed by
-the end of a report week, by its own 进度计划. An item's schedule is kept in versions (its
-`schedule_versions`, each with its `weeks`), each in effect from its time until the next one
-replaced it; the lag as of a day is judged against the version in effect at the end of that day
-(the current one when no day is given). An item whose version in effect has weeks is due the sum
-of its weeks so far; an item without (no version yet, or one cleared back to the default)
-follows the linear default over its own window — from the later of the campaign start and its
-planned start to the earlier of the campaign end and its planned finish — so it is never due
-anything before it begins.
+"""计划完成率: how much of its 100-day planned investment an item was due to have completed by the
+end of a report week, by its own 进度计划. An item's schedule is kept in versions with their
+week rows (where the app that keeps them registered them: core.registry), each in effect
+from its time until the next one replaced it; the lag as of a day is judged against the
+version in effect at the end of that day (the current one when no day is given). An item
+whose version in effect has weeks is due the sum of its weeks so far; an item without (no
+version yet, or one cleared back to the default) follows the linear default over its own
+window — from the later of the campaign start and its planned start to the earlier of the
+campaign end and its planned finish — so it is never due anything before it begins.
 
 Worked in whole cents (integers) in Python and in SQL alike, so both give the same figure:
 the linear amount is rounded half up to the cent by integer division."""
@@ -35,6 +35,7 @@ from core.choices import LagStatus
 from core.expressions import DayNumber, Let, LetRef
 from core.lag import lag_against_due, lag_against_due_sql
 from core.money import percent
+from core.registry import SCHEDULE_TABLES, TRACKED_KINDS
 
 EPOCH = datetime.date(1970, 1, 1)
 
@@ -95,10 +96,11 @@ def in_effect(cutoff, prefix=""):
 
 
 def _schedule_relations(model):
-    """(the version's item field, the week model, the week's version field) of `model`."""
-    versions = model._meta.get_field("schedule_versions")
-    weeks = versions.related_model._meta.get_field("weeks")
-    return versions.field.name, weeks.related_model, weeks.field.name
+    """(the version's item field, the week model, the week's version field) of `model`, as
+    the apps registered them (core.registry: the tracked kind's `item_field`, and where the
+    进度计划 is kept)."""
+    tables = SCHEDULE_TABLES.get()
+    return TRACKED_KINDS.of_model(model).item_field, tables.week_model, tables.version_field
 
 
 def weeks_in_effect(model, as_of=None):

@@ -40,7 +40,7 @@ def cacheable_generation():
 
 def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
     """`compute()`, kept in this app server's memory while the data generation has not moved
-    (baidays/generation.py). The generation is read before computing, so a write that commits
+    (core/generation.py). The generation is read before computing, so a write that commits
     meanwhile only makes this entry unreachable, never stale. A caller that has just read it
     (cacheable_generation()) passes it on, so one request reads the counter once."""
     if generation is ...:

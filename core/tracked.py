@@ -17,17 +17,17 @@ from core.dates import check_dates_in_window
 from core.fields import PERCENT_VALIDATORS, money_field, non_negative
 from core.money import MONEY_KWARGS, ZERO
 from core.own_plan import colour_of_week_sql, own_plan_lag_annotations
+from core.registry import TRACKED_KINDS
 
 
 class TrackedItemQuerySet(ArchivableQuerySet):
-    """Reads shared by the tracked items (projects, 争先杯 entries): each has weekly
-    ProgressReports under the related name `reports`."""
+    """Reads shared by the tracked items (projects, 争先杯 entries): each kind registered its
+    weekly ProgressReport model and the report's key to the item (core.registry)."""
 
     def _reports_of_each_item(self):
-        relation = self.model._meta.get_field("reports")
-        item_field = relation.field.name
-        reports = relation.related_model.objects.counted()
-        return reports.filter(**{item_field: OuterRef("pk")}), item_field
+        kind = TRACKED_KINDS.of_model(self.model)
+        reports = kind.report_model.objects.counted()
+        return reports.filter(**{kind.item_field: OuterRef("pk")}), kind.item_field
 
     def with_lag(self, up_to_week, campaign, as_of=None):
         """with_progress up to the week, plus `lag`: the LagStatus value of the item's

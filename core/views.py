@@ -28,26 +28,26 @@ def healthz(request):
 
 
 # --- Archive and restore (POST only): deleting is archiving; admins restore ------------------
-# URL kind → model. Every model with an `is_archived` field must be listed (tests check).
-ARCHIVABLE_MODELS = {
-    "project": "projects.Project",
-    "competition-entry": "enterprises.CompetitionEntry",
-    "key-enterprise": "enterprises.KeyEnterprise",
-    "problem": "enterprises.Problem",
-}
+def archivable_models():
+    """{URL kind: model} of the models that can be archived: each declares its URL kind as
+    `archive_kind` (every model with an `is_archived` field must; tests check)."""
+    return {
+        model.archive_kind: model
+        for model in apps.get_models()
+        if getattr(model, "archive_kind", None) and model._meta.get_field("is_archived")
+    }
 
 
 def archive_kind_of(item):
-    """The URL kind of an archivable item (the reverse of ARCHIVABLE_MODELS)."""
-    label = item._meta.label
-    return next(kind for kind, model_label in ARCHIVABLE_MODELS.items() if model_label == label)
+    """The URL kind of an archivable item."""
+    return type(item).archive_kind
 
 
 def _archivable_model(kind):
-    label = ARCHIVABLE_MODELS.get(kind)
-    if label is None:
+    model = archivable_models().get(kind)
+    if model is None:
         raise Http404("没有这类事项")
-    return apps.get_model(label)
+    return model
 
 
 def _back(request, fallback):

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model, password_validation
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from enterprises.models import (
@@ -15,7 +16,7 @@ from enterprises.models import (
     PromotionEvent,
     ServiceVisit,
 )
-from enterprises.services import create_enterprise_account
+from enterprises.services import create_enterprise_account, save_problem
 
 
 @admin.register(Enterprise)
@@ -239,6 +240,10 @@ class ProblemAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["enterprise", "project", "responsible_department"]
     raw_id_fields = ["visit"]
     list_select_related = ["enterprise", "project", "responsible_department"]
+
+    def save_model(self, request, obj, form, change):
+        # through the service, so the status history records the change (and who made it)
+        save_problem(problem=obj, user=request.user, today=timezone.localdate())
 
 
 @admin.register(PromotionEvent)

@@ -124,19 +124,18 @@ class ProblemProgressForm(forms.ModelForm):
             self.add_error("satisfaction", "企业确认时请选择企业满意度")
         if data.get("satisfaction") and not data.get("satisfaction_source"):
             self.add_error("satisfaction_source", "请选择满意度是电话回访还是现场了解的")
-        # resolving without a date means resolved today (the model insists on the date)
-        if status in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED) and not data.get(
-            "resolved_on"
-        ):
-            data["resolved_on"] = timezone.localdate()
-        if status == ProblemStatus.CONFIRMED and not data.get("confirmed_on"):
-            data["confirmed_on"] = timezone.localdate()
-        resolved = data.get("resolved_on")
-        if resolved and self.instance.raised_on and resolved < self.instance.raised_on:
-            self.add_error("resolved_on", "解决日期不能早于提出日期")
-        confirmed = data.get("confirmed_on")
-        if confirmed and resolved and confirmed < resolved:
-            self.add_error("confirmed_on", "企业确认日期不能早于解决日期")
+        # resolving without a date means resolved today (Problem.fill_status_dates, the rule
+        # the services apply too); the order of the dates is the model's (Problem.clean)
+        if "resolved_on" in self.fields:
+            dated = Problem(
+                status=status,
+                resolved_on=data.get("resolved_on"),
+                confirmed_on=data.get("confirmed_on"),
+            )
+            dated.fill_status_dates(timezone.localdate())
+            data["resolved_on"] = dated.resolved_on
+            if "confirmed_on" in self.fields:
+                data["confirmed_on"] = dated.confirmed_on
         return data
 
 

@@ -27,13 +27,8 @@ from enterprises.choices import (
 
 
 class EnterpriseQuerySet(models.QuerySet):
-    def kept_by(self, department):
-        """Enterprises a unit serves: its 争先杯 entries' or key-enterprise records'
-        responsible unit (staff raise problems on these only)."""
-        return self.filter(
-            Q(competition_entries__responsible_department=department)
-            | Q(key_enterprise_records__responsible_department=department)
-        ).distinct()
+    def for_enterprise_account(self, user):
+        return self.filter(accounts__person__user=user)
 
 
 class Enterprise(models.Model):
@@ -43,6 +38,13 @@ class Enterprise(models.Model):
     main_products = models.CharField("主要产品", max_length=200, blank=True)
     note = models.CharField("备注", max_length=300, blank=True)
     history = HistoricalRecords()
+
+    # a unit serves the enterprises of its 争先杯 entries and key-enterprise records (its staff
+    # raise problems on these only; core.access.visible_to)
+    owner_unit_path = (
+        "competition_entries__responsible_department",
+        "key_enterprise_records__responsible_department",
+    )
 
     objects = EnterpriseQuerySet.as_manager()
 
@@ -109,6 +111,9 @@ class CompetitionEntry(models.Model):
     version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
 
+    archive_kind = "competition-entry"  # its URL kind for archiving (core.views)
+    owner_unit_path = "responsible_department"  # core.access.visible_to
+
     objects = CompetitionEntryQuerySet.as_manager()
 
     class Meta:
@@ -140,9 +145,16 @@ class CompetitionEntry(models.Model):
     def __str__(self):
         return f"{self.enterprise.name} — {self.project_name}"
 
+    def search_hit_text(self):
+        """(label, detail) of the entry as the navbar's search lists it."""
+        return self.enterprise.name, f"{self.project_name} · {self.responsible_department}"
+
     @property
     def name(self):
         return f"{self.enterprise.name}（{self.project_name}）"
+
+    # what the dashboards' lists print in the 类别 column
+    list_category = "争先杯"
 
     @property
     def goal_achieved(self):
@@ -189,6 +201,8 @@ class EntryPhoto(SitePhoto):
         null=True,
         blank=True,
     )
+
+    owner_unit_path = "entry__responsible_department"  # core.access.visible_to
 
     class Meta(SitePhoto.Meta):
         verbose_name = "争先杯现场照片"
@@ -250,6 +264,9 @@ class KeyEnterprise(models.Model):
     note = models.CharField("备注", max_length=300, blank=True)
     is_archived = models.BooleanField("已归档", default=False)
     history = HistoricalRecords()
+
+    archive_kind = "key-enterprise"  # its URL kind for archiving (core.views)
+    owner_unit_path = "responsible_department"  # core.access.visible_to
 
     objects = KeyEnterpriseQuerySet.as_manager()
 
@@ -333,6 +350,8 @@ class PromotionEvent(models.Model):
         blank=True,
     )
     history = HistoricalRecords()
+
+    owner_unit_path = "responsible_department"  # core.access.visible_to
 
     class Meta:
         ordering = ["-held_on"]

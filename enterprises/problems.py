@@ -4,7 +4,7 @@ problem reopened after being resolved is open again everywhere from the day it w
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -31,6 +31,11 @@ class ProblemQuerySet(ArchivableQuerySet):
         ).order_by("-changed_on", "-pk")
         return self.annotate(status_as_of=Subquery(latest.values("status")[:1]))
 
+    def of_campaign(self, campaign, as_of=None):
+        """The active problems of `campaign` raised by the end of `as_of` (all for None)."""
+        queryset = self.active().filter(campaign=campaign)
+        return queryset if as_of is None else queryset.raised_by(as_of)
+
     def raised_by(self, as_of):
         return self.filter(raised_on__lte=as_of)
 
@@ -46,6 +51,14 @@ class ProblemQuerySet(ArchivableQuerySet):
 
     def for_enterprise_account(self, user):
         return self.filter(Q(enterprise__accounts__person__user=user))
+
+    def closed_late_by_due(self, as_of):
+        """(these problems with the status in force at the end of each one's own due date,
+        the condition of those due before `as_of` and not resolved by then): the 考核's
+        逾期办结."""
+        annotated = self.with_status_as_of(OuterRef("due_date"))
+        not_resolved = Q(status_as_of__isnull=True) | ~resolved_condition()
+        return annotated, Q(due_date__lt=as_of) & not_resolved
 
     def counts_as_of(self, as_of):
         """{total, open, resolved, overdue} of the problems raised by `as_of`, as they stood
@@ -147,6 +160,9 @@ class Problem(models.Model):
     version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
 
+    archive_kind = "problem"  # its URL kind for archiving (core.views)
+    owner_unit_path = "responsible_department"  # core.access.visible_to
+
     objects = ProblemQuerySet.as_manager()
 
     class Meta:
@@ -181,17 +197,6 @@ class Problem(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        """Every change of status is kept with its date (ProblemStatusChange), so a problem
-        reads as open or resolved as of any day — a reopen reopens it from that day on."""
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            ProblemStatusChange.objects.bulk_create(
-                ProblemStatusChange(problem=self, status=status, changed_on=day)
-                for status, day in self.new_status_steps()
-            )
-            self._saved_status = self.status
-
     @property
     def serves_enterprise(self):
         """An enterprise stands behind the problem (its own, or the owner of a key industrial
@@ -203,6 +208,7 @@ class Problem(models.Model):
     def clean(self):
         super().clean()
         self.clean_satisfaction()
+        self.clean_dates_in_order()
         check_dates_in_window(
             self.campaign if self.campaign_id else None,
             self,
@@ -211,6 +217,16 @@ class Problem(models.Model):
             resolved_on="解决日期",
             confirmed_on="企业确认日期",
         )
+
+    def clean_dates_in_order(self):
+        """Raised, then resolved, then confirmed (the database refuses the first pair too)."""
+        errors = {}
+        if self.resolved_on and self.raised_on and self.resolved_on < self.raised_on:
+            errors["resolved_on"] = "解决日期不能早于提出日期"
+        if self.confirmed_on and self.resolved_on and self.confirmed_on < self.resolved_on:
+            errors["confirmed_on"] = "企业确认日期不能早于解决日期"
+        if errors:
+            raise ValidationError(errors)
 
     def clean_satisfaction(self):
         if not self.serves_enterprise and (
@@ -226,17 +242,12 @@ class Problem(models.Model):
         if self.satisfaction_source and not self.satisfaction:
             raise ValidationError({"satisfaction": "填写了满意度来源，请选择企业满意度"})
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._saved_status = instance.__dict__.get("status")
-        return instance
-
-    def new_status_steps(self):
-        """(status, day) of what this save changes: a problem is open from the day it was
-        raised, resolved on its 解决日期, confirmed on its 确认日期; work started or a reopen
-        takes effect today."""
-        before = getattr(self, "_saved_status", None)
+    def status_steps(self, before, today):
+        """(status, day) of what moving from `before` (None for a new problem) to the current
+        status records: a problem is open from the day it was raised, resolved on its 解决日期,
+        confirmed on its 确认日期; work started or a reopen takes effect `today` (never before
+        the day it was raised). The one rule of the status history; the services record it
+        (enterprises.services.save_problem)."""
         if self.status == before:
             return []
         steps = [] if before else [(ProblemStatus.OPEN, self.raised_on)]
@@ -247,15 +258,23 @@ class Problem(models.Model):
         if self.status == ProblemStatus.IN_PROGRESS or (
             self.status == ProblemStatus.OPEN and before
         ):
-            steps.append((self.status, self.raised_on if not before else self.change_day()))
+            day = max(today, self.raised_on) if before else self.raised_on
+            steps.append((self.status, day))
         return steps
 
-    def change_day(self):
-        return max(timezone.localdate(), self.raised_on)
+    def fill_status_dates(self, today):
+        """Resolving without a date means resolved `today`, confirming without one confirmed
+        `today` (the form and the services both ask this)."""
+        if self.status in RESOLVED_STATUSES and not self.resolved_on:
+            self.resolved_on = today
+        if self.status == ProblemStatus.CONFIRMED and not self.confirmed_on:
+            self.confirmed_on = today
 
 
 class ProblemStatusChange(models.Model):
-    """One change of a problem's status and the day it took effect."""
+    """One change of a problem's status: the day it took effect, when and by whom it was
+    recorded. Written only by the services (enterprises.services.save_problem), together with
+    the problem's `status`, so the two never disagree."""
 
     problem = models.ForeignKey(
         Problem, verbose_name="问题", on_delete=models.CASCADE, related_name="status_changes"
@@ -263,6 +282,14 @@ class ProblemStatusChange(models.Model):
     status = models.CharField("状态", max_length=12, choices=ProblemStatus.choices)
     changed_on = models.DateField("生效日期")
     recorded_at = models.DateTimeField("记录时间", default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["problem", "changed_on", "pk"]

@@ -15,6 +15,7 @@ from enterprises.models import (
     KeyEnterprise,
     LandTransfer,
     Problem,
+    ProblemStatusChange,
     PromotionEvent,
     ServiceVisit,
     of_enterprise_account,
@@ -54,13 +55,49 @@ def set_goal_achieved(*, user, entry, achieved_on, version):
     )
 
 
+def record_status_steps(problem, *, before, user, today):
+    """Add the ProblemStatusChange rows of moving `problem` from `before` (None when new) to
+    its status (Problem.status_steps), recorded by `user`."""
+    ProblemStatusChange.objects.bulk_create(
+        ProblemStatusChange(problem=problem, status=status, changed_on=day, changed_by=user)
+        for status, day in problem.status_steps(before, today)
+    )
+
+
 @transaction.atomic
-def raise_problem(*, user, campaign, **fields):
+def save_problem(*, problem, user=None, today):
+    """The one way a problem is saved with its status: validated, and every change of status
+    kept with its day, when and by whom (ProblemStatusChange), so a problem reads as open or
+    resolved as of any day. `problem` may be new; a saved one is read again under a lock to
+    know the status it changes from."""
+    before = None
+    if problem.pk is not None:
+        before = (
+            Problem.objects.select_for_update().values_list("status", flat=True).get(pk=problem.pk)
+        )
+    problem.fill_status_dates(today)
+    problem.full_clean()
+    problem.save()
+    record_status_steps(problem, before=before, user=user, today=today)
+    return problem
+
+
+@transaction.atomic
+def record_new_problems(problems, *, user=None, today):
+    """The status history of problems just bulk-created (demo and benchmark data), as
+    save_problem would have recorded it."""
+    for problem in problems:
+        record_status_steps(problem, before=None, user=user, today=today)
+
+
+@transaction.atomic
+def raise_problem(*, user, campaign, today, **fields):
     """A 问题 a unit's staff (or an admin) records: they name its unit, dates and deadline."""
     require_item_writer(user)
     if is_enterprise_account(user):
         raise PermissionDenied("企业账号提出诉求时不能指定交办单位、提出日期和办结期限")
-    return _save(Problem(campaign=campaign, status=ProblemStatus.OPEN, **fields))
+    problem = Problem(campaign=campaign, status=ProblemStatus.OPEN, **fields)
+    return save_problem(problem=problem, user=user, today=today)
 
 
 def receiving_unit(enterprise, campaign):
@@ -92,47 +129,61 @@ def raise_enterprise_request(*, user, campaign, enterprise, title, description, 
     own = Enterprise.objects.filter(accounts__person__user=user, pk=enterprise.pk).exists()
     if not is_enterprise_account(user) or not own:
         raise PermissionDenied("企业账号只能为本企业提出诉求")
-    return _save(
-        Problem(
-            campaign=campaign,
-            enterprise=enterprise,
-            status=ProblemStatus.OPEN,
-            title=title,
-            description=description,
-            category=category,
-            raised_on=today,
-            responsible_department=receiving_unit(enterprise, campaign),
-            due_date=None,
-        )
+    problem = Problem(
+        campaign=campaign,
+        enterprise=enterprise,
+        status=ProblemStatus.OPEN,
+        title=title,
+        description=description,
+        category=category,
+        raised_on=today,
+        responsible_department=receiving_unit(enterprise, campaign),
+        due_date=None,
     )
+    return save_problem(problem=problem, user=user, today=today)
 
 
-def update_problem(*, user, problem, version, changes):
-    """Assign, work on, resolve or confirm a problem; resolving dates itself when the user
-    left the date empty."""
+@transaction.atomic
+def _save_problem_versioned(*, user, problem, version, changes, reason, today):
+    """Apply `changes` if the problem's version is still `version` (core.locking) and record
+    the status change it makes."""
+    before = Problem.objects.select_for_update().values_list("status", flat=True).get(pk=problem.pk)
+    current = Problem.objects.get(pk=problem.pk)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current.fill_status_dates(today)
+    filled = {name: getattr(current, name) for name in ("resolved_on", "confirmed_on")}
+    saved = save_versioned(
+        Problem.objects.all(),
+        problem.pk,
+        expected_version=version,
+        changes={**changes, **filled},
+        user=user,
+        reason=reason,
+    )
+    record_status_steps(saved, before=before, user=user, today=today)
+    return saved
+
+
+def update_problem(*, user, problem, version, changes, today):
+    """Assign, work on, resolve or confirm a problem; resolving dates itself `today` when the
+    user left the date empty."""
     require_item_writer(user)
-    status = changes.get("status")
-    if status in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED) and not changes.get(
-        "resolved_on"
-    ):
-        changes["resolved_on"] = timezone.localdate()
-    if status == ProblemStatus.CONFIRMED and not changes.get("confirmed_on"):
-        changes["confirmed_on"] = timezone.localdate()
     rated = (changes.get("satisfaction"), changes.get("satisfaction_source"))
     if "satisfaction" in changes and rated != (problem.satisfaction, problem.satisfaction_source):
         # who recorded the enterprise's satisfaction, with the way it was given
         changes["satisfaction_by"] = user if rated[0] else None
-    return save_versioned(
-        Problem.objects.all(),
-        problem.pk,
-        expected_version=version,
-        changes=changes,
+    return _save_problem_versioned(
         user=user,
+        problem=problem,
+        version=version,
+        changes=changes,
         reason="问题办理",
+        today=today,
     )
 
 
-def confirm_as_enterprise(*, user, problem, version, satisfaction, feedback):
+def confirm_as_enterprise(*, user, problem, version, satisfaction, feedback, today):
     """The enterprise's own account confirms the answer to its 诉求 and rates it: 企业自报,
     recorded with the account. Only an answered problem of its own enterprise."""
     own = Problem.objects.filter(of_enterprise_account(user), pk=problem.pk).exists()
@@ -140,39 +191,38 @@ def confirm_as_enterprise(*, user, problem, version, satisfaction, feedback):
         raise PermissionDenied("只有提出诉求的企业本身可以确认办理结果")
     if problem.status not in (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED):
         raise ValidationError({"satisfaction": "诉求办结（已解决）后才能确认和评价"})
-    return save_versioned(
-        Problem.objects.all(),
-        problem.pk,
-        expected_version=version,
+    return _save_problem_versioned(
+        user=user,
+        problem=problem,
+        version=version,
         changes={
             "status": ProblemStatus.CONFIRMED,
-            "confirmed_on": problem.confirmed_on or timezone.localdate(),
+            "confirmed_on": problem.confirmed_on or today,
             "satisfaction": satisfaction,
             "satisfaction_source": SatisfactionSource.SELF_REPORTED,
             "satisfaction_by": user,
             "feedback": feedback,
         },
-        user=user,
         reason="企业确认",
+        today=today,
     )
 
 
 @transaction.atomic
-def record_visit(*, user, key_enterprise, problem_fields=None, **fields):
+def record_visit(*, user, key_enterprise, today, problem_fields=None, **fields):
     """A service visit, and the problem it found when there is one."""
     require_item_writer(user)
     visit = _save(ServiceVisit(key_enterprise=key_enterprise, recorded_by=user, **fields))
     if problem_fields:
-        _save(
-            Problem(
-                campaign=key_enterprise.campaign,
-                enterprise=key_enterprise.enterprise,
-                visit=visit,
-                raised_on=visit.visited_on,
-                status=ProblemStatus.OPEN,
-                **problem_fields,
-            )
+        problem = Problem(
+            campaign=key_enterprise.campaign,
+            enterprise=key_enterprise.enterprise,
+            visit=visit,
+            raised_on=visit.visited_on,
+            status=ProblemStatus.OPEN,
+            **problem_fields,
         )
+        save_problem(problem=problem, user=user, today=today)
     return visit
 
 

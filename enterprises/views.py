@@ -17,8 +17,8 @@ from core.access import (
 from core.forms import add_validation_errors
 from core.locking import StaleVersion, apply_stale
 from core.parsing import parse_optional_int
-from core.roles import department_of, is_enterprise_account, is_staff_member
-from core.selectors import resolve_campaign
+from core.roles import is_enterprise_account
+from core.scope import campaign_or_404
 from enterprises import services
 from enterprises.choices import ProblemStatus
 from enterprises.forms import (
@@ -35,25 +35,12 @@ from projects.models import Project
 
 
 def get_visible_enterprise_or_404(user, pk):
-    """An enterprise `user` may raise problems on: staff those their unit serves (another
-    unit's is a 404, as a project is), an enterprise's account its own, leaders and admins
-    any."""
-    enterprises = Enterprise.objects.all()
-    if is_staff_member(user):
-        enterprises = enterprises.kept_by(department_of(user))
-    elif is_enterprise_account(user):
-        enterprises = enterprises.filter(accounts__person__user=user)
+    """An enterprise `user` may raise problems on: a unit's those it serves (another unit's is
+    a 404, as a project is), an enterprise's account its own, leaders and admins any."""
     try:
-        return enterprises.get(pk=pk)
+        return visible_to(Enterprise.objects.all(), user).get(pk=pk)
     except Enterprise.DoesNotExist:
         raise Http404("没有找到该企业，或不属于您的单位") from None
-
-
-def current_campaign_or_404(request):
-    campaign = resolve_campaign(request.GET.get("campaign"))
-    if campaign is None:
-        raise Http404("尚未建立百日行动")
-    return campaign
 
 
 class ProblemCreateView(RoleRequiredMixin, View):
@@ -98,10 +85,14 @@ class ProblemCreateView(RoleRequiredMixin, View):
         form = ProblemForm(request.POST)
         if form.is_valid():
             project = owner.get("project")
-            campaign = project.campaign if project else current_campaign_or_404(request)
+            campaign = project.campaign if project else campaign_or_404(request)
             try:
                 problem = services.raise_problem(
-                    user=request.user, campaign=campaign, **owner, **form.cleaned_data
+                    user=request.user,
+                    campaign=campaign,
+                    today=timezone.localdate(),
+                    **owner,
+                    **form.cleaned_data,
                 )
             except ValidationError as exc:
                 add_validation_errors(form, exc)
@@ -125,7 +116,7 @@ class ProblemCreateView(RoleRequiredMixin, View):
             try:
                 problem = services.raise_enterprise_request(
                     user=request.user,
-                    campaign=current_campaign_or_404(request),
+                    campaign=campaign_or_404(request),
                     enterprise=owner["enterprise"],
                     today=timezone.localdate(),
                     **form.cleaned_data,
@@ -163,7 +154,6 @@ class ProblemEditView(RoleRequiredMixin, View):
                 "problem": problem,
                 "form": form,
                 "by_enterprise": is_enterprise_account(user),
-                "can_work": can_write_items(user),
             },
             status=status,
         )
@@ -205,6 +195,7 @@ class ProblemEditView(RoleRequiredMixin, View):
                     problem=problem,
                     version=form.cleaned_data["version"],
                     changes=changes,
+                    today=timezone.localdate(),
                 )
             except StaleVersion as exc:
                 apply_stale(form, exc)
@@ -227,6 +218,7 @@ class ProblemEditView(RoleRequiredMixin, View):
                     version=form.cleaned_data["version"],
                     satisfaction=form.cleaned_data["satisfaction"],
                     feedback=form.cleaned_data["feedback"],
+                    today=timezone.localdate(),
                 )
             except StaleVersion as exc:
                 apply_stale(form, exc)
@@ -240,7 +232,7 @@ class ProblemEditView(RoleRequiredMixin, View):
 
 class KeyEnterpriseListView(RoleRequiredMixin, View):
     def get(self, request):
-        campaign = current_campaign_or_404(request)
+        campaign = campaign_or_404(request)
         items = (
             visible_to(KeyEnterprise.objects.active().filter(campaign=campaign), request.user)
             .select_related("enterprise", "service_person", "responsible_department")
@@ -284,6 +276,7 @@ class KeyEnterpriseDetailView(RoleRequiredMixin, View):
                 services.record_visit(
                     user=request.user,
                     key_enterprise=item,
+                    today=timezone.localdate(),
                     problem_fields=form.problem_fields(),
                     visited_on=form.cleaned_data["visited_on"],
                     visitors=form.cleaned_data["visitors"],
@@ -316,11 +309,11 @@ class CampaignRecordListView(RoleRequiredMixin, View):
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request):
-        return self.render_page(current_campaign_or_404(request), self.form_class())
+        return self.render_page(campaign_or_404(request), self.form_class())
 
     def post(self, request):
         require_item_writer(request.user)
-        campaign = current_campaign_or_404(request)
+        campaign = campaign_or_404(request)
         department_pk = parse_optional_int(
             request.POST.get("responsible_department"), label="责任单位编号"
         )

@@ -33,6 +33,7 @@ class Plan(models.Model):
 
 class Milestone(CompletableItem):
     evidence_folder = "milestones"
+    campaign_path = "plan__campaign"
 
     plan = models.ForeignKey(
         Plan, verbose_name="规划", on_delete=models.CASCADE, related_name="milestones"
@@ -45,6 +46,8 @@ class Milestone(CompletableItem):
     # a 规划节点 always has its deadline in the plan
     due_date = models.DateField("完成期限")
     history = HistoricalRecords()
+
+    owner_unit_path = "lead_department"  # core.access.visible_to
 
     class Meta:
         ordering = ["due_date", "plan", "seq"]

@@ -76,6 +76,9 @@ class Project(models.Model):
     version = models.PositiveIntegerField("版本", default=1)
     history = HistoricalRecords()
 
+    archive_kind = "project"  # its URL kind for archiving (core.views)
+    owner_unit_path = "responsible_department"  # core.access.visible_to
+
     objects = ProjectQuerySet.as_manager()
     # the own window of its linear 进度计划 (core.own_plan)
     schedule_window_fields = ("planned_start", "planned_finish")
@@ -117,6 +120,15 @@ class Project(models.Model):
     def __str__(self):
         return f"{self.seq}. {self.name}"
 
+    def search_hit_text(self):
+        """(label, detail) of the project as the navbar's search lists it."""
+        return self.name, f"{self.get_annex_display()} · {self.responsible_department}"
+
+    @property
+    def list_category(self):
+        """What the dashboards' lists print in the 类别 column: the project's annex."""
+        return "附件1" if self.annex == Annex.INFRASTRUCTURE else "附件3"
+
 
 class ProjectReport(ProgressReport):
     project = models.ForeignKey(
@@ -152,6 +164,8 @@ class ProjectPhoto(SitePhoto):
         null=True,
         blank=True,
     )
+
+    owner_unit_path = "project__responsible_department"  # core.access.visible_to
 
     class Meta(SitePhoto.Meta):
         verbose_name = "项目现场照片"

@@ -15,21 +15,17 @@ enterprises.problems). A fixed number of grouped queries, however many units and
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, OuterRef, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from core.campaign_settings import CampaignRules
 from core.choices import LagStatus
-from core.completable import done_as_of_condition
-from core.models import Department, PhaseTask
+from core.models import Department
 from core.money import CENT, ZERO, percent
+from core.registry import COMPLETABLE_KINDS, TRACKED_KINDS
 from core.selectors import report_week_as_of
-from enterprises.models import Problem
-from enterprises.problems import resolved_condition
-from plans.models import Milestone
 from supervision.causes import last_complete_week, tracked_items
 from supervision.models import Supervision, late_answer_condition
-from topics.models import Decision, PowerItem
 
 RULE_TEXT = (
     "考核得分 = 按时报送 {reports} 分 × 按时报送率（已报送周报 ÷ 应报周报：每个跟踪项目每个"
@@ -191,12 +187,12 @@ def _tracked_counts(counts, campaign, week, weeks_due, as_of):
             )
         if weeks_due < 1:
             continue
-        relation = items.model._meta.get_field("reports")
-        item_field = relation.field.name
-        department = f"{item_field}__responsible_department"
+        kind = TRACKED_KINDS.of_model(items.model)
+        item_field = kind.item_field
+        department = f"{item_field}__{kind.owner_field}"
         # one report per item and week (a constraint): counting reports counts weeks reported
         handed_in = (
-            relation.related_model.objects.handed_in()
+            kind.report_model.objects.handed_in()
             .filter(
                 **{f"{item_field}__in": items.order_by().values("pk")},
                 report_week__gte=1,
@@ -234,47 +230,21 @@ def _supervision_counts(counts, campaign, as_of):
 
 
 def owned_things(campaign, as_of):
-    """(queryset, unit field, "late" condition) of each kind of thing with a deadline a unit
-    owns: late when its deadline passed before `as_of` and it was not done (or resolved) by the
-    end of its due date."""
-    not_done_in_time = ~done_as_of_condition(F("due_date"))
-    problem_not_resolved = Q(status_as_of__isnull=True) | ~resolved_condition()
-    due = Q(due_date__lt=as_of)
+    """(queryset, unit field, "late" condition) of each registered kind of thing with a
+    deadline a unit owns (core.registry.COMPLETABLE_KINDS): late when its deadline passed
+    before `as_of` and it was not closed by the end of its due date (each kind's queryset says
+    what closed means: done, or for a problem resolved, `closed_late_condition`)."""
     return [
         (
-            Decision.objects.filter(meeting__campaign=campaign, meeting__held_on__lte=as_of),
-            "responsible_department",
-            due & not_done_in_time,
-        ),
-        (
-            Milestone.objects.filter(plan__campaign=campaign),
-            "lead_department",
-            due & not_done_in_time,
-        ),
-        (
-            PowerItem.objects.filter(campaign=campaign),
-            "responsible_department",
-            due & not_done_in_time,
-        ),
-        (
-            PhaseTask.objects.filter(phase__campaign=campaign),
-            "responsible_department",
-            due & not_done_in_time,
-        ),
-        (
-            # the status in force at the end of each problem's own due date
-            Problem.objects.active()
-            .filter(campaign=campaign)
-            .raised_by(as_of)
-            .with_status_as_of(OuterRef("due_date")),
-            "responsible_department",
-            due & problem_not_resolved,
-        ),
+            *kind.model.objects.of_campaign(campaign, as_of).closed_late_by_due(as_of),
+            kind.owner_field,
+        )
+        for kind in COMPLETABLE_KINDS.values()
     ]
 
 
 def _thing_counts(counts, campaign, as_of):
-    for queryset, field, late in owned_things(campaign, as_of):
+    for queryset, late, field in owned_things(campaign, as_of):
         grouped = (
             queryset.order_by()
             .values(field)

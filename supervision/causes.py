@@ -10,14 +10,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 
 from core.choices import LagStatus
-from core.models import PhaseTask
 from core.money import percent
+from core.registry import COMPLETABLE_KINDS, TRACKED_KINDS
 from core.selectors import report_week_as_of
-from enterprises.models import CompetitionEntry, Problem
-from plans.models import Milestone
-from projects.models import Project
 from supervision.choices import Cause
-from topics.models import Decision
 
 
 @dataclass(frozen=True)
@@ -44,18 +40,10 @@ def last_complete_week(campaign, as_of):
 
 
 def tracked_items(campaign):
-    """(queryset, leader field) of each kind of tracked item of the campaign."""
+    """(queryset, leader field) of each registered kind of tracked item of the campaign."""
     return [
-        (
-            Project.objects.active().filter(campaign=campaign).select_related("campaign"),
-            "responsible_leader_id",
-        ),
-        (
-            CompetitionEntry.objects.active()
-            .filter(campaign=campaign)
-            .select_related("enterprise", "campaign"),
-            "liaison_leader_id",
-        ),
+        (kind.items(campaign).select_related("campaign"), f"{kind.leader_field}_id")
+        for kind in TRACKED_KINDS.values()
     ]
 
 
@@ -89,10 +77,8 @@ def _missed_report_findings(campaign, as_of):
         return []
     found = []
     for items, leader_field in tracked_items(campaign):
-        relation = items.model._meta.get_field("reports")
-        reports = relation.related_model.objects.handed_in().filter(
-            **{relation.field.name: OuterRef("pk")}
-        )
+        kind = TRACKED_KINDS.of_model(items.model)
+        reports = kind.report_model.objects.handed_in().filter(**{kind.item_field: OuterRef("pk")})
         missing = items.exclude(Exists(reports.filter(report_week=last))).exclude(
             Exists(reports.filter(report_week=last - 1))
         )
@@ -105,30 +91,19 @@ def _missed_report_findings(campaign, as_of):
     return found
 
 
+def supervised_kinds():
+    """The completable kinds an overdue of which calls for a 督办单: those with a cause of
+    their own (Cause has the kind's key; 电力项目 are followed by the 考核 only)."""
+    return [kind for kind in COMPLETABLE_KINDS.values() if kind.key in Cause.values]
+
+
 def _overdue_findings(campaign, as_of):
-    kinds = [
-        (
-            Cause.DECISION,
-            Decision.objects.filter(meeting__campaign=campaign, meeting__held_on__lte=as_of),
-            "responsible_department_id",
-        ),
-        (
-            Cause.PROBLEM,
-            Problem.objects.active().filter(campaign=campaign).raised_by(as_of),
-            "responsible_department_id",
-        ),
-        (Cause.MILESTONE, Milestone.objects.filter(plan__campaign=campaign), "lead_department_id"),
-        (
-            Cause.TASK,
-            PhaseTask.objects.filter(
-                phase__campaign=campaign, responsible_department__isnull=False
-            ),
-            "responsible_department_id",
-        ),
-    ]
     found = []
-    for cause, things, department_field in kinds:
-        content_type = ContentType.objects.get_for_model(things.model)
+    for kind in supervised_kinds():
+        department_field = f"{kind.owner_field}_id"
+        things = kind.of_campaign(campaign, as_of).exclude(**{department_field: None})
+        content_type = ContentType.objects.get_for_model(kind.model)
+        cause = Cause(kind.key)
         for thing in things.overdue_as_of(as_of):
             found.append(
                 Finding(

@@ -2,32 +2,33 @@
 the 督办单 itself, what it is about (the item page, the problem, or the phase page that lists
 the decision, 规划节点 or task), and its unit's dashboard page."""
 
-from urllib.parse import urlencode
-
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from core.choices import PhaseKind, Role
+from core.access import can_instruct
+from core.choices import PhaseKind
 from core.models import PhaseTask
+from core.registry import TRACKED_KINDS
+from core.scope import scope_query as build_scope_query
 
-# the page of a 督办单's object, by its model (each checks who may read it)
-OBJECT_PAGES = {
-    "project": "projects:detail",
-    "competitionentry": "enterprises:entry-detail",
-    "problem": "enterprises:problem-edit",
-}
+# the page of a 督办单's object by its model, beside the tracked items' detail pages (each
+# checks who may read it)
+OBJECT_PAGES = {"problem": "enterprises:problem-edit"}
 # listed on a phase dashboard, which only leaders and admins read
 ON_PHASE_PAGES = {"decision": PhaseKind.ADVANCE, "milestone": PhaseKind.ADVANCE}
-DASHBOARD_ROLES = (Role.ADMIN, Role.LEADER)
+
+
+def object_pages():
+    """{model name: URL name of its page} of everything a 督办单 can be about."""
+    tracked = {kind.model._meta.model_name: kind.urls.detail for kind in TRACKED_KINDS.values()}
+    return {**tracked, **OBJECT_PAGES}
 
 
 def scope_query(campaign, request, as_of_error=None):
     """`campaign` (always, so a link opens the same campaign) and the request's `as_of`
     (none without a request: a page that has no as-of of its own, like the weekly page)."""
-    kept = {"campaign": campaign.slug} if campaign is not None else {}
-    if request is not None and request.GET.get("as_of") and not as_of_error:
-        kept["as_of"] = request.GET["as_of"]
-    return urlencode(kept)
+    as_of = request.GET.get("as_of") if request is not None and not as_of_error else None
+    return build_scope_query(campaign.slug if campaign is not None else None, as_of)
 
 
 def _scoped(url, query):
@@ -38,11 +39,12 @@ def notice_url(supervision, query):
     return _scoped(reverse("supervision:notice", args=[supervision.pk]), query)
 
 
-def attach_links(supervisions, query, role):
+def attach_links(supervisions, query, user):
     """Give each 督办单 `notice_url`, `target_url` and `department_url` (None where the user
     has no page to go to); one query for the phases of the tasks among them, none else."""
     supervisions = list(supervisions)
-    dashboards = role in DASHBOARD_ROLES
+    dashboards = can_instruct(user)
+    pages = object_pages()
     models = {s.pk: ContentType.objects.get_for_id(s.content_type_id).model for s in supervisions}
     tasks = [s.object_id for s in supervisions if models[s.pk] == "phasetask"]
     phase_of_task = (
@@ -57,8 +59,8 @@ def attach_links(supervisions, query, role):
         kind = ON_PHASE_PAGES.get(model) if dashboards else None
         if model == "phasetask":
             kind = phase_of_task.get(supervision.object_id)
-        if model in OBJECT_PAGES:
-            url = reverse(OBJECT_PAGES[model], args=[supervision.object_id])
+        if model in pages:
+            url = reverse(pages[model], args=[supervision.object_id])
             supervision.target_url = _scoped(url, query)
         elif kind:
             supervision.target_url = _scoped(reverse("dashboards:phase", args=[kind]), query)

@@ -133,6 +133,8 @@ class Supervision(models.Model):
     )
     history = HistoricalRecords()
 
+    owner_unit_path = "department"  # core.access.visible_to
+
     objects = SupervisionQuerySet.as_manager()
 
     class Meta:

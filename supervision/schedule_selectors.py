@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.history import FieldChange, HistoryEntry, history_entries, user_name
 from core.own_plan import in_effect, schedule_cutoff
+from core.registry import TRACKED_KINDS
 from supervision.choices import ScheduleSource
 from supervision.schedules import ScheduleNode, ScheduleVersion
 
@@ -36,7 +37,7 @@ def nodes_as_of(item, as_of=None):
     if as_of is None:
         return list(ScheduleNode.objects.filter(ScheduleNode.item_filter(item)))
     moment = schedule_cutoff(as_of) - datetime.timedelta(microseconds=1)
-    field = "entry_id" if item._meta.model_name == "competitionentry" else "project_id"
+    field = f"{TRACKED_KINDS.of_model(item).item_field}_id"
     nodes = ScheduleNode.history.as_of(moment).filter(**{field: item.pk})
     return sorted(nodes, key=lambda node: (node.planned_on, node.pk))
 

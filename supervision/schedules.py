@@ -1,9 +1,9 @@
 """进度计划: each tracked item's own plan inside the 100 days — planned investment per campaign
 week, kept in versions (each in effect from its time until replaced), and dated 形象进度 nodes.
 An item without a version in effect, or whose version has no weeks, follows the linear default
-of core.own_plan over its own window. core reads the versions under the related name
-`schedule_versions` and their weeks under `weeks` (core.own_plan), as it reads reports under
-`reports`."""
+of core.own_plan over its own window. The app registers where they live
+(core.registry.SCHEDULE_TABLES, SupervisionConfig.ready), and core.own_plan reads them there;
+each row's foreign key to its item is named as the kind's `item_field` ("project", "entry")."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from core.bounds import WEEK_MAX
 from core.models import money_field, non_negative
+from core.registry import TRACKED_KINDS
 from core.validators import NAME_VALIDATORS
 from supervision.choices import ScheduleSource
 
@@ -36,14 +37,12 @@ class ItemScheduleRow(models.Model):
 
     @staticmethod
     def item_filter(item):
-        """The Q of the rows of `item` (a Project or a CompetitionEntry)."""
-        field = "entry" if item._meta.model_name == "competitionentry" else "project"
-        return Q(**{field: item})
+        """The Q of the rows of `item` (of a registered tracked kind, core.registry)."""
+        return Q(**ItemScheduleRow.item_kwargs(item))
 
     @staticmethod
     def item_kwargs(item):
-        field = "entry" if item._meta.model_name == "competitionentry" else "project"
-        return {field: item}
+        return {TRACKED_KINDS.of_model(item).item_field: item}
 
 
 class ScheduleVersion(ItemScheduleRow):

@@ -23,15 +23,12 @@ from core.history import change_history
 from core.lag import rule_text as lag_rule_text
 from core.media import send_upload
 from core.parsing import parse_optional_int
-from core.roles import role_of
 from core.scope import CampaignScopeMixin
 from supervision import services
 from supervision.forms import AnswerForm, CloseForm, SupervisionFilterForm
 from supervision.links import attach_links, notice_url, scope_query
 from supervision.models import Supervision
 from supervision.selectors import PAGE_SIZE, supervision_list, with_state_as_of
-
-DEPARTMENT_FIELD = "department"
 
 
 def supervision_rule_text(campaign):
@@ -57,7 +54,7 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
         form = SupervisionFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
         rows = supervision_list(
-            visible_to(Supervision.objects.all(), request.user, DEPARTMENT_FIELD),
+            visible_to(Supervision.objects.all(), request.user),
             self.campaign,
             self.as_of,
             level=filters.get("level", ""),
@@ -69,11 +66,11 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
             parse_optional_int(request.GET.get("page"), label="页码", default=1)
         )
         scope_qs = scope_query(self.campaign, request, self.as_of_error)
-        with_state_as_of(attach_links(page, scope_qs, role_of(request.user)), self.as_of)
+        with_state_as_of(attach_links(page, scope_qs, request.user), self.as_of)
         query = request.GET.copy()
         query.pop("page", None)
         counts = (
-            visible_to(Supervision.objects.all(), request.user, DEPARTMENT_FIELD)
+            visible_to(Supervision.objects.all(), request.user)
             .filter(campaign=self.campaign)
             .counts_as_of(self.as_of)
         )
@@ -103,13 +100,12 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         return get_visible_or_404(
             Supervision.objects.select_related("campaign", "department", "leader"),
             request.user,
-            DEPARTMENT_FIELD,
             pk=pk,
         )
 
     def render_page(self, request, supervision, answer_form=None, close_form=None):
         self.resolve_scope()
-        role = role_of(request.user)
+        user = request.user
         as_of = self.as_of
         # a past day shows the 督办单 as it stood at its end (level, answer, closing, history)
         # and offers no answer or closing: those are made today, and the answer form would
@@ -117,7 +113,7 @@ class SupervisionNoticeView(RoleRequiredMixin, CampaignScopeMixin, View):
         past = as_of < timezone.localdate()
         # the 督办单's own campaign, whatever the request named
         scope_qs = scope_query(supervision.campaign, request, self.as_of_error)
-        attach_links([supervision], scope_qs, role)
+        attach_links([supervision], scope_qs, user)
         with_state_as_of([supervision], as_of)
         writable = not past and supervision.closed_on is None
         return render(
@@ -189,9 +185,7 @@ class SupervisionEvidenceView(RoleRequiredMixin, View):
     served through core.media.send_upload."""
 
     def get(self, request, pk):
-        supervision = get_visible_or_404(
-            Supervision.objects.all(), request.user, DEPARTMENT_FIELD, pk=pk
-        )
+        supervision = get_visible_or_404(Supervision.objects.all(), request.user, pk=pk)
         if not supervision.evidence:
             raise Http404("该督办单没有佐证材料")
         return send_upload(request, supervision.evidence.name)

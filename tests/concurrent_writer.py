@@ -1,7 +1,7 @@
-"""One writer process for tests/test_concurrent_writers.py: waits for the go signal, then
-saves weekly reports as fast as it can, each in its own transaction that also bumps a row every
-writer shares (read, then write: the pattern that fails with "database is locked" when SQLite
-transactions start DEFERRED)."""
+"""One writer process for tests/baidays/test_settings_concurrent_writers.py: waits for the go
+signal, then saves weekly reports as fast as it can, each in its own transaction that also bumps
+a row every writer shares (read, then write: the pattern that fails with "database is locked"
+when SQLite transactions start DEFERRED)."""
 
 import os
 import sys

@@ -30,6 +30,7 @@ from enterprises.models import (
     PromotionEvent,
     ServiceVisit,
 )
+from enterprises.services import record_status_steps
 from plans.choices import PlanKind
 from plans.models import Milestone, Plan
 from projects.choices import Annex
@@ -236,6 +237,14 @@ class ProblemFactory(factory.django.DjangoModelFactory):
     raised_on = datetime.date(2026, 5, 15)
     responsible_department = factory.SubFactory(DepartmentFactory)
     due_date = datetime.date(2026, 6, 15)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Saved as given (constraint tests need the unvalidated row), with the status history
+        the service records for a new problem (enterprises.services.record_status_steps)."""
+        problem = super()._create(model_class, *args, **kwargs)
+        record_status_steps(problem, before=None, user=None, today=problem.raised_on)
+        return problem
 
 
 class PromotionEventFactory(factory.django.DjangoModelFactory):

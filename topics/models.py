@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from core.bounds import MINUTES_MAX, seq_bounds, text_bounds
-from core.completable import CompletableItem
+from core.completable import CompletableItem, CompletableQuerySet
 from core.models import Campaign, Department
 from core.validators import NAME_VALIDATORS
 from enterprises.models import Enterprise
@@ -51,10 +51,18 @@ class TopicMeeting(models.Model):
         return f"{self.held_on} {self.title}"
 
 
+class DecisionQuerySet(CompletableQuerySet):
+    def standing_on(self, as_of):
+        """A 议定事项 exists from its meeting on: a meeting not yet held on `as_of` has
+        decided nothing by then."""
+        return self.filter(meeting__held_on__lte=as_of)
+
+
 class Decision(CompletableItem):
     """议定事项 of a topic meeting."""
 
     evidence_folder = "decisions"
+    campaign_path = "meeting__campaign"
 
     meeting = models.ForeignKey(
         TopicMeeting, verbose_name="专题会议", on_delete=models.CASCADE, related_name="decisions"
@@ -65,6 +73,10 @@ class Decision(CompletableItem):
         Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="decisions"
     )
     history = HistoricalRecords()
+
+    owner_unit_path = "responsible_department"  # core.access.visible_to
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "seq"]
@@ -104,6 +116,8 @@ class TopicTarget(models.Model):
         blank=True,
     )
     history = HistoricalRecords()
+
+    owner_unit_path = "responsible_department"  # core.access.visible_to
 
     class Meta:
         ordering = ["campaign", "period_start", "topic"]
@@ -183,6 +197,8 @@ class ApprovalCase(models.Model):
     solved_on = models.DateField("解决日期", null=True, blank=True)
     history = HistoricalRecords()
 
+    owner_unit_path = "responsible_department"  # core.access.visible_to
+
     class Meta:
         ordering = ["target", "enterprise__name"]
         verbose_name = "报批验收事项"
@@ -233,6 +249,7 @@ class PowerItem(CompletableItem):
     """A power line item named in the plan's power topic."""
 
     evidence_folder = "power"
+    campaign_path = "campaign"
 
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="power_items"
@@ -245,6 +262,8 @@ class PowerItem(CompletableItem):
         Department, verbose_name="责任单位", on_delete=models.PROTECT, related_name="power_items"
     )
     history = HistoricalRecords()
+
+    owner_unit_path = "responsible_department"  # core.access.visible_to
 
     class Meta:
         ordering = ["campaign", "seq"]

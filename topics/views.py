@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Sum
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views import View
 
@@ -16,7 +15,7 @@ from core.access import (
 from core.forms import add_validation_errors, bind_capped_formset
 from core.money import ZERO, percent, quantize_wan
 from core.parsing import parse_optional_int
-from core.selectors import resolve_campaign
+from core.scope import campaign_or_404
 from topics.choices import TargetUnit
 from topics.forms import (
     DECISION_ROWS_OFFERED,
@@ -27,13 +26,6 @@ from topics.forms import (
 )
 from topics.models import ApprovalCase, Decision, TopicMeeting, TopicTarget
 from topics.services import add_land_filing, record_meeting, set_approval_solved
-
-
-def campaign_or_404(request):
-    campaign = resolve_campaign(request.GET.get("campaign"))
-    if campaign is None:
-        raise Http404("尚未建立百日行动")
-    return campaign
 
 
 class MeetingListView(RoleRequiredMixin, View):

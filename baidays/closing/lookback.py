@@ -12,13 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from baidays.dashboards.summary import campaign_summary
-from core.models import PhaseTask
+from core.registry import COMPLETABLE_KINDS
 from core.roles import department_of
 from core.templatetags.dashboard_tags import wan
 from enterprises.models import Problem
-from plans.models import Milestone
 from supervision.models import Supervision
-from topics.models import Decision, PowerItem
 
 from .choices import DIMENSIONS, LOW_SCORE, FindingKind
 from .models import FeedbackAnswer, FollowUp
@@ -98,39 +96,28 @@ def _gap(target, done):
 
 
 def _item_findings(campaign, as_of):
-    kinds = [
-        (
-            FindingKind.DECISION,
-            Decision.objects.filter(meeting__campaign=campaign, meeting__held_on__lte=as_of),
-            "responsible_department_id",
-        ),
-        (
-            FindingKind.MILESTONE,
-            Milestone.objects.filter(plan__campaign=campaign),
-            "lead_department_id",
-        ),
-        (
-            FindingKind.POWER,
-            PowerItem.objects.filter(campaign=campaign),
-            "responsible_department_id",
-        ),
-        (
-            FindingKind.TASK,
-            PhaseTask.objects.filter(
-                phase__campaign=campaign, responsible_department__isnull=False
-            ),
-            "responsible_department_id",
-        ),
-    ]
+    """What the units had not done by `as_of`, of every registered kind they mark done
+    (core.registry.COMPLETABLE_KINDS: 议定事项, 规划节点, 电力项目, 阶段任务; problems are
+    found by _problem_findings), each as it stood in the campaign on that day."""
     found = []
-    for kind, items, department_field in kinds:
-        for item in items.not_done_as_of(as_of).order_by("pk"):
+    for completable in COMPLETABLE_KINDS.values():
+        if not completable.markable:
+            continue
+        kind = FindingKind(completable.key)
+        department_field = f"{completable.owner_field}_id"
+        items = (
+            completable.of_campaign(campaign, as_of)
+            .exclude(**{department_field: None})
+            .not_done_as_of(as_of)
+            .order_by("pk")
+        )
+        for item in items:
             due = f"，完成期限 {item.due_date:%Y-%m-%d}" if item.due_date else ""
             found.append(
                 Finding(
                     kind,
                     f"{kind}:{item.pk}",
-                    f"{FindingKind(kind).label}：{str(item)[:200]}{due}",
+                    f"{kind.label}：{str(item)[:200]}{due}",
                     getattr(item, department_field),
                 )
             )

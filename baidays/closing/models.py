@@ -149,6 +149,9 @@ class FeedbackRequest(models.Model):
     history = HistoricalRecords()
 
     objects = FeedbackRequestQuerySet.as_manager()
+    # no unit owns a request: the office manages them, the enterprise reads its own
+    # (for_enterprise_account); core.access.visible_to
+    owner_unit_path = None
 
     class Meta:
         ordering = ["campaign", "kind", "unit_name"]
@@ -227,6 +230,8 @@ class FollowUp(CompletableItem):
     completion date and what was done), so as of any day it reads open, done or overdue."""
 
     evidence_folder = "follow-ups"
+    campaign_path = "campaign"
+    owner_unit_path = "responsible_department"  # core.access.visible_to
 
     campaign = models.ForeignKey(
         Campaign, verbose_name="百日行动", on_delete=models.CASCADE, related_name="follow_ups"

@@ -114,9 +114,7 @@ class SupervisionReceiptView(RoleRequiredMixin, View):
     """签收 of a 督办通知单 by a person of its responsible unit."""
 
     def post(self, request, pk):
-        supervision = get_visible_or_404(
-            Supervision.objects.all(), request.user, "department", pk=pk
-        )
+        supervision = get_visible_or_404(Supervision.objects.all(), request.user, pk=pk)
         require(can_receive(request.user, supervision), "督办通知单由责任单位签收")
         try:
             services.receive_supervision(

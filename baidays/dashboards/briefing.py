@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from baidays.dashboards.selectors import (
-    PROJECTS,
+    KINDS,
     Scope,
     item_row,
     league_table,
@@ -58,8 +58,9 @@ def briefing(campaign, as_of):
 
 def annex_rows(scope, annex):
     """Every item of one annex with its progress as of the scope (one query)."""
-    items = PROJECTS.with_lag(scope.campaign, scope).filter(annex=annex).order_by("seq")
-    return [(item, item_row(item, PROJECTS, scope)) for item in items]
+    projects = KINDS["project"]
+    items = projects.with_lag(scope.campaign, scope).filter(annex=annex).order_by("seq")
+    return [(item, item_row(item, projects, scope)) for item in items]
 
 
 def key_enterprise_rows(scope):

@@ -3,8 +3,13 @@ from django import forms
 from baidays.dashboards.selectors import KINDS
 
 
+def kind_choices():
+    # read when a form is made: the apps register their kinds after this module may load
+    return [(key, kind.label) for key, kind in KINDS.items()]
+
+
 class InstructionForm(forms.Form):
-    kind = forms.ChoiceField(choices=[(key, kind.label) for key, kind in KINDS.items()])
+    kind = forms.ChoiceField(choices=kind_choices)
     object_id = forms.IntegerField(min_value=1)
     text = forms.CharField(
         label="批示内容",

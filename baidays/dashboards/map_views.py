@@ -7,10 +7,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import TemplateView, View
 
-from core.choices import Role
+from core.access import can_administer
 from core.media import send_upload
 from core.parsing import parse_int
-from core.roles import role_of
 
 from .models import ParkPlan
 from .park_map import park_map, save_pins
@@ -21,10 +20,10 @@ class ParkMapView(DashboardMixin, TemplateView):
     template_name = "dashboards/park_map.html"
 
     def dashboard_context(self):
-        return {"map": park_map(self.scope), "can_place": role_of(self.request.user) == Role.ADMIN}
+        return {"map": park_map(self.scope), "can_place": can_administer(self.request.user)}
 
     def post(self, request, *args, **kwargs):
-        if role_of(request.user) != Role.ADMIN:
+        if not can_administer(request.user):
             raise PermissionDenied("只有管理员可以摆放项目位置")
         self.resolve_scope()
         if self.campaign is None:

@@ -18,6 +18,9 @@ class ParkPlan(models.Model):
     title = models.CharField("图名", max_length=100, default="园区总平面图")
     uploaded_at = models.DateTimeField("上传时间", auto_now=True)
 
+    # campaign-wide, no owning unit: its files are served only by the map's leader-checked view
+    owner_unit_path = None
+
     class Meta:
         verbose_name = "园区总平面图"
         verbose_name_plural = "园区总平面图"

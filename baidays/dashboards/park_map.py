@@ -7,13 +7,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.access import require_leader_or_admin
-from core.choices import Role
-from core.roles import role_of
+from core.access import can_administer, require_leader_or_admin
 from core.uploads import validate_image_upload
 
 from .models import ParkPlan, ProjectPin
-from .selectors import PROJECTS, item_row
+from .selectors import KINDS, item_row
 
 
 class ParkPlanForm(forms.ModelForm):
@@ -36,8 +34,9 @@ def park_pins(scope):
         pin.project_id: pin for pin in ProjectPin.objects.filter(project__campaign=scope.campaign)
     }
     rows = []
-    for item in PROJECTS.with_lag(scope.campaign, scope).order_by("annex", "seq"):
-        row = item_row(item, PROJECTS, scope)
+    projects = KINDS["project"]
+    for item in projects.with_lag(scope.campaign, scope).order_by("annex", "seq"):
+        row = item_row(item, projects, scope)
         pin = pins.get(item.pk)
         row["x"] = pin.x_percent if pin else None
         row["y"] = pin.y_percent if pin else None
@@ -65,9 +64,9 @@ def save_pins(*, user, campaign, positions):
     """`positions`: {project pk: (x, y)} in percent of the plan image. Only an admin places
     pins; a bad value refuses the whole save, naming the project."""
     require_leader_or_admin(user)
-    if role_of(user) != Role.ADMIN:
+    if not can_administer(user):
         raise ValidationError("只有管理员可以摆放项目位置")
-    projects = {p.pk: p for p in PROJECTS.items(campaign).filter(pk__in=positions)}
+    projects = {p.pk: p for p in KINDS["project"].items(campaign).filter(pk__in=positions)}
     saved = 0
     for pk, (x, y) in positions.items():
         project = projects.get(pk)

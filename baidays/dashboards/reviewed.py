@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, OuterRef, Subquery
 
 from core.choices import ReportState
-from enterprises.models import CompetitionEntry
-from projects.models import Project
+from core.registry import TRACKED_KINDS
 
 # the part of the partition a report in each state falls in: a report saved while the
 # campaign needed no review counts as passed (ProgressReportQuerySet.counted)
@@ -62,26 +61,21 @@ class ReportCounts:
 
 
 def tracked_items(campaign):
-    """The campaign's active projects and 争先杯 entries, a queryset per kind."""
+    """(kind, the campaign's active items of the kind) for each registered tracked kind
+    (core.registry.TRACKED_KINDS), in its order: projects, then 争先杯 entries."""
     return [
-        Project.objects.active().filter(campaign=campaign),
-        CompetitionEntry.objects.active().filter(campaign=campaign),
+        (kind, kind.model.objects.active().filter(campaign=campaign))
+        for kind in TRACKED_KINDS.values()
     ]
 
 
-def _reports_of(items):
-    """(the report model's objects, the report's item field) of a kind of tracked item."""
-    relation = items.model._meta.get_field("reports")
-    return relation.related_model.objects, relation.field.name
-
-
 def campaign_reports(campaign):
-    """Every report on the campaign's active projects and 争先杯 entries, whatever its state."""
-    reports = []
-    for items in tracked_items(campaign):
-        objects, item_field = _reports_of(items)
-        reports.append(objects.filter(**{f"{item_field}__in": items}))
-    return reports
+    """Every report on the campaign's active tracked items, whatever its state: one queryset
+    per registered kind, in its order (projects, then 争先杯 entries)."""
+    return tuple(
+        kind.report_model.objects.filter(**{f"{kind.item_field}__in": items})
+        for kind, items in tracked_items(campaign)
+    )
 
 
 def report_counts(campaign, week, *, by_department=False):
@@ -89,8 +83,8 @@ def report_counts(campaign, week, *, by_department=False):
     {unit pk: ReportCounts} with `by_department`, else {None: ReportCounts}. One grouped query
     per kind: each item with the state of its report of the week (none: 未报)."""
     counts = {}
-    for items in tracked_items(campaign):
-        objects, item_field = _reports_of(items)
+    for kind, items in tracked_items(campaign):
+        objects, item_field = kind.report_model.objects, kind.item_field
         state = objects.filter(**{item_field: OuterRef("pk"), "report_week": week})
         grouped = items.annotate(week_state=Subquery(state.values("state")[:1])).order_by()
         keys = [UNIT, f"{UNIT}__name"] if by_department else []
@@ -108,10 +102,10 @@ def report_counts_by_week(campaign, week, department):
     """{report week: ReportCounts} of a unit's active tracked items for weeks 1..`week`: a
     count and a grouped query per kind. The items due a report are those active now."""
     counts = {number: ReportCounts() for number in range(1, week + 1)}
-    for items in tracked_items(campaign):
+    for kind, items in tracked_items(campaign):
         mine = items.filter(**{UNIT: department})
         expected = mine.count()
-        objects, item_field = _reports_of(items)
+        objects, item_field = kind.report_model.objects, kind.item_field
         handed_in = (
             objects.filter(**{f"{item_field}__in": mine}, report_week__gte=1, report_week__lte=week)
             .order_by()

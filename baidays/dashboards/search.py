@@ -8,12 +8,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import reverse
 
-from core.access import visible_to
-from core.choices import Role
-from core.models import Department
-from core.roles import department_of, role_of
-from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
-from projects.models import Project
+from core.access import visible_departments, visible_to
+from core.registry import TRACKED_KINDS
+from enterprises.models import KeyEnterprise, Problem
 
 SEARCH_LIMIT = 20
 QUERY_MAX_CHARS = 50
@@ -57,42 +54,19 @@ def _limited(queryset):
     return rows[:SEARCH_LIMIT], len(rows) > SEARCH_LIMIT
 
 
-def _projects(user, campaign, text, scope_qs):
-    queryset = (
-        visible_to(Project.objects.active().filter(campaign=campaign), user)
-        .filter(name__icontains=text)
-        .select_related("responsible_department")
-        .order_by("name", "pk")
-    )
+def _tracked(kind, user, campaign, text, scope_qs):
+    """The items of a registered tracked kind (core.registry.TRACKED_KINDS) whose searched
+    fields contain `text`."""
+    match = Q()
+    for name in kind.search_fields:
+        match |= Q(**{f"{name}__icontains": text})
+    queryset = visible_to(kind.items(campaign), user).filter(match).order_by(*kind.search_order)
     rows, more = _limited(queryset)
     hits = [
-        Hit(
-            project.name,
-            f"{project.get_annex_display()} · {project.responsible_department}",
-            _scoped(reverse("projects:detail", args=[project.pk]), scope_qs),
-        )
-        for project in rows
+        Hit(*item.search_hit_text(), _scoped(reverse(kind.urls.detail, args=[item.pk]), scope_qs))
+        for item in rows
     ]
-    return HitGroup("project", "项目（附件1、3）", hits, more)
-
-
-def _entries(user, campaign, text, scope_qs):
-    queryset = (
-        visible_to(CompetitionEntry.objects.active().filter(campaign=campaign), user)
-        .filter(Q(enterprise__name__icontains=text) | Q(project_name__icontains=text))
-        .select_related("enterprise", "responsible_department")
-        .order_by("enterprise__name", "project_name", "pk")
-    )
-    rows, more = _limited(queryset)
-    hits = [
-        Hit(
-            entry.enterprise.name,
-            f"{entry.project_name} · {entry.responsible_department}",
-            _scoped(reverse("enterprises:entry-detail", args=[entry.pk]), scope_qs),
-        )
-        for entry in rows
-    ]
-    return HitGroup("entry", "“争先杯”参赛企业（附件2）", hits, more)
+    return HitGroup(kind.key, kind.search_title, hits, more)
 
 
 def _key_enterprises(user, campaign, text, scope_qs):
@@ -135,21 +109,10 @@ def _problems(user, campaign, text, scope_qs):
     return HitGroup("problem", "困难和问题", hits, more)
 
 
-def _visible_departments(user):
-    """Leaders and admins may open every unit's page, staff and reviewers their own."""
-    role = role_of(user)
-    departments = Department.objects.filter(is_active=True)
-    if role in (Role.ADMIN, Role.LEADER):
-        return departments
-    if role in (Role.STAFF, Role.REVIEWER):
-        own = department_of(user)
-        return departments.filter(pk=own.pk) if own is not None else departments.none()
-    return departments.none()
-
-
 def _departments(user, text, scope_qs):
     queryset = (
-        _visible_departments(user)
+        visible_departments(user)
+        .filter(is_active=True)
         .filter(Q(name__icontains=text) | Q(short_name__icontains=text))
         .order_by("sort_order", "name")
     )
@@ -171,8 +134,7 @@ def search(user, campaign, text, scope_qs=""):
     if not text or campaign is None:
         return []
     groups = [
-        _projects(user, campaign, text, scope_qs),
-        _entries(user, campaign, text, scope_qs),
+        *(_tracked(kind, user, campaign, text, scope_qs) for kind in TRACKED_KINDS.values()),
         _key_enterprises(user, campaign, text, scope_qs),
         _problems(user, campaign, text, scope_qs),
         _departments(user, text, scope_qs),

@@ -243,8 +243,8 @@ def _instructions(campaign, as_of):
 
 
 def campaign_summary(campaign, as_of):
-    """The JSON of DESIGN.md ("stable interfaces"), as the campaign stood at the end of
-    `as_of`. Money is a string with two decimals."""
+    """The JSON of the `summary` command and /api/summary/ (README, 管理命令), as the
+    campaign stood at the end of `as_of`. Money is a string with two decimals."""
     week = report_week_as_of(campaign, as_of)
     time_percent = campaign.time_percent(as_of)
     phase = current_phase(campaign, as_of)

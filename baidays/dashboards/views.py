@@ -12,13 +12,20 @@ from django.views.generic import TemplateView, View
 
 from audit.choices import Event
 from audit.services import record
-from core.access import RoleRequiredMixin, require_leader_or_admin
-from core.choices import PhaseKind, Role
+from core.access import (
+    Landing,
+    RoleRequiredMixin,
+    can_instruct,
+    get_visible_department_or_404,
+    landing_of,
+    require_leader_or_admin,
+)
+from core.choices import PhaseKind
 from core.lag import rule_text
 from core.models import Department
 from core.parsing import parse_int
-from core.roles import department_of, role_of
-from core.scope import CampaignScopeMixin
+from core.roles import department_of
+from core.scope import CampaignScopeMixin, scope_of
 from core.selectors import cacheable_generation
 from core.services import create_instruction
 
@@ -44,7 +51,7 @@ SCREEN_LAGGING_ROWS = 5
 def common_context(request, campaign=None):
     return {
         "scope_qs": scope_query(request),
-        "can_instruct": role_of(request.user) in (Role.ADMIN, Role.LEADER),
+        "can_instruct": can_instruct(request.user),
         "lag_rule": rule_text(campaign),
         "reporting_rule": REPORTING_RULE,
     }
@@ -52,8 +59,7 @@ def common_context(request, campaign=None):
 
 def scope_query(request):
     """The `campaign`/`as_of` of the request, to carry over to the next dashboard."""
-    kept = {key: request.GET[key] for key in ("campaign", "as_of") if request.GET.get(key)}
-    return urlencode(kept)
+    return scope_of(request).query()
 
 
 class DashboardMixin(RoleRequiredMixin, CampaignScopeMixin):
@@ -63,11 +69,7 @@ class DashboardMixin(RoleRequiredMixin, CampaignScopeMixin):
     template_without_campaign = "dashboards/no_campaign.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if (
-            self.leaders_only
-            and request.user.is_authenticated
-            and role_of(request.user) not in (Role.ADMIN, Role.LEADER)
-        ):
+        if self.leaders_only and request.user.is_authenticated and not can_instruct(request.user):
             raise PermissionDenied("该页面供领导和管理员查看")
         return super().dispatch(request, *args, **kwargs)
 
@@ -129,12 +131,7 @@ class DepartmentDetailView(DashboardMixin, TemplateView):
     leaders_only = False
 
     def dashboard_context(self):
-        department = get_object_or_404(Department, pk=self.kwargs["pk"])
-        if (
-            role_of(self.request.user) in (Role.STAFF, Role.REVIEWER)
-            and department_of(self.request.user) != department
-        ):
-            raise Http404("没有找到该单位，或不是您的单位")
+        department = get_visible_department_or_404(self.request.user, self.kwargs["pk"])
         return {"department": department, **selectors.department_detail(self.scope, department)}
 
 
@@ -325,7 +322,8 @@ class InstructionCreateView(RoleRequiredMixin, View):
         return redirect(back)
 
 
-SEPARATED_HOMES = {Role.SECURITY_ADMIN: "admin:index", Role.AUDIT_ADMIN: "security:audit-log"}
+# 三员分立: the 安全管理员 works in the admin, the 审计管理员 on the audit log
+SEPARATED_HOMES = {Landing.ADMIN_SITE: "admin:index", Landing.AUDIT_LOG: "security:audit-log"}
 
 
 class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
@@ -336,12 +334,12 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         # staff and enterprises work from their weekly list, reviewers from 周报审核;
         # leaders and admins keep the overview
-        role = role_of(request.user)
-        if role in SEPARATED_HOMES:
-            return redirect(SEPARATED_HOMES[role])
-        if role in (Role.STAFF, Role.ENTERPRISE):
+        landing = landing_of(request.user)
+        if landing in SEPARATED_HOMES:
+            return redirect(SEPARATED_HOMES[landing])
+        if landing == Landing.WEEKLY_LIST:
             return redirect("weekly:home")
-        if role == Role.REVIEWER:
+        if landing == Landing.REVIEW:
             department = department_of(request.user)
             if department is None:
                 raise PermissionDenied("审核人账号尚未指定所在单位，请联系管理员")

@@ -32,6 +32,7 @@ from core.services import get_or_create_department
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 from enterprises.choices import ProblemStatus as PS
 from enterprises.models import CompetitionEntry, EntryReport, KeyEnterprise, Problem
+from enterprises.services import record_new_problems
 from plans.models import Milestone, Plan
 from projects.choices import Annex
 from projects.models import Project, ProjectReport
@@ -298,7 +299,10 @@ class _CampaignLoad:
             else:
                 problem.status = rng.choice([PS.OPEN, PS.IN_PROGRESS])
             rows.append(problem)
-        return Problem.objects.bulk_create(rows, batch_size=BATCH)
+        created = Problem.objects.bulk_create(rows, batch_size=BATCH)
+        # their status history, as saving each through the service would have kept it
+        record_new_problems(created, today=self.as_of)
+        return created
 
     def milestones(self, count):
         campaign, rng = self.campaign, self.rng

@@ -11,6 +11,7 @@ from core.models import PhaseTask
 from core.services import get_or_create_department
 from enterprises.choices import ProblemStatus
 from enterprises.models import LandTransfer, Problem, PromotionEvent, ServiceVisit
+from enterprises.services import save_problem
 from plans.models import Milestone
 from topics.choices import ProcedureKind, TargetMetric, Topic
 from topics.models import (
@@ -65,8 +66,7 @@ def seed_problems(campaign, key_enterprises, projects, paces, today, dates):
                 problem.feedback = "问题解决及时，非常满意。"
         else:
             problem.status = ProblemStatus.IN_PROGRESS
-        problem.full_clean()
-        problem.save()
+        save_problem(problem=problem, today=today)
     slow = [p for p in projects if paces[p.pk] < 0.8][:3]
     for offset, project in enumerate(slow):
         problem = Problem(
@@ -79,8 +79,7 @@ def seed_problems(campaign, key_enterprises, projects, paces, today, dates):
             responsible_department=project.responsible_department,
             due_date=today + datetime.timedelta(days=10 - 12 * offset),
         )
-        problem.full_clean()
-        problem.save()
+        save_problem(problem=problem, today=today)
 
 
 def seed_topics(campaign, dates, today, enterprises):

@@ -36,7 +36,6 @@ class SupervisionDocumentView(RoleRequiredMixin, CampaignScopeMixin, View):
         supervision = get_visible_or_404(
             Supervision.objects.select_related("campaign", "department", "leader"),
             request.user,
-            "department",
             pk=pk,
         )
         return docx_response(*supervision_file(supervision, self.as_of))

@@ -1,44 +1,26 @@
 """Marking a plan item (议定事项, 电力项目, 规划节点, 阶段任务) in progress or done, with the
 completion date and an evidence file."""
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.access import require_item_writer
 from core.choices import CompletionStatus
 from core.locking import save_versioned
-from core.models import PhaseTask
+from core.registry import COMPLETABLE_KINDS
 from core.uploads import validate_evidence_upload
-from plans.models import Milestone
-from topics.models import Decision, PowerItem
 
 
-@dataclass(frozen=True)
-class DoneKind:
-    key: str
-    label: str
-    model: type
-    department_field: str
-    related: tuple
+class MarkableKinds:
+    """The registered completable kinds staff mark done on the mark-done page
+    (core.registry.COMPLETABLE_KINDS with `markable`), by URL key."""
 
-    def title_of(self, item):
-        return getattr(item, "content", None) or getattr(item, "title", None) or item.name
-
-    def queryset(self):
-        return self.model.objects.select_related(self.department_field, *self.related)
+    def get(self, key):
+        kind = COMPLETABLE_KINDS.get(key)
+        return kind if kind is not None and kind.markable else None
 
 
-DONE_KINDS = {
-    kind.key: kind
-    for kind in (
-        DoneKind("decision", "议定事项", Decision, "responsible_department", ("meeting",)),
-        DoneKind("power", "电力建设事项", PowerItem, "responsible_department", ()),
-        DoneKind("milestone", "规划节点", Milestone, "lead_department", ("plan",)),
-        DoneKind("task", "阶段任务", PhaseTask, "responsible_department", ("phase",)),
-    )
-}
+DONE_KINDS = MarkableKinds()
 
 
 def mark_progress(*, user, kind, item, version, status, completed_on, result, evidence=None):

@@ -20,31 +20,30 @@ from .item_views import (
     ItemPhotoUploadView,
 )
 from .schedule_views import ItemScheduleNodesView, ItemScheduleView
-from .tracked import ENTRY, PROJECT
 
 
 class ProjectDetailView(ItemDetailView):
-    kind = PROJECT
+    kind_key = "project"
 
 
 class ProjectPhotoUploadView(ItemPhotoUploadView):
-    kind = PROJECT
+    kind_key = "project"
 
 
 class ProjectPhotoFileView(ItemPhotoFileView):
-    kind = PROJECT
+    kind_key = "project"
 
 
 class ProjectInstructionView(ItemInstructionView):
-    kind = PROJECT
+    kind_key = "project"
 
 
 class ProjectScheduleView(ItemScheduleView):
-    kind = PROJECT
+    kind_key = "project"
 
 
 class ProjectScheduleNodesView(ItemScheduleNodesView):
-    kind = PROJECT
+    kind_key = "project"
 
 
 class EntryGoalFormMixin:
@@ -59,31 +58,31 @@ class EntryGoalFormMixin:
 
 
 class EntryDetailView(EntryGoalFormMixin, ItemDetailView):
-    kind = ENTRY
+    kind_key = "entry"
 
 
 class EntryPhotoUploadView(EntryGoalFormMixin, ItemPhotoUploadView):
-    kind = ENTRY
+    kind_key = "entry"
 
 
 class EntryPhotoFileView(ItemPhotoFileView):
-    kind = ENTRY
+    kind_key = "entry"
 
 
 class EntryInstructionView(EntryGoalFormMixin, ItemInstructionView):
-    kind = ENTRY
+    kind_key = "entry"
 
 
 class EntryScheduleView(EntryGoalFormMixin, ItemScheduleView):
-    kind = ENTRY
+    kind_key = "entry"
 
 
 class EntryScheduleNodesView(EntryGoalFormMixin, ItemScheduleNodesView):
-    kind = ENTRY
+    kind_key = "entry"
 
 
 class EntryGoalView(ItemMixin, View):
-    kind = ENTRY
+    kind_key = "entry"
 
     def post(self, request, pk):
         require_item_writer(request.user)

@@ -1,5 +1,5 @@
-"""Views of the item page shared by projects and 争先杯 entries; projects/views.py and
-enterprises/views.py bind them to their kind."""
+"""Views of the item page shared by projects and 争先杯 entries; item_pages.py binds them to
+each kind by its key in core.registry.TRACKED_KINDS."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,15 +19,11 @@ from core.access import (
     require_item_writer,
     require_leader_or_admin,
 )
-from core.dates import AsOfError, parse_as_of
 from core.forms import add_validation_errors
 from core.media import send_upload
+from core.registry import TRACKED_KINDS
+from core.scope import scope_of
 from core.services import create_instruction
-
-ITEM_RELATED = {
-    "project": ("responsible_department", "responsible_leader", "owner", "campaign"),
-    "entry": ("enterprise", "responsible_department", "liaison_leader", "campaign"),
-}
 
 
 def allowed(check, user):
@@ -42,10 +38,17 @@ def allowed(check, user):
 class ItemMixin(RoleRequiredMixin):
     # an enterprise account reaches its own entries only: visible_to gives it nothing else
     open_to_enterprise_accounts = True
-    kind = None
+    kind_key = None  # the TRACKED_KINDS key of the view's kind
+
+    @property
+    def kind(self):
+        return TRACKED_KINDS[self.kind_key]
 
     def get_item(self, pk):
-        queryset = self.kind.model.objects.select_related(*ITEM_RELATED[self.kind.key])
+        kind = self.kind
+        queryset = kind.model.objects.select_related(
+            *kind.related, *kind.page_related, kind.leader_field, "campaign"
+        )
         return get_visible_or_404(queryset, self.request.user, pk=pk)
 
     def extra_forms(self, item):
@@ -54,11 +57,11 @@ class ItemMixin(RoleRequiredMixin):
 
     def render_page(self, item, status=200, **forms):
         user = self.request.user
-        try:
-            as_of = parse_as_of(self.request.GET.get("as_of"))
-        except AsOfError as exc:
+        scope = scope_of(self.request)
+        as_of = scope.as_of
+        if scope.as_of_error:
             as_of = None
-            messages.warning(self.request, f"{exc}；显示的是今天的情况。")
+            messages.warning(self.request, f"{scope.as_of_error}；显示的是今天的情况。")
         context = item_page(self.kind, item, user, as_of=as_of)
         can_edit = can_edit_schedule(user) and not context["is_past"]
         if can_edit:

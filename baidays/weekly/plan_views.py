@@ -37,7 +37,7 @@ class MarkDoneView(WriterRequiredMixin, View):
 
     def get_item(self, pk):
         kind = self.done_kind
-        return get_visible_or_404(kind.queryset(), self.request.user, kind.department_field, pk=pk)
+        return get_visible_or_404(kind.queryset(), self.request.user, pk=pk)
 
     def render_page(self, item, form, status=200):
         context = {"kind": self.done_kind, "item": item, "title": self.done_kind.title_of(item)}
@@ -174,9 +174,7 @@ class EvidenceFileView(RoleRequiredMixin, View):
         done_kind = DONE_KINDS.get(kind)
         if done_kind is None:
             raise Http404("没有这类事项")
-        item = get_visible_or_404(
-            done_kind.queryset(), request.user, done_kind.department_field, pk=pk
-        )
+        item = get_visible_or_404(done_kind.queryset(), request.user, pk=pk)
         if not item.evidence:
             raise Http404("该事项没有佐证材料")
         return send_upload(request, item.evidence.name)

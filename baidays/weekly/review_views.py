@@ -21,8 +21,6 @@ from core.access import RoleRequiredMixin
 from core.choices import ReportState
 from core.roles import department_of
 
-RELATED = {"project": ("project",), "entry": ("entry__enterprise",)}
-
 
 def review_rows(user, campaign, week, posted=None):
     """The week's reports `user` reviews, each with the reason of its latest return and, when
@@ -31,8 +29,7 @@ def review_rows(user, campaign, week, posted=None):
     rows = []
     for kind in KINDS.values():
         reports = reviewable_reports(user, campaign, week, kind).select_related(
-            *RELATED[kind.key],
-            f"{kind.item_field}__responsible_department",
+            *(f"{kind.item_field}__{name}" for name in kind.related),
             "reporter__person",
         )
         for report in reports.order_by("state", "pk"):

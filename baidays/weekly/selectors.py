@@ -10,23 +10,18 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from baidays.weekly.review import return_reasons
-from baidays.weekly.tracked import ENTRY, KINDS, PROJECT, row_key
+from baidays.weekly.tracked import KINDS, row_key
 from core.access import visible_to
 from core.choices import CompletionStatus, ReportState
-from core.models import Instruction, Person, PhaseTask
+from core.models import Instruction, Person
 from core.money import MONEY_KWARGS, ZERO, quantize_wan
+from core.registry import COMPLETABLE_KINDS
 from core.roles import department_of
-from core.selectors import report_week_as_of, resolve_campaign
-from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
-from plans.models import Milestone
+from core.scope import scope_of
+from core.selectors import report_week_as_of
+from enterprises.models import CompetitionEntry, KeyEnterprise
 from projects.models import Project
 from supervision.selectors import open_for_department
-from topics.models import Decision, PowerItem
-
-RELATED = {
-    PROJECT.key: ("responsible_department",),
-    ENTRY.key: ("enterprise", "responsible_department"),
-}
 
 
 def with_week_figures(queryset, kind, week):
@@ -136,7 +131,7 @@ def week_rows(user, campaign, week, *, kinds=None, item_ids=None, for_update=Fal
     Two queries per kind, whatever the number of items."""
     rows = []
     for kind in kinds or KINDS.values():
-        items = visible_to(kind.items(campaign), user).select_related(*RELATED[kind.key])
+        items = visible_to(kind.items(campaign), user)
         if item_ids is not None:
             items = items.filter(pk__in=item_ids.get(kind.key, ()))
         items = list(with_week_figures(items, kind, week))
@@ -189,16 +184,34 @@ def mark_unread_instructions(rows):
 
 @dataclass
 class Worklist:
-    """Everything a staff member's unit answers for in the campaign, for the landing page."""
+    """Everything a staff member's unit answers for in the campaign, for the landing page:
+    its tracked items' rows of the week and, by registered kind (core.registry), the things
+    with a due date it owns."""
 
     campaign: object
     week: int
     rows: list
-    decisions: list = field(default_factory=list)
-    power_items: list = field(default_factory=list)
-    milestones: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-    tasks: list = field(default_factory=list)
+    things: dict = field(default_factory=dict)  # kind key → list
+
+    @property
+    def decisions(self):
+        return self.things.get("decision", [])
+
+    @property
+    def power_items(self):
+        return self.things.get("power", [])
+
+    @property
+    def milestones(self):
+        return self.things.get("milestone", [])
+
+    @property
+    def problems(self):
+        return self.things.get("problem", [])
+
+    @property
+    def tasks(self):
+        return self.things.get("task", [])
 
     open_supervisions: int = 0
 
@@ -217,12 +230,12 @@ class Worklist:
 
     @property
     def open_items_count(self):
-        return (
-            sum(1 for d in self.decisions if d.status != CompletionStatus.DONE)
-            + sum(1 for p in self.power_items if p.status != CompletionStatus.DONE)
-            + sum(1 for m in self.milestones if m.status != CompletionStatus.DONE)
-            + len(self.problems)
-            + sum(1 for t in self.tasks if t.status != CompletionStatus.DONE)
+        """Things not done yet; the problems listed are the open ones already."""
+        return sum(
+            1
+            for kind in COMPLETABLE_KINDS.values()
+            for thing in self.things.get(kind.key, [])
+            if not kind.markable or thing.status != CompletionStatus.DONE
         )
 
     @property
@@ -230,14 +243,25 @@ class Worklist:
         return len(self.unreported) + self.open_items_count + self.open_supervisions
 
 
-def worklist(user, campaign, week):
-    """Reported / not yet reported for `week`, and the unit's open plan items. A fixed number
-    of queries (two per tracked kind, one per other item type)."""
+def _unit_things(kind, user, campaign, today):
+    """The things of `kind` the user's unit owns: the markable ones open first, the others
+    (problems) those open today."""
+    things = visible_to(kind.of_campaign(campaign), user).select_related(
+        kind.owner_field, *kind.related
+    )
+    if not kind.markable:
+        return things.open_as_of(today).order_by(*kind.worklist_order)
     open_first = models.Case(
-        models.When(status="done", then=Value(1)),
+        models.When(status=CompletionStatus.DONE, then=Value(1)),
         default=Value(0),
         output_field=models.IntegerField(),
     )
+    return things.order_by(open_first, *kind.worklist_order)
+
+
+def worklist(user, campaign, week):
+    """Reported / not yet reported for `week`, and the unit's open plan items. A fixed number
+    of queries (two per tracked kind, one per completable kind)."""
     today = timezone.localdate()
     rows = week_rows(user, campaign, week)
     mark_unread_instructions(rows)
@@ -250,37 +274,17 @@ def worklist(user, campaign, week):
         week=week,
         rows=rows,
         open_supervisions=open_for_department(campaign, department_of(user), today).count(),
-        decisions=list(
-            visible_to(Decision.objects.filter(meeting__campaign=campaign), user)
-            .select_related("meeting", "responsible_department")
-            .order_by(open_first, "due_date", "meeting__held_on", "seq")
-        ),
-        power_items=list(
-            visible_to(PowerItem.objects.filter(campaign=campaign), user)
-            .select_related("responsible_department")
-            .order_by(open_first, "seq")
-        ),
-        milestones=list(
-            visible_to(Milestone.objects.filter(plan__campaign=campaign), user, "lead_department")
-            .select_related("plan", "lead_department")
-            .order_by(open_first, "due_date")
-        ),
-        problems=list(
-            visible_to(Problem.objects.active().filter(campaign=campaign).open_as_of(today), user)
-            .select_related("enterprise", "project", "responsible_department")
-            .order_by("due_date", "-raised_on")
-        ),
-        tasks=list(
-            visible_to(PhaseTask.objects.filter(phase__campaign=campaign), user)
-            .select_related("phase", "responsible_department")
-            .order_by(open_first, "phase__sort_order", "sort_order")
-        ),
+        things={
+            kind.key: list(_unit_things(kind, user, campaign, today))
+            for kind in COMPLETABLE_KINDS.values()
+        },
     )
 
 
 def current_scope(request):
-    """(campaign, current week) for a request: `?campaign=SLUG` or the current campaign."""
-    campaign = resolve_campaign(request.GET.get("campaign"))
+    """(campaign, current week) for a request: its campaign (core.scope: `?campaign=SLUG` or
+    the current one) and the week in force today."""
+    campaign = scope_of(request).campaign
     if campaign is None:
         return None, 0
     return campaign, max(1, report_week_as_of(campaign, timezone.localdate()))

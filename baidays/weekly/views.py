@@ -22,10 +22,9 @@ from core.access import RoleRequiredMixin, require_item_writer
 from core.choices import LagStatus
 from core.forms import bind_capped_formset
 from core.parsing import parse_int, parse_optional_int
+from core.registry import TRACKED_KINDS
 from core.roles import department_of
 from core.selectors import report_week_as_of
-from enterprises.models import CompetitionEntry
-from projects.models import Project
 from supervision.links import scope_query
 from supervision.selectors import unit_card
 
@@ -34,7 +33,8 @@ def lag_by_item(campaign, week, items):
     """{(model, pk): LagStatus} of `items` by with_lag (one query per kind), so the worklist
     colours as every dashboard does."""
     lags = {}
-    for model in (Project, CompetitionEntry):
+    for kind in TRACKED_KINDS.values():
+        model = kind.model
         pks = [item.pk for item in items if type(item) is model]
         rows = model.objects.filter(pk__in=pks).with_lag(week, campaign)
         for pk, lag in rows.values_list("pk", "lag"):

@@ -15,6 +15,7 @@ from core.choices import CompletionStatus, ReportState
 from core.models import Campaign, Department, Instruction, PhaseTask
 from enterprises.choices import ProblemStatus
 from enterprises.models import EntryReport, Problem
+from enterprises.services import save_problem
 from projects.choices import Annex
 from projects.models import Project, ProjectReport
 from supervision.schedule_services import replace_schedule
@@ -146,16 +147,15 @@ class World:
         problem.resolved_on = max(problem.raised_on, problem.resolved_on or START) + (
             datetime.timedelta(days=after)
         )
-        problem.save()
+        save_problem(problem=problem, today=problem.resolved_on)
 
     def reopen(self, index, after):
         problem = self._problem(index)
         if problem is None or problem.status != ProblemStatus.RESOLVED:
             return
         # reopened on its day; the 解决日期 stays as it was
-        with time_machine.travel(at_noon(problem.resolved_on + datetime.timedelta(after))):
-            problem.status = ProblemStatus.OPEN
-            problem.save()
+        problem.status = ProblemStatus.OPEN
+        save_problem(problem=problem, today=problem.resolved_on + datetime.timedelta(after))
 
     def archive_problem(self, index):
         problem = self._problem(index)

@@ -286,7 +286,7 @@ class Surfaces(RuleChecks, unittest.TestCase):
         board_column = entry_sheet[3].index("榜单")
         self.check_boards(
             league,
-            screen["league"],
+            [*screen["red_board"], *screen["black_board"]],
             {pk: lag for (kind, pk), lag in lags.items() if kind == "entry"},
             league_page,
             [row[board_column] or "" for row in entry_sheet[4 : 4 + len(league)]],

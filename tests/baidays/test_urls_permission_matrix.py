@@ -197,7 +197,7 @@ def test_refused_writes_change_nothing(client_as, world):
     assert world["archived_project"].is_archived
 
 
-# Routes open to everyone (tests/test_login_required_everywhere.py) need no row here.
+# Routes open to everyone (tests/baidays/test_urls_login_required.py) need no row here.
 OPEN_ROUTES = {
     "login",
     "password_reset",

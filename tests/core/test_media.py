@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
@@ -11,7 +11,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from core.media import FILE_OWNER_DEPARTMENT, models_with_files
+from core.access import model_owner_path
+from core.media import models_with_files
 from core.uploads import validate_evidence_upload, validate_image_upload
 from tests import factories as f
 
@@ -30,9 +31,18 @@ def jpeg_bytes():
     return buffer.getvalue()
 
 
-def test_every_model_with_files_names_its_owner_department():
-    labels = {model._meta.label for model, _ in models_with_files()}
-    assert labels == set(FILE_OWNER_DEPARTMENT)
+def test_every_model_with_files_declares_the_unit_that_owns_it():
+    for model, _fields in models_with_files():
+        path = model_owner_path(model)  # raises for a model that declares nothing
+        assert path is None or path.endswith("department"), model
+
+
+def test_a_model_that_declares_no_owning_unit_is_refused():
+    class Undeclared:
+        pass
+
+    with pytest.raises(ImproperlyConfigured, match="owner_unit_path"):
+        model_owner_path(Undeclared)
 
 
 def test_staff_see_their_departments_photo_inline_with_safe_headers(staff_client, department):
@@ -142,6 +152,6 @@ def test_serving_a_photo_takes_a_bounded_number_of_queries(
 ):
     photo = f.EntryPhotoFactory(entry__responsible_department=department)
     staff_client.get("/")  # session and user loaded once before counting
-    with django_assert_max_num_queries(4 + 2 * len(FILE_OWNER_DEPARTMENT)):
+    with django_assert_max_num_queries(4 + 2 * len(list(models_with_files()))):
         response = staff_client.get(photo.image.url)
     assert response.status_code == 200

@@ -150,4 +150,5 @@ def test_the_staff_raise_path_refuses_enterprise_accounts(enterprise_user, campa
             title="x",
             category="power",
             responsible_department=department,
+            today=campaign.start_date,
         )

@@ -5,9 +5,11 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 
 from enterprises.choices import ProblemStatus
 from enterprises.models import Problem
+from enterprises.services import save_problem
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +37,7 @@ def test_a_reopened_problem_is_open_from_the_reopening_day_and_resolved_before()
     )
     problem = Problem.objects.get(pk=problem.pk)
     problem.status = ProblemStatus.OPEN  # reopened; the 解决日期 stays as it was
-    problem.save()
+    save_problem(problem=problem, today=JUNE_10)
     assert counts(JUNE_1)["resolved"] == 1
     assert counts(JUNE_10) == {"total": 1, "open": 1, "resolved": 0, "overdue": 0}
     assert list(Problem.objects.open_as_of(JUNE_10)) == [problem]
@@ -46,7 +48,7 @@ def test_saving_without_a_status_change_records_nothing_new():
     problem = f.ProblemFactory(raised_on=MAY_20)
     problem = Problem.objects.get(pk=problem.pk)
     problem.title = "改了标题"
-    problem.save()
+    save_problem(problem=problem, today=JUNE_10)
     assert list(problem.status_changes.values_list("status", "changed_on")) == [
         (ProblemStatus.OPEN, MAY_20)
     ]
@@ -75,3 +77,40 @@ def test_overdue_is_open_past_its_due_date_as_of_the_day():
     f.ProblemFactory(raised_on=MAY_20, due_date=JUNE_1)
     assert counts(JUNE_1)["overdue"] == 0
     assert counts(JUNE_10)["overdue"] == 1
+
+
+def test_saving_a_problem_by_itself_records_no_status_change():
+    problem = f.ProblemFactory(raised_on=MAY_20)
+    problem.status = ProblemStatus.IN_PROGRESS
+    problem.save()  # no hidden side effect: only the service records the history
+    assert list(problem.status_changes.values_list("status", flat=True)) == [ProblemStatus.OPEN]
+
+
+def test_the_service_records_the_day_passed_in_and_who_changed_the_status(admin_user):
+    problem = f.ProblemFactory(raised_on=MAY_20)
+    problem.status = ProblemStatus.IN_PROGRESS
+    save_problem(problem=problem, user=admin_user, today=JUNE_10)
+    change = problem.status_changes.order_by("pk").last()
+    assert (change.status, change.changed_on, change.changed_by) == (
+        ProblemStatus.IN_PROGRESS,
+        JUNE_10,
+        admin_user,
+    )
+
+
+def test_a_confirmation_before_the_resolution_is_refused_on_its_field():
+    problem = f.ProblemFactory.build(
+        campaign=f.CampaignFactory(),
+        responsible_department=f.DepartmentFactory(),
+        enterprise=f.EnterpriseFactory(),
+        raised_on=MAY_20,
+        status=ProblemStatus.CONFIRMED,
+        resolved_on=JUNE_10,
+        confirmed_on=JUNE_1,
+        resolution="已解决",
+        satisfaction="satisfied",
+        satisfaction_source="phone",
+    )
+    with pytest.raises(ValidationError) as refused:
+        problem.full_clean()
+    assert refused.value.message_dict["confirmed_on"] == ["企业确认日期不能早于解决日期"]

@@ -4,7 +4,7 @@ before as_of); every list is bounded. Lag colours come from core.lag only.
 
 One module per dashboard; every public name is importable from here."""
 
-from .common import ENTRIES, KINDS, LAGGING, PROJECTS, TOP_N, Scope, TrackedKind
+from .common import KINDS, LAGGING, TOP_N, Scope
 from .departments import (
     department_assessment,
     department_detail,
@@ -39,13 +39,10 @@ __all__ = [
     "BOARD_OF",
     "BOARD_RULE",
     "GAP_ORDER",
-    "ENTRIES",
     "KINDS",
     "LAGGING",
-    "PROJECTS",
     "TOP_N",
     "Scope",
-    "TrackedKind",
     "_overview",
     "advance_figures",
     "attach_instructions",

@@ -7,17 +7,16 @@ from django.db.models.functions import Coalesce
 
 from baidays.dashboards.reviewed import report_counts_by_week
 from core.lag import aggregate_lag
-from core.models import Department, PhaseTask
+from core.models import Department
 from core.money import ZERO, percent
+from core.registry import COMPLETABLE_KINDS
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from enterprises.problems import open_condition
-from plans.models import Milestone
 from projects.choices import Annex
 from projects.models import Project
 from supervision.assessment import assess
-from topics.models import Decision, PowerItem
 
-from .common import ENTRIES, PROJECTS, TOP_N, _grouped
+from .common import KINDS, TOP_N, _grouped
 from .lists import missing_reports_by_department, worst_lagging
 
 
@@ -27,7 +26,7 @@ def department_table(scope, assessment):
     campaign, week = scope.campaign, scope.week
     tracked = {}
     completed = {}
-    for kind in (PROJECTS, ENTRIES):
+    for kind in KINDS.values():
         tracked[kind.key] = assessment.tracked[kind.model]
         completed[kind.key] = _grouped(
             kind.reports(campaign, week),
@@ -57,7 +56,7 @@ def department_table(scope, assessment):
             "red": 0,
             "yellow": 0,
         }
-        for kind_key in ("project", "entry"):
+        for kind_key in KINDS:
             group = tracked[kind_key].get(pk)
             if group:
                 for field in TRACKED_FIGURES:
@@ -90,37 +89,13 @@ def judge_unit(figures, campaign):
 
 
 def _overdue_sources(scope):
-    """(label, queryset of overdue things, department field) for milestones, decisions, power
-    items and phase tasks: due before as_of and not done by as_of."""
+    """(label, queryset of overdue things, department field) for each registered kind of
+    thing with a due date (core.registry.COMPLETABLE_KINDS): due before as_of and not done
+    (a problem: not resolved) by as_of."""
     campaign, as_of = scope.campaign, scope.as_of
     return [
-        (
-            "规划节点",
-            Milestone.objects.filter(plan__campaign=campaign).overdue_as_of(as_of),
-            "lead_department",
-        ),
-        (
-            "议定事项",
-            Decision.objects.filter(
-                meeting__campaign=campaign, meeting__held_on__lte=as_of
-            ).overdue_as_of(as_of),
-            "responsible_department",
-        ),
-        (
-            "电力项目",
-            PowerItem.objects.filter(campaign=campaign).overdue_as_of(as_of),
-            "responsible_department",
-        ),
-        (
-            "阶段任务",
-            PhaseTask.objects.filter(phase__campaign=campaign).overdue_as_of(as_of),
-            "responsible_department",
-        ),
-        (
-            "困难问题",
-            Problem.objects.active().filter(campaign=campaign).overdue_as_of(as_of),
-            "responsible_department",
-        ),
+        (kind.label, kind.of_campaign(campaign, as_of).overdue_as_of(as_of), kind.owner_field)
+        for kind in COMPLETABLE_KINDS.values()
     ]
 
 
@@ -150,7 +125,7 @@ def department_detail(scope, department):
         "red": 0,
         "yellow": 0,
     }
-    for kind in (PROJECTS, ENTRIES):
+    for kind in KINDS.values():
         block = assessment.tracked[kind.model].get(department.pk)
         if block:
             for field in TRACKED_FIGURES:
@@ -209,25 +184,17 @@ def owned_counts(scope, department):
             .filter(campaign=campaign, responsible_department=department)
             .count(),
         ),
-        (
-            "规划节点（牵头）",
-            Milestone.objects.filter(plan__campaign=campaign, lead_department=department).count(),
-        ),
-        (
-            "电力项目",
-            PowerItem.objects.filter(campaign=campaign, responsible_department=department).count(),
-        ),
-        (
-            "议定事项",
-            Decision.objects.filter(
-                meeting__campaign=campaign, responsible_department=department
-            ).count(),
-        ),
-        (
-            "阶段任务",
-            PhaseTask.objects.filter(
-                phase__campaign=campaign, responsible_department=department
-            ).count(),
+        # what counts in the campaign on the as-of day, by the kind's own rule (a 议定事项
+        # from its meeting on), as every other count of these kinds
+        *(
+            (
+                kind.owned_label,
+                kind.of_campaign(campaign, scope.as_of)
+                .filter(**{kind.owner_field: department})
+                .count(),
+            )
+            for kind in COMPLETABLE_KINDS.values()
+            if kind.owned_label
         ),
     ]
 

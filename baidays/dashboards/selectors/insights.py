@@ -10,11 +10,9 @@ from django.db.models import Case, CharField, Count, F, Sum, Value, When
 from core.choices import LagStatus
 from core.money import ZERO, percent, quantize_wan
 from core.selectors import cached_by_generation
-from enterprises.models import EntryPhoto
-from projects.models import ProjectPhoto
 
 from ..summary import cached_campaign_summary
-from .common import ENTRIES, PROJECTS
+from .common import KINDS
 from .lists import missing_reports_by_department
 
 STATUSES = [
@@ -44,7 +42,7 @@ def status_breakdown(scope):
         default=F("lag"),
         output_field=CharField(),
     )
-    for kind in (PROJECTS, ENTRIES):
+    for kind in KINDS.values():
         rows = (
             kind.with_lag(scope.campaign, scope)
             .annotate(standing=standing)
@@ -65,7 +63,7 @@ def unit_ranking(scope, limit=RANKED_UNITS):
     counts them) and by this week's reporting rate (items reported ÷ items): a fixed number of
     grouped queries."""
     figures = {}
-    for kind in (PROJECTS, ENTRIES):
+    for kind in KINDS.values():
         grouped = (
             kind.items(scope.campaign)
             .with_progress(up_to_week=scope.week)
@@ -146,7 +144,7 @@ def week_on_week(scope, summary):
     this_week = increments[-1] if increments else ZERO
     last_week = increments[-2] if len(increments) > 1 else ZERO
     reports = {}
-    for kind in (PROJECTS, ENTRIES):
+    for kind in KINDS.values():
         counted = kind.reports(scope.campaign, week).filter(report_week__gte=week - 1)
         for number, count in counted.order_by().values_list("report_week").annotate(n=Count("pk")):
             reports[number] = reports.get(number, 0) + count
@@ -165,12 +163,10 @@ def newest_photos(scope, limit=PHOTO_STRIP):
     """The newest site photos uploaded by the as-of day, projects and entries together; shown
     through the item pages' checked photo view."""
     photos = []
-    for kind, model, field in (
-        (PROJECTS, ProjectPhoto, "project"),
-        (ENTRIES, EntryPhoto, "entry"),
-    ):
+    for kind in KINDS.values():
+        field = kind.item_field
         queryset = (
-            model.objects.filter(
+            kind.photo_model.objects.filter(
                 **{f"{field}__in": kind.items(scope.campaign)},
                 uploaded_at__date__lte=scope.as_of,
             )

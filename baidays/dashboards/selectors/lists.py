@@ -10,19 +10,13 @@ from baidays.dashboards.reviewed import report_counts
 from core.choices import LagStatus
 from core.models import Instruction
 from core.money import ZERO, percent, quantize_wan
-from enterprises.models import CompetitionEntry
-from projects.choices import Annex
-from projects.models import Project
 
-from .common import ENTRIES, KINDS, LAGGING, PROJECTS, TOP_N
+from .common import KINDS, LAGGING, TOP_N
 
 
 def item_row(item, kind, scope):
     """One tracked item as the templates and the briefing show it."""
-    if kind is ENTRIES:
-        category = "争先杯"
-    else:
-        category = "附件1" if item.annex == Annex.INFRASTRUCTURE else "附件3"
+    category = item.list_category
     # SQLite hands subquery decimals back as floats; show them as the two-place figures they are
     latest = quantize_wan(item.latest_percent)
     completed = quantize_wan(item.completed_investment_wan)
@@ -79,7 +73,7 @@ def worst_lagging(scope, department=None, limit=TOP_N):
     """The first `limit` of the lagging lists of both kinds merged by_gap ("滞后最严重的事项"):
     two bounded queries, each in the lagging list's own order."""
     rows = []
-    for kind in (PROJECTS, ENTRIES):
+    for kind in KINDS.values():
         for item in lagging_queryset(kind, scope, department)[:limit]:
             rows.append(item_row(item, kind, scope))
     rows.sort(key=by_gap)
@@ -93,13 +87,13 @@ def attach_instructions(rows, as_of):
     list."""
     if not rows:
         return
-    types = ContentType.objects.get_for_models(Project, CompetitionEntry)
-    type_of = {"project": types[Project], "entry": types[CompetitionEntry]}
+    types = ContentType.objects.get_for_models(*(kind.model for kind in KINDS.values()))
+    type_of = {kind.key: types[kind.model] for kind in KINDS.values()}
     condition = Q(pk__in=[])
-    for kind_key in ("project", "entry"):
+    for kind_key, content_type in type_of.items():
         ids = [row["pk"] for row in rows if row["kind"] == kind_key]
         if ids:
-            condition |= Q(content_type=type_of[kind_key], object_id__in=ids)
+            condition |= Q(content_type=content_type, object_id__in=ids)
     found = {}
     written = Instruction.objects.filter(condition).written_by(as_of)
     for instruction in written.select_related("author__person"):

@@ -4,9 +4,9 @@
 from django import template
 from django.urls import reverse
 
-register = template.Library()
+from core.registry import TRACKED_KINDS
 
-ITEM_PAGES = {"project": "projects:detail", "entry": "enterprises:entry-detail"}
+register = template.Library()
 
 
 def _scoped(context, url, extra=""):
@@ -16,8 +16,8 @@ def _scoped(context, url, extra=""):
 
 @register.simple_tag(takes_context=True)
 def item_url(context, kind, pk):
-    """The item page of a project (`kind` "project") or a 争先杯 entry ("entry")."""
-    return _scoped(context, reverse(ITEM_PAGES[kind], args=[pk]))
+    """The item page of a tracked item of `kind` (its key: "project", "entry")."""
+    return _scoped(context, reverse(TRACKED_KINDS[kind].urls.detail, args=[pk]))
 
 
 @register.simple_tag(takes_context=True)
@@ -37,13 +37,10 @@ def list_url(context, name, **filters):
     return _scoped(context, reverse(name), extra)
 
 
-PHOTO_FILES = {"project": "projects:photo-file", "entry": "enterprises:entry-photo-file"}
-
-
 @register.simple_tag
 def photo_thumb_url(kind, item_pk, photo_pk):
     """A site photo's thumbnail through the item page's checked photo view (send_upload)."""
-    return reverse(PHOTO_FILES[kind], args=[item_pk, photo_pk, "thumb"])
+    return reverse(TRACKED_KINDS[kind].urls.photo_file, args=[item_pk, photo_pk, "thumb"])
 
 
 @register.filter
