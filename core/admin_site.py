@@ -143,7 +143,13 @@ HIDDEN_MODELS = (
     "django_celery_beat.PeriodicTask",
 )
 # third-party apps without a Chinese name of their own (their models' names are in locale/)
-APP_NAMES = {"axes": "登录失败锁定"}
+APP_NAMES = {"axes": "登录失败锁定", "otp_totp": "动态口令", "otp_static": "恢复码"}
+# third-party models whose names are plain English strings, which no catalogue translates
+MODEL_NAMES = {
+    "otp_totp.TOTPDevice": "动态口令设备",
+    "otp_static.StaticDevice": "恢复码组",
+    "otp_static.StaticToken": "恢复码",
+}
 
 
 def _models(labels):
@@ -167,3 +173,6 @@ def tidy_third_party_admin(site):
     for config in apps.get_app_configs():
         if config.label in APP_NAMES:
             config.verbose_name = APP_NAMES[config.label]
+    for model in _models(MODEL_NAMES):
+        name = MODEL_NAMES[model._meta.label]
+        model._meta.verbose_name = model._meta.verbose_name_plural = name

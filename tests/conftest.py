@@ -1,9 +1,12 @@
 """Named users per role and their logged-in clients; the hypothesis profiles."""
 
 import os
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test import Client
+from django.test.testcases import LiveServerThread
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -29,6 +32,26 @@ hypothesis_settings.register_profile(
 )
 hypothesis_settings.register_profile("dev", deadline=None)
 hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+class _OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server's requests run one at a time. With SQLite in memory the live server's
+    threads share the test's one connection (Django's documented limit), so two requests that
+    write at once — a page's photos each recording its download in the audit log — would start
+    a transaction inside the other's. A browser still opens several connections; only the
+    views run in turn (a file's bytes stream outside the lock)."""
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = _OneRequestAtATimeServer
 
 
 def _user_with_role(username, role, department, *, superuser=False):

@@ -44,8 +44,8 @@ SCREEN_REFRESH_SECONDS = 300
 SCREEN_MISSING_ROWS = 3
 # the right column also holds the unit ranking (and the map when uploaded): the top of 红榜
 # and the bottom of 黑榜, this many of each
-SCREEN_BOARD_ROWS = 3
-SCREEN_LAGGING_ROWS = 5
+SCREEN_BOARD_ROWS = 2
+SCREEN_LAGGING_ROWS = 3
 
 
 def common_context(request, campaign=None):

@@ -56,6 +56,22 @@ NOT_PAGES = {
     "password_reset_done": "after the reset form",
     "password_reset_complete": "after the reset",
     "password_change_done": "after the change",
+    "documents:briefing": ".docx download",
+    "documents:summary": ".docx download",
+    "documents:supervision": ".docx download",
+    "security:audit-export": "Excel download",
+    "closing:narrative-issue": "POST only",
+    "closing:supervision-receipt": "POST only",
+    "closing:follow-up-complete": "POST only",
+    "closing:feedback-link-issue": "POST only",
+    # pages walked at 375 and 1440 px by their own loops' browser tests, with the objects and
+    # accounts they need (a drafted 工作小结, a signed link, an enrolling or audit account)
+    "closing:summary": "tests/baidays/closing/test_closing_on_demo.py",
+    "closing:feedback-answer": "tests/baidays/closing/test_feedback.py",
+    "closing:feedback-link": "tests/baidays/closing/test_feedback.py",
+    "security:otp-setup": "tests/baidays/security/test_browser_second_factor.py",
+    "security:otp-verify": "tests/baidays/security/test_browser_second_factor.py",
+    "security:audit-log": "tests/baidays/security/test_browser_audit_log.py",
 }
 
 # sideways scroll, boxes out of the viewport, cut button text, chart labels outside their chart
@@ -115,6 +131,10 @@ def _walk_plan(campaign):
         at("dashboards:missing"),
         at("dashboards:park-map"),
         at("dashboards:search", query=scope + "&q=园区"),
+        at("closing:narrative", 1),
+        at("closing:summaries"),
+        at("closing:lookback"),
+        at("closing:feedback"),
     ]
     notice = Supervision.objects.filter(campaign=campaign).order_by("pk").first()
     reading = [
