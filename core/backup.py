@@ -21,6 +21,8 @@ from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
 from django.core.management import call_command
 from django.db import DatabaseError, connection, connections
 
@@ -263,7 +265,13 @@ def _restore_postgresql(source):
 
 def _restore_json(source):
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("flush", interactive=False, verbosity=0)
+    # no full post_migrate after the flush: it would write again the rows other apps make on
+    # migrate (the administrator groups, their audit records, the data generation), which the
+    # dump holds; only the content types and permissions the dump refers to are made again
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
     call_command("loaddata", str(source), verbosity=0)
 
 

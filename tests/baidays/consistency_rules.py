@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
 
 from baidays.dashboards.selectors import BOARD_RULE, by_gap
+from baidays.dashboards.views import SCREEN_LAGGING_ROWS
 from core.campaign_settings import CampaignRules
 from core.lag import rule_text
 from core.models import Campaign
@@ -206,7 +207,10 @@ class RuleChecks:
             self.assertEqual([(row["kind"], row["pk"]) for row in rows], first_ten, name)
             gaps = [row["gap"] for row in rows]
             self.assertEqual(gaps, sorted(gaps, reverse=True), name)
-        self.assertEqual([(row["kind"], row["pk"]) for row in screen_rows], first_ten[:5])
+        # the big screen shows the first SCREEN_LAGGING_ROWS of the same ten
+        self.assertEqual(
+            [(row["kind"], row["pk"]) for row in screen_rows], first_ten[:SCREEN_LAGGING_ROWS]
+        )
 
     def check_report_counts(self, summary, active_items, pages, unit_pages, briefing_sheet):
         """应报 = 已通过 + 待审核 + 退回 + 未报 on every surface that shows report counts."""
