@@ -4,10 +4,7 @@ characters), fonts and sizes, the PAGE field on the outside edge of odd and even
 版头 and 版记; every figure the summary's on the same as-of day; LibreOffice opens them."""
 
 import datetime
-import os
 import re
-import shutil
-import subprocess
 from io import BytesIO
 
 import pytest
@@ -31,6 +28,7 @@ from baidays.documents.gongwen import FANGSONG, HEITI, XIAOBIAOSONG
 from core.templatetags.dashboard_tags import wan, wan_or_yi
 from supervision.models import Supervision
 from supervision.services import supervise
+from tests.libreoffice import pdf_pages, require_soffice
 
 pytestmark = pytest.mark.django_db
 
@@ -204,42 +202,15 @@ def test_the_supervision_notice_names_its_unit_cause_and_sign_off_block(demo_doc
     assert "县“服务工业、推进项目”百日行动领导小组办公室" in text
 
 
-def _pdf_pages(content, tmp_path, name):
-    source = tmp_path / f"{name}.docx"
-    source.write_bytes(content)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            tmp_path,
-            source,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
-    pdf = (tmp_path / f"{name}.pdf").read_bytes()
-    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-
-
 def test_libreoffice_opens_the_documents_on_a_stable_number_of_pages(demo_documents, tmp_path):
-    if shutil.which("soffice") is None:
-        message = "公文检查需要 LibreOffice（apt-get install libreoffice-writer-nogui）"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_soffice("libreoffice-writer-nogui")
     pages = {
-        name: _pdf_pages(demo_documents[name], tmp_path, name)
+        name: pdf_pages(demo_documents[name], tmp_path, name, ".docx")
         for name in ("briefing", "supervision", "summary_doc")
     }
     # the demo's briefing of 2026-06-15: the narrative, the figures, the top ten lagging items
     assert pages == {"briefing": 5, "supervision": 2, "summary_doc": 3}
-    again = _pdf_pages(demo_documents["briefing"], tmp_path, "briefing-again")
+    again = pdf_pages(demo_documents["briefing"], tmp_path, "briefing-again", ".docx")
     assert again == pages["briefing"]
 
 

@@ -4,10 +4,7 @@ numbers, number formats, column widths, header row heights), then converted to P
 LibreOffice where it is installed and their pages counted."""
 
 import datetime
-import os
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 from io import BytesIO
 
@@ -21,6 +18,7 @@ from baidays.excel.export import HEADER_ROW, write_annex
 from baidays.excel.printing import text_width
 from supervision.assessment import assess
 from supervision.services import supervise
+from tests.libreoffice import pdf_pages, require_soffice
 
 pytestmark = pytest.mark.django_db
 
@@ -107,36 +105,11 @@ def test_the_briefing_workbook_is_in_the_annex_layout_with_numbers_as_numbers(wo
     assert dates and all(cell.number_format == "yyyy-mm-dd" for cell in dates)
 
 
-def _pdf_pages(content, tmp_path, name):
-    source = tmp_path / f"{name}.xlsx"
-    source.write_bytes(content)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            tmp_path,
-            source,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
-    pdf = (tmp_path / f"{name}.pdf").read_bytes()
-    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-
-
 def test_the_workbooks_print_on_few_a4_pages_in_libreoffice(workbooks, tmp_path):
-    if shutil.which("soffice") is None:
-        message = "打印检查需要 LibreOffice（apt-get install libreoffice-calc-nogui）"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    pages = {name: _pdf_pages(content, tmp_path, name) for name, content in workbooks.items()}
+    require_soffice("libreoffice-calc-nogui")
+    pages = {
+        name: pdf_pages(content, tmp_path, name, ".xlsx") for name, content in workbooks.items()
+    }
     # one page per annex and for the 考核 (each fits a landscape A4 at one page wide), one per
     # briefing sheet
     assert all(count == 1 for name, count in pages.items() if name != "briefing"), pages
