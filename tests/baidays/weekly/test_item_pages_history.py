@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from projects.models import Project
 from tests import factories as f
-from tests.annex_workbooks import annex1_file, annex1_row
+from tests.annex_workbooks import ANNEX1_HEADER, annex1_file, annex1_row
 from tests.baidays.weekly.support import running_campaign
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +27,20 @@ def campaign():
     return running_campaign()
 
 
+def within(campaign, row):
+    """The row's planned dates inside the running campaign, whatever today is."""
+    start, finish = ANNEX1_HEADER.index("计划开工时间"), ANNEX1_HEADER.index("计划完成时间")
+    row[start], row[finish] = campaign.start_date, campaign.end_date
+    return row
+
+
 def test_the_project_page_shows_the_import_and_a_hand_edit(
     staff_client, staff_user, campaign, department, tmp_path
 ):
     call_command(
         "import_annex",
         "1",
-        str(annex1_file(tmp_path / "a.xlsx", [annex1_row(1, "东一路")])),
+        str(annex1_file(tmp_path / "a.xlsx", [within(campaign, annex1_row(1, "东一路"))])),
         "--campaign",
         campaign.slug,
         stdout=StringIO(),
