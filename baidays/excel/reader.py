@@ -25,7 +25,7 @@ from baidays.excel.totals import TotalsCheck
 from baidays.excel.workbook import apply_states, open_workbook, uncached_formulas, visible_sheets
 from core.bounds import SEQ_MAX
 
-MAX_DATA_ROWS = 20000
+MAX_DATA_ROWS = SEQ_MAX  # a row's 序号 is its place in the annex: the same bound
 _NONE_KINDS = (AMOUNT, DATE)  # the cells where "—", "/", "无" mean 0 or no date
 NO_FORMULA_VALUE = "公式没有计算结果，请在 Excel 中打开、保存后再导入"
 
@@ -177,7 +177,9 @@ class _Reading:
         self.count += 1
         self.data_rows.append(number)
         if self.count > MAX_DATA_ROWS:
-            raise WorkbookError(f"数据超过 {MAX_DATA_ROWS} 行，请分批导入")
+            raise WorkbookError(
+                f"第 {number} 行：数据超过 {MAX_DATA_ROWS} 行（序号的上限），请分批导入"
+            )
         positions = self.header.positions
         picked = {key: cells[i] if i < len(cells) else None for key, i in positions.items()}
         if all(picked[key] is None for key in picked if key != "seq"):
@@ -285,7 +287,6 @@ class _Reading:
         self.problems.extend(self.totals.problems())
         self.problems.extend(self.merges.amount_problems(self.data_rows, self.column_header))
         self.problems.extend(check_duplicates(self.table))
-        self.problems.extend(self.seq_problems())
         if self.problems:
             raise RowErrors(self.problems)
         if not self.table.rows:
@@ -308,17 +309,6 @@ class _Reading:
             else:
                 problems.append(RowProblem(row, self.header.texts[key], NO_FORMULA_VALUE))
         return problems
-
-    def seq_problems(self):
-        """序号 above what the table needs: its row count, or the portal's SEQ_MAX when fewer
-        (a province-size annex of 12,000 rows is numbered to 12,000)."""
-        limit = max(SEQ_MAX, len(self.table.rows))
-        header = self.header.texts.get("seq", "序号")
-        return [
-            RowProblem(row.number, header, f"序号应为 1 至 {limit} 的整数")
-            for row in self.table.rows
-            if isinstance(row.values.get("seq"), int) and row.values["seq"] > limit
-        ]
 
     def column_header(self, index):
         keys = [key for key, i in self.header.positions.items() if i == index]
