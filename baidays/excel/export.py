@@ -16,6 +16,7 @@ from core import plan_data
 from core.choices import LagStatus
 from core.dates import plan_date_text
 from core.lag import rule_text
+from core.privacy import phone_for
 from core.selectors import report_week_as_of
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 from enterprises.models import CompetitionEntry, KeyEnterprise
@@ -98,8 +99,13 @@ def _put(sheet, row, column, value):
     return cell
 
 
-def write_annex(annex, campaign, *, blank=False, as_of=None):
-    """The annex as an .xlsx file's bytes; `blank` gives the empty template."""
+PHONE_KEYS = frozenset({"phone"})
+
+
+def write_annex(annex, campaign, *, blank=False, as_of=None, reader=None):
+    """The annex as an .xlsx file's bytes; `blank` gives the empty template. A `reader` who may
+    not read phone numbers in full gets them masked (core.privacy); an operator's command
+    passes none and gets the file as kept."""
     layout = LAYOUTS[annex]
     as_of = as_of or timezone.localdate()
     columns = list(layout.columns)
@@ -115,7 +121,7 @@ def write_annex(annex, campaign, *, blank=False, as_of=None):
         totals["completed_investment_wan"] = 0
     row = HEADER_ROW + 1
     for record in [] if blank else _records(annex, campaign, as_of):
-        _record_row(sheet, row, record, columns, extra, totals)
+        _record_row(sheet, row, record, columns, extra, totals, reader)
         row += 1
     _total_row(sheet, row, columns, extra, totals, blank)
     time_percent = campaign.time_percent(as_of) if campaign else 0
@@ -157,10 +163,12 @@ def _header_row(sheet, columns, extra):
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
 
 
-def _record_row(sheet, row, record, columns, extra, totals):
+def _record_row(sheet, row, record, columns, extra, totals, reader):
     """One record's annex columns then its progress columns; amounts add to `totals`."""
     for index, column in enumerate(columns, start=1):
         value = _value(record, column.key)
+        if reader is not None and column.key in PHONE_KEYS:
+            value = phone_for(value, reader)
         cell = _put(sheet, row, index, value)
         cell.border = BORDER
         if column.kind == AMOUNT:
