@@ -78,6 +78,9 @@ def test_the_landing_page_query_count_does_not_grow_with_items(
         entry_for(campaign, department, seq=n)
         f.PowerItemFactory(campaign=campaign, responsible_department=department, seq=n)
         f.ProblemFactory(campaign=campaign, responsible_department=department)
+        f.FollowUpFactory(
+            campaign=campaign, responsible_department=department, found_on=campaign.start_date
+        )
     # session read and refresh (3), user, person, department, campaign, 2 per tracked kind,
     # content types (cached after the first request) and unread 批示, 1 per other kind:
     # and the lag of the rows (1 per tracked kind) and the unit's open 督办单 (1), the counted
