@@ -212,7 +212,8 @@ def test_libreoffice_opens_the_documents_on_a_stable_number_of_pages(demo_docume
         for name in ("briefing", "supervision", "summary_doc")
     }
     # the demo's briefing of 2026-06-15: the narrative, the figures, the top ten lagging items
-    assert pages == {"briefing": 5, "supervision": 2, "summary_doc": 3}
+    # (five pages when a character grid spread 14 characters over a line)
+    assert pages == {"briefing": 4, "supervision": 2, "summary_doc": 3}
     again = pdf_pages(demo_documents["briefing"], tmp_path, "briefing-again", ".docx")
     assert again == pages["briefing"]
 
