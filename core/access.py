@@ -164,6 +164,12 @@ def can_complete_follow_ups(user):
     return role_of(user) in (Role.ADMIN, Role.STAFF)
 
 
+def can_answer_feedback(user):
+    """反馈与意见征集 is answered in the portal by an enterprise's own account (its own
+    requests only: FeedbackRequest.for_enterprise_account); the office reads the answers."""
+    return role_of(user) == Role.ENTERPRISE
+
+
 class Landing:
     """Where each role starts: staff and enterprise accounts work from their weekly list,
     reviewers from 周报审核 (their unit's reports to review), leaders and admins from the
@@ -287,3 +293,7 @@ class Abilities:
     @cached_property
     def complete_follow_ups(self):
         return can_complete_follow_ups(self.user)
+
+    @cached_property
+    def answer_feedback(self):
+        return can_answer_feedback(self.user)
