@@ -15,10 +15,11 @@ from baidays.closing.models import FollowUp
 from baidays.notify.daily_supervise import run_daily_supervise
 from core.campaign_settings import CampaignRules
 from core.registry import COMPLETABLE_KINDS
-from supervision.assessment import assess
+from supervision.assessment import assess, rule_text
 from supervision.choices import Cause, ClosedBy
 from supervision.models import Supervision
 from supervision.services import supervise
+from supervision.views import supervision_rule_text
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,8 @@ def test_the_assessment_counts_an_overdue_follow_up_as_closed_late(campaign, fol
         follow_up.responsible_department
     )
     assert before is None or before.things == 0  # not found yet on that day
+
+
+def test_the_published_rules_name_the_follow_ups(campaign):
+    assert "回头看整改事项到期未办结" in rule_text(campaign)
+    assert "困难问题、回头看整改事项逾期未完成时发黄牌" in supervision_rule_text(campaign)
