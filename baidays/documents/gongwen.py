@@ -114,6 +114,28 @@ def _border(paragraph, edge, *, size_eighths, color="000000"):
     borders.append(line)
 
 
+# a column's share of a table's width follows its longest text, up to this many characters
+# (so a long name wraps rather than squeezing the figures)
+WIDEST_COLUMN_CHARS = 12
+
+
+def _column_widths(table, lines):
+    """Columns as wide as their texts need, sharing the text block: with equal columns a
+    table's first column (the item's name) broke every name over two lines."""
+    longest = [
+        max(width_in_characters(str(line[column])) for line in lines)
+        for column in range(len(lines[0]))
+    ]
+    # one character more for the cell's own margins, so "10" or a unit's name keeps to a line
+    needs = [min(WIDEST_COLUMN_CHARS, max(2, length)) + 1 for length in longest]
+    grid = table._tbl.tblGrid.gridCol_lst  # what LibreOffice lays the columns out by
+    for column, grid_column, need in zip(table.columns, grid, needs, strict=True):
+        width = Emu(int(BLOCK_WIDTH * need / sum(needs)))
+        grid_column.w = width
+        for cell in column.cells:  # and Word by
+            cell.width = width
+
+
 def _page_field(paragraph):
     """ "— N —" with N a PAGE field, 4号 宋体 (7.5)."""
     set_font(paragraph.add_run("— "), SONGTI, SIZE_4)
@@ -267,6 +289,7 @@ class Gongwen:
             cells = table.add_row().cells
             for cell, text in zip(cells, values, strict=True):
                 self._cell(cell, text)
+        _column_widths(table, [header, *rows])
         self.document.add_paragraph()
         return table
 

@@ -205,6 +205,15 @@ def test_the_supervision_notice_names_its_unit_cause_and_sign_off_block(demo_doc
     assert "县“服务工业、推进项目”百日行动领导小组办公室" in text
 
 
+def test_a_tables_columns_follow_their_texts_within_the_text_block(demo_documents):
+    table = _read(demo_documents["summary_doc"]).tables[0]  # 目标完成情况
+    widths = [column.w for column in table._tbl.tblGrid.gridCol_lst]
+    assert table.rows[0].cells[0].text == "工作"
+    # the activities' names take the widest column, the 完成率 the narrowest
+    assert widths[0] == max(widths) and widths[-1] == min(widths) < widths[0]
+    assert round(sum(widths) / Mm(1)) == 156
+
+
 def test_libreoffice_opens_the_documents_on_a_stable_number_of_pages(demo_documents, tmp_path):
     require_soffice("libreoffice-writer-nogui")
     pages = {
