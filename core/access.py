@@ -158,6 +158,18 @@ def can_evaluate_people(user):
     return role_of(user) in (Role.ADMIN, Role.STAFF)
 
 
+def can_complete_follow_ups(user):
+    """回头看 follow-ups are 办结 by their responsible unit's staff (visible_to keeps them to
+    their own unit's) and the office's admins; leaders and reviewers only read them."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def can_answer_feedback(user):
+    """反馈与意见征集 is answered in the portal by an enterprise's own account (its own
+    requests only: FeedbackRequest.for_enterprise_account); the office reads the answers."""
+    return role_of(user) == Role.ENTERPRISE
+
+
 class Landing:
     """Where each role starts: staff and enterprise accounts work from their weekly list,
     reviewers from 周报审核 (their unit's reports to review), leaders and admins from the
@@ -277,3 +289,11 @@ class Abilities:
     @cached_property
     def search(self):
         return can_search(self.user)
+
+    @cached_property
+    def complete_follow_ups(self):
+        return can_complete_follow_ups(self.user)
+
+    @cached_property
+    def answer_feedback(self):
+        return can_answer_feedback(self.user)

@@ -31,8 +31,8 @@ RULE_TEXT = (
     "考核得分 = 按时报送 {reports} 分 × 按时报送率（已报送周报 ÷ 应报周报：每个跟踪项目每个"
     "已截止的周报周应报一次）+ 按计划推进 {on_plan} 分 × 按计划推进率（截至所在周报周未滞后于"
     "本项目进度计划的项目 ÷ 跟踪项目）− 黄牌每张 {yellow} 分 − 红牌每张 {red} 分 − "
-    "督办逾期答复每次 {late_answer} 分 − 逾期办结（议定事项、规划节点、电力项目、阶段任务、"
-    "困难问题到期未办结）每项 {late_closed} 分，最低 0 分；没有应报周报或跟踪项目的，该项"
+    "督办逾期答复每次 {late_answer} 分 − 逾期办结（{things}到期未办结）每项 {late_closed} 分，"
+    "最低 0 分；没有应报周报或跟踪项目的，该项"
     "得满分；得分相同者名次并列"
 )
 
@@ -52,6 +52,8 @@ def rule_text(campaign=None):
         red=_points(rules.penalty_red),
         late_answer=_points(rules.penalty_late_answer),
         late_closed=_points(rules.penalty_late_closed),
+        # every registered kind with a deadline counts (owned_things), named as registered
+        things="、".join(kind.label for kind in COMPLETABLE_KINDS.values()),
     )
 
 
@@ -74,7 +76,7 @@ class DepartmentScore:
     yellow: int = 0  # 督办单 received that were still 黄牌 at the end of the day
     red: int = 0  # 督办单 received that had become 红牌 by then
     late_answers: int = 0
-    things: int = 0  # 议定事项, 规划节点, 电力项目, 阶段任务 and problems the unit owns
+    things: int = 0  # the things with a deadline the unit owns (core.registry.COMPLETABLE_KINDS)
     things_due: int = 0
     closed_late: int = 0
     report_points: Decimal = Decimal("0.00")

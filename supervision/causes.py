@@ -1,7 +1,7 @@
 """What calls for a 督办单 on a day: a tracked item red by its own plan (or yellow N report
-weeks in a row), an item that missed its last two reports, and a 议定事项, problem, 规划节点 or
-phase task past its due date. A finding holds as long as its cause does; when it no longer
-does, the 督办单 closes itself (supervision.services)."""
+weeks in a row), an item that missed its last two reports, and a 议定事项, problem, 规划节点,
+phase task or 回头看 follow-up past its due date. A finding holds as long as its cause does;
+when it no longer does, the 督办单 closes itself (supervision.services)."""
 
 from dataclasses import dataclass
 from decimal import Decimal

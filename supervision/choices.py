@@ -11,6 +11,7 @@ class Cause(models.TextChoices):
     PROBLEM = "problem", "问题逾期未办结"
     MILESTONE = "milestone", "规划节点逾期未完成"
     TASK = "task", "阶段任务逾期未完成"
+    FOLLOW_UP = "follow_up", "回头看整改事项逾期未办结"
 
 
 class Level(models.TextChoices):

@@ -25,6 +25,7 @@ from core.media import send_upload
 from core.parsing import parse_optional_int
 from core.scope import CampaignScopeMixin
 from supervision import services
+from supervision.causes import supervised_kinds
 from supervision.forms import AnswerForm, CloseForm, SupervisionFilterForm
 from supervision.links import attach_links, notice_url, scope_query
 from supervision.models import Supervision
@@ -37,7 +38,7 @@ def supervision_rule_text(campaign):
     rules = CampaignRules.of(campaign)
     return (
         f"督办规则：项目为红色（{lag_rule_text(campaign)}）、连续两周未报周报，"
-        "或议定事项、问题、规划节点、阶段任务逾期未完成时发黄牌给责任单位，"
+        f"或{'、'.join(kind.label for kind in supervised_kinds())}逾期未完成时发黄牌给责任单位，"
         f"{rules.answer_days} 天内答复；"
         f"发单 {rules.escalation_days} 天后仍未销号升级为红牌，抄送责任领导和领导办公室；"
         "原因消除后自动销号，或由领导销号。"

@@ -395,6 +395,7 @@ class PersonEvaluationFactory(factory.django.DjangoModelFactory):
 
 
 # the 进度计划 factories live in their own module; `f.<name>` finds them here too
+from tests.factories_closing import FollowUpFactory  # noqa: E402, F401
 from tests.factories_schedules import (  # noqa: E402, F401
     PlanWeekFactory,
     ScheduleNodeFactory,

@@ -4,7 +4,7 @@ these predicates, never a role."""
 
 from django.core.exceptions import PermissionDenied
 
-from core.access import can_administer, sees_every_unit
+from core.access import can_administer, can_complete_follow_ups, sees_every_unit
 from core.choices import Role
 from core.roles import department_of, role_of
 
@@ -48,6 +48,6 @@ def can_make_lookback(user):
 
 def can_complete_follow_up(user, follow_up):
     """The responsible unit's staff, or the office."""
-    if can_administer(user):
-        return True
-    return role_of(user) == Role.STAFF and department_of(user) == follow_up.responsible_department
+    if not can_complete_follow_ups(user):
+        return False
+    return can_administer(user) or department_of(user) == follow_up.responsible_department

@@ -7,7 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from core.bounds import WEEK_MAX, text_bounds
-from core.completable import CompletableItem
+from core.completable import CompletableItem, CompletableQuerySet
 from core.models import Campaign, Department
 
 from .choices import AnswerChannel, FindingKind, RecipientKind, Satisfaction
@@ -224,6 +224,17 @@ class FeedbackAnswer(models.Model):
         return min(self.efficiency, self.attitude, self.solving)
 
 
+class FollowUpQuerySet(CompletableQuerySet):
+    def standing_on(self, as_of):
+        """A follow-up exists from the day the 回头看 found it: as of an earlier day it is
+        neither owed, overdue nor supervised."""
+        return self.filter(found_on__lte=as_of)
+
+    def open_as_of(self, as_of):
+        """Not 办结 by the end of `as_of`: what a unit's worklist still shows."""
+        return self.standing_on(as_of).not_done_as_of(as_of)
+
+
 class FollowUp(CompletableItem):
     """One row of the 回头看 (查漏补缺) list: what was found on the day the list was made, the
     unit that follows it up, the measure and the due date; done like any completable item (a
@@ -246,6 +257,8 @@ class FollowUp(CompletableItem):
     found_on = models.DateField("查摆日期")
     history = HistoricalRecords()
 
+    objects = FollowUpQuerySet.as_manager()
+
     class Meta:
         ordering = ["found_on", "kind", "pk"]
         verbose_name = "回头看整改事项"
@@ -260,7 +273,8 @@ class FollowUp(CompletableItem):
         ]
 
     def __str__(self):
-        return self.finding[:60]
+        # the whole finding: a 督办单 opened on an overdue follow-up names it by this
+        return self.finding
 
     def campaign_of_item(self):
         return self.campaign if self.campaign_id else None

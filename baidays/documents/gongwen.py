@@ -1,11 +1,13 @@
 """The 公文 frame of GB/T 9704-2012 (党政机关公文格式), built with python-docx: A4, 天头 37 mm,
-订口 28 mm, a 156 × 225 mm text block of 22 lines of 28 characters (a document grid with an
-exact line pitch); body 3号仿宋, title 2号小标宋, level-1 headings 3号黑体, level-2 3号楷体;
-page numbers 4号 "— 1 —" on the outside edge (odd pages right, even pages left); the 版头
-(发文机关标志, 发文字号, 签发人 of an upward document, the red separator), the 成文日期 and the
-版记 (抄送, 印发机关和印发日期). Font names are the standard's, so a government PC renders them
-with the fonts it has. Each document (baidays/documents/documents.py) is written through it."""
+订口 28 mm, a 156 × 225 mm text block of 22 lines of 28 characters (a line grid with an
+exact pitch, characters set 0.25 pt closer); body 3号仿宋, title 2号小标宋, level-1 headings
+3号黑体, level-2 3号楷体; page numbers 4号 "— 1 —" on the outside edge (odd pages right, even
+pages left); the 版头 (发文机关标志, 发文字号, 签发人 of an upward document, the red
+separator), the 成文日期 and the 版记 (抄送, 印发机关和印发日期). Font names are the
+standard's, so a government PC renders them with the fonts it has. Each document
+(baidays/documents/documents.py) is written through it."""
 
+import re
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -15,7 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 
 # the standard's fonts (GB/T 9704-2012, 7.3) and sizes (号 → pt)
 FANGSONG = "仿宋_GB2312"
@@ -34,9 +36,12 @@ BLOCK_WIDTH, BLOCK_HEIGHT = Mm(156), Mm(225)
 LINES, CHARS = 22, 28
 # 225 mm / 22 lines: 28.95 pt a line (rounded down, so 22 lines fit), in twentieths of a point
 LINE_PITCH_TWIPS = int(BLOCK_HEIGHT.pt / LINES * 20)
-# 156 mm / 28 characters = 15.79 pt a character: the grid's charSpace says how much each
-# character is narrower than the 16 pt font, in 1/4096 pt
-CHAR_SPACE = round((BLOCK_WIDTH.pt / CHARS - SIZE_3.pt) * 4096)
+# 156 mm / 28 characters = 15.79 pt a character, a little less than the 16 pt font: every
+# character is set 0.25 pt closer (w:spacing, in twentieths of a point), so 28 fit a line. Not
+# a character grid (docGrid linesAndChars): LibreOffice gives a character wider than its grid
+# cell two cells, and the lines came out with 14 characters spread across the page.
+CHAR_CONDENSE_TWIPS = -5
+CHAR_PITCH = Pt(SIZE_3.pt + CHAR_CONDENSE_TWIPS / 20)
 # the page number's 一字线 7 mm below the text block (7.5)
 FOOTER_DISTANCE = Mm(297 - 37 - 225 - 7 - 5)
 
@@ -79,6 +84,14 @@ def set_font(run, name, size, *, bold=False, color=None):
     return run
 
 
+def width_in_characters(text):
+    """How many Chinese characters wide `text` sets: a digit half of one, and each run of
+    digits half a character more for the space a word processor puts between it and Chinese
+    text."""
+    digits = re.findall(r"\d+", text)
+    return len(text) - sum(len(run) for run in digits) * 0.5 + len(digits) * 0.5
+
+
 def _exact_lines(paragraph_format, lines=1):
     paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     paragraph_format.line_spacing = Pt(LINE_PITCH_TWIPS / 20 * lines)
@@ -99,6 +112,28 @@ def _border(paragraph, edge, *, size_eighths, color="000000"):
     line.set(qn("w:space"), "1")
     line.set(qn("w:color"), color)
     borders.append(line)
+
+
+# a column's share of a table's width follows its longest text, up to this many characters
+# (so a long name wraps rather than squeezing the figures)
+WIDEST_COLUMN_CHARS = 12
+
+
+def _column_widths(table, lines):
+    """Columns as wide as their texts need, sharing the text block: with equal columns a
+    table's first column (the item's name) broke every name over two lines."""
+    longest = [
+        max(width_in_characters(str(line[column])) for line in lines)
+        for column in range(len(lines[0]))
+    ]
+    # one character more for the cell's own margins, so "10" or a unit's name keeps to a line
+    needs = [min(WIDEST_COLUMN_CHARS, max(2, length)) + 1 for length in longest]
+    grid = table._tbl.tblGrid.gridCol_lst  # what LibreOffice lays the columns out by
+    for column, grid_column, need in zip(table.columns, grid, needs, strict=True):
+        width = Emu(int(BLOCK_WIDTH * need / sum(needs)))
+        grid_column.w = width
+        for cell in column.cells:  # and Word by
+            cell.width = width
 
 
 def _page_field(paragraph):
@@ -147,9 +182,8 @@ class Gongwen:
         if grid is None:
             grid = OxmlElement("w:docGrid")
             section._sectPr.append(grid)
-        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:type"), "lines")
         grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
-        grid.set(qn("w:charSpace"), str(CHAR_SPACE))
 
     def _body_style(self):
         normal = self.document.styles["Normal"]
@@ -158,6 +192,9 @@ class Gongwen:
         fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
         for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(attribute), FANGSONG)
+        condensed = OxmlElement("w:spacing")
+        condensed.set(qn("w:val"), str(CHAR_CONDENSE_TWIPS))
+        normal.element.get_or_add_rPr().append(condensed)
         _exact_lines(normal.paragraph_format)
 
     def _page_numbers(self):
@@ -190,12 +227,13 @@ class Gongwen:
         self.document.add_paragraph()
         line = self.document.add_paragraph()
         if masthead.upward and masthead.signer:
-            line.paragraph_format.left_indent = SIZE_3
-            line.paragraph_format.right_indent = SIZE_3
+            # 发文字号 one character in from the left, 签发人 one in from the right (7.2.4), by
+            # a full-width space and a right tab: indents would shorten the red separator,
+            # which is as wide as the text block (tab stops count from the margin)
             line.paragraph_format.tab_stops.add_tab_stop(
-                BLOCK_WIDTH - 2 * SIZE_3, WD_TAB_ALIGNMENT.RIGHT
+                BLOCK_WIDTH - CHAR_PITCH, WD_TAB_ALIGNMENT.RIGHT
             )
-            set_font(line.add_run(masthead.number), FANGSONG, SIZE_3)
+            set_font(line.add_run(f"\u3000{masthead.number}"), FANGSONG, SIZE_3)
             set_font(line.add_run("\t签发人："), FANGSONG, SIZE_3)
             set_font(line.add_run(masthead.signer), KAITI, SIZE_3)
         else:
@@ -251,6 +289,7 @@ class Gongwen:
             cells = table.add_row().cells
             for cell, text in zip(cells, values, strict=True):
                 self._cell(cell, text)
+        _column_widths(table, [header, *rows])
         self.document.add_paragraph()
         return table
 
@@ -266,31 +305,46 @@ class Gongwen:
         set_font(paragraph.add_run(str(text)), FANGSONG, SIZE_4, bold=bold)
 
     def signature(self, organ, day):
-        """发文机关署名 and 成文日期, the date four characters in from the right (7.3.5)."""
+        """发文机关署名 and 成文日期 of a document without a seal (7.3.5.2): the 署名 two
+        characters in from the right, the date on the next line starting two characters to the
+        right of the 署名's first character (the date flush two characters in from the right
+        when it is the longer: a short 署名 moves left instead)."""
         self.document.add_paragraph()
-        for text in (organ, chinese_date(day)):
-            paragraph = self.document.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            paragraph.paragraph_format.right_indent = 4 * SIZE_3
-            set_font(paragraph.add_run(text), FANGSONG, SIZE_3)
+        date = chinese_date(day)
+        date_width = width_in_characters(date)
+        organ_chars = min(len(organ), CHARS - 2)
+        right_of_organ = 2 + max(0, date_width + 2 - organ_chars)
+        organ_line = self.document.add_paragraph()
+        organ_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        organ_line.paragraph_format.right_indent = Emu(int(right_of_organ * CHAR_PITCH))
+        set_font(organ_line.add_run(organ), FANGSONG, SIZE_3)
+        date_line = self.document.add_paragraph()
+        date_line.paragraph_format.left_indent = Emu(
+            int((CHARS - right_of_organ - organ_chars + 2) * CHAR_PITCH)
+        )
+        set_font(date_line.add_run(date), FANGSONG, SIZE_3)
 
     def imprint(self, imprint):
         """版记 in 4号仿宋 between rules: thick above 抄送 and below the 印发 line, thin between."""
+        # the rules are as wide as the text block (7.4.1), so the one-character margins of
+        # 抄送 and of the 印发 line are a full-width space and a right tab, not indents
         self.document.add_paragraph()
         copy_to = self.document.add_paragraph()
-        copy_to.paragraph_format.left_indent = SIZE_4
         _border(copy_to, "top", size_eighths=8)
         _border(copy_to, "bottom", size_eighths=4)
-        set_font(copy_to.add_run(f"抄送：{imprint.copy_to}。"), FANGSONG, SIZE_4)
+        set_font(copy_to.add_run(f"\u3000抄送：{imprint.copy_to}。"), FANGSONG, SIZE_4)
         printed = self.document.add_paragraph()
-        printed.paragraph_format.left_indent = SIZE_4
-        printed.paragraph_format.right_indent = SIZE_4
+        printed_on = f"{chinese_date(imprint.printed_on)}印发"
+        line_chars = BLOCK_WIDTH / Pt(SIZE_4.pt + CHAR_CONDENSE_TWIPS / 20)
+        # a long 印发机关 gives up the two margins to stay on one line with its date
+        fits = width_in_characters(imprint.printed_by + printed_on) + 2 <= line_chars - 1
+        margin = "\u3000" if fits else ""
         printed.paragraph_format.tab_stops.add_tab_stop(
-            BLOCK_WIDTH - 2 * SIZE_4, WD_TAB_ALIGNMENT.RIGHT
+            BLOCK_WIDTH - (SIZE_4 if fits else 0), WD_TAB_ALIGNMENT.RIGHT
         )
         _border(printed, "bottom", size_eighths=8)
-        set_font(printed.add_run(imprint.printed_by), FANGSONG, SIZE_4)
-        set_font(printed.add_run(f"\t{chinese_date(imprint.printed_on)}印发"), FANGSONG, SIZE_4)
+        set_font(printed.add_run(f"{margin}{imprint.printed_by}"), FANGSONG, SIZE_4)
+        set_font(printed.add_run(f"\t{printed_on}"), FANGSONG, SIZE_4)
 
     def content(self):
         buffer = BytesIO()

@@ -213,6 +213,10 @@ class Worklist:
     def tasks(self):
         return self.things.get("task", [])
 
+    @property
+    def follow_ups(self):
+        return self.things.get("follow_up", [])
+
     open_supervisions: int = 0
 
     @property

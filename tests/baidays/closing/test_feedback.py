@@ -137,6 +137,16 @@ def test_an_enterprise_answers_its_own_in_the_portal_and_not_another(
     assert FeedbackAnswer.objects.get().channel == AnswerChannel.PORTAL
 
 
+def test_an_enterprise_account_finds_its_requests_in_the_menu(
+    world, enterprise_client, staff_client
+):
+    with on(DAY):
+        page = enterprise_client.get("/closing/feedback/?campaign=fb2026").content.decode()
+        staff_page = staff_client.get("/closing/lookback/?campaign=fb2026").content.decode()
+    assert 'href="/closing/feedback/" data-testid="nav-feedback"' in page
+    assert 'data-testid="nav-feedback"' not in staff_page  # the office's is in the 阶段 menu
+
+
 def test_the_clerk_records_a_paper_answer_of_a_contractor_marked_as_paper(world, admin_client):
     with on(DAY):
         response = admin_client.post(
