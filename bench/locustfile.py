@@ -23,7 +23,7 @@ LEADER_PAGES = [
 ]
 BATCH_ROWS = 30
 ROW_FIELD = re.compile(r"form-(\d+)-(item|version|percent_complete)$")
-ERRORS = re.compile(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', re.DOTALL)
+ERRORS = re.compile(r'id="error_\d+_id_form-[^"]*">\s*<strong>(.*?)</strong>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 LAST_SAVED = {}  # project pk -> the figure of its last accepted save
 _leader_sessions = itertools.cycle(SESSIONS["leaders"])
@@ -110,7 +110,8 @@ class Staff(HttpUser):
                 f"form-{index}-progress_text": "周五下午基准测试",
                 f"form-{index}-problems": "",
                 f"form-{index}-next_steps": "",
-                f"form-{index}-note": "",
+                # the reason a figure may stand below an earlier week's
+                f"form-{index}-note": "周五下午基准测试",
             }
         with self.client.post(
             self.form_url,
