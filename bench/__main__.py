@@ -1,23 +1,33 @@
 """`make bench`: runs every benchmark module listed in SUITES, prints each table, and writes them
 all to docs/benchmarks.md with the machine and date. A benchmark is a module with
-`run() -> str` returning a Markdown section (figures next to their goals)."""
+`run() -> str` returning a Markdown section (figures next to their goals).
+
+`BENCH_SUITES=sql_ratio,friday make bench` runs only those suites and replaces only their
+sections of docs/benchmarks.md (each kept between `<!-- suite: name -->` markers, with the
+machine and date of its own run), leaving the other suites' figures as they were."""
 
 import datetime
 import importlib
 import os
 import platform
+import re
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = [name for name in os.environ.get("BENCH_SUITES", "").split(",") if name] or [
+ALL_SUITES = [
     # modules under bench/, run in this order
     "import_annex",
     "dashboards",
+    "sql_ratio",
     "province",
     "http",
+    "friday",
 ]
+CHOSEN = [name for name in os.environ.get("BENCH_SUITES", "").split(",") if name]
+SUITES = CHOSEN or ALL_SUITES
+BENCHMARKS = ROOT / "docs" / "benchmarks.md"
 
 
 def machine_line():
@@ -35,10 +45,27 @@ def machine_line():
     )
 
 
+def marked(name, section):
+    return f"<!-- suite: {name} -->\n{section}\n<!-- /suite: {name} -->"
+
+
+def update_sections(text, sections):
+    """`text` with each suite's marked section replaced by its new one (appended when new)."""
+    for name, section in sections.items():
+        block = re.compile(rf"<!-- suite: {name} -->.*?<!-- /suite: {name} -->", re.DOTALL)
+        new = marked(name, section)
+        text = (
+            block.sub(lambda _match, new=new: new, text)
+            if block.search(text)
+            else (f"{text.rstrip()}\n\n{new}\n")
+        )
+    return text
+
+
 def main():
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baidays.settings")
-    sections, durations = [], []
+    sections, durations = {}, []
     started = time.perf_counter()
     for name in SUITES:
         module = importlib.import_module(f"bench.{name}")
@@ -46,16 +73,23 @@ def main():
         section = module.run()
         durations.append(f"{name} {time.perf_counter() - suite_started:.0f} s")
         print(section, flush=True)
-        sections.append(section)
-    header = (
-        "# Benchmarks\n\n"
-        f"Measured by `make bench` on {datetime.datetime.now():%Y-%m-%d %H:%M}"
-        f" — {machine_line()}. The run took {(time.perf_counter() - started) / 60:.1f} min"
-        f" ({', '.join(durations)}; each suite's time includes the databases it built first)."
-        "\n"
+        sections[name] = section
+    when = (
+        f"{datetime.datetime.now():%Y-%m-%d %H:%M} — {machine_line()}. The run took "
+        f"{(time.perf_counter() - started) / 60:.1f} min ({', '.join(durations)}; each suite's "
+        "time includes the databases it built first)."
     )
-    (ROOT / "docs").mkdir(exist_ok=True)
-    (ROOT / "docs" / "benchmarks.md").write_text(header + "\n" + "\n\n".join(sections) + "\n")
+    BENCHMARKS.parent.mkdir(exist_ok=True)
+    if CHOSEN and BENCHMARKS.exists():
+        stamped = {
+            name: f"{section}\n\n*Measured by `BENCH_SUITES={','.join(CHOSEN)} make bench` "
+            f"on {when}*"
+            for name, section in sections.items()
+        }
+        BENCHMARKS.write_text(update_sections(BENCHMARKS.read_text(), stamped))
+        return
+    body = "\n\n".join(marked(name, section) for name, section in sections.items())
+    BENCHMARKS.write_text(f"# Benchmarks\n\nMeasured by `make bench` on {when}\n\n{body}\n")
 
 
 if __name__ == "__main__":

@@ -101,9 +101,9 @@ def _rss_mb(pid):
 
 
 class Gunicorn:
-    def __init__(self, db):
+    def __init__(self, db, workers=WORKERS):
         self.port = _free_port()
-        env = dict(db.env, GUNICORN_BIND=f"127.0.0.1:{self.port}", GUNICORN_WORKERS=str(WORKERS))
+        env = dict(db.env, GUNICORN_BIND=f"127.0.0.1:{self.port}", GUNICORN_WORKERS=str(workers))
         self.process = subprocess.Popen(
             [
                 PYTHON,

@@ -61,12 +61,13 @@ class CoreConfig(AppConfig):
             ContentType,
             models.Department,
             models.Person,
-            models.Campaign,
-            CampaignRules,
-            models.Phase,
-            models.PhaseTask,
+            # a 批示 points at its item through a generic relation: no one path to a campaign
             models.Instruction,
+            campaign=None,
         )
+        SUMMARY_SOURCES.register(models.Campaign, campaign="pk")
+        SUMMARY_SOURCES.register(CampaignRules, models.Phase, campaign="campaign")
+        SUMMARY_SOURCES.register(models.PhaseTask, campaign="phase__campaign")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -375,8 +375,10 @@ class PersonEvaluation(models.Model):
 
 class DataGeneration(models.Model):
     """One row whose counter the database itself raises (triggers, core/generation.py) on
-    every committed write to a table the campaign summary reads — ORM saves, bulk writes,
-    imports and raw SQL alike. A cached summary is valid while the counter has not moved."""
+    every committed write to a row of a summary table that belongs to no one campaign (users,
+    units, enterprises) — ORM saves, bulk writes, imports and raw SQL alike; writes to one
+    campaign's rows raise its CampaignGeneration instead. A cached summary is valid while
+    both have not moved."""
 
     counter = models.BigIntegerField("计数", default=0)
 
@@ -392,3 +394,28 @@ class DataGeneration(models.Model):
 
     def __str__(self):
         return f"数据版本 {self.counter}"
+
+
+class CampaignGeneration(models.Model):
+    """One campaign's own counter, raised by the same triggers on every committed write to a
+    row of that campaign (core.registry.SUMMARY_SOURCES says how each row finds its campaign):
+    a campaign's cached pages stay valid while its counter and the shared DataGeneration (moved
+    by writes to rows of no one campaign) have not moved. The campaign is kept as a plain
+    number rather than a foreign key: the trigger still raises it while the campaign is being
+    deleted."""
+
+    campaign_pk = models.BigIntegerField("活动编号", primary_key=True)
+    counter = models.BigIntegerField("计数", default=0)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "活动数据版本"
+        verbose_name_plural = "活动数据版本"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(counter__gte=0), name="campaigngeneration_counter_non_negative"
+            )
+        ]
+
+    def __str__(self):
+        return f"活动 {self.campaign_pk} 数据版本 {self.counter}"

@@ -7,8 +7,9 @@ export, 督办 and 考核 iterates the registry instead of keeping its own list.
 - COMPLETABLE_KINDS: the kinds of thing with a due date that a unit owns and closes (议定事项,
   电力项目, 规划节点, 阶段任务, 困难问题), each read in its campaign as it stood on a day by
   its own queryset (`of_campaign`).
-- SUMMARY_SOURCES: the models whose tables feed the campaign summary (core.generation puts a
-  trigger on each).
+- SUMMARY_SOURCES: the models whose tables feed the campaign summary, each with the path from
+  a row to its campaign (core.generation puts a trigger on each, raising that campaign's data
+  generation).
 - SCHEDULE_TABLES: where the items' 进度计划 live (core.own_plan reads them).
 
 Which unit owns a record is declared once on its model (`owner_unit_path`, core.access)."""
@@ -217,18 +218,32 @@ class ScheduleTables:
 
 
 class SummarySources:
-    """The models whose tables the campaign summary reads, registered by their apps."""
+    """The models whose tables the campaign summary reads, registered by their apps, each with
+    the way from one of its rows to the campaign it belongs to, so a write raises only that
+    campaign's data generation (core/generation.py).
+
+    `campaign` is a lookup path ending at the campaign ("campaign", "project__campaign"), "pk"
+    for the campaign itself, a tuple of paths tried in turn (a row hanging from either of two
+    parents), or None for rows that belong to no one campaign (users, units, enterprises):
+    a write to those moves every campaign's generation."""
 
     def __init__(self):
-        self._models = []
+        self._paths = {}
 
-    def register(self, *models):
+    def register(self, *models, campaign):
+        paths = () if campaign is None else (campaign,) if isinstance(campaign, str) else campaign
         for model in models:
-            if model not in self._models:
-                self._models.append(model)
+            known = self._paths.get(model)
+            if known is not None and known != tuple(paths):
+                raise ValueError(f"summary source {model._meta.label} is registered twice")
+            self._paths[model] = tuple(paths)
+
+    def campaign_paths(self, model):
+        """The lookup paths from a row of `model` to its campaign; () for shared rows."""
+        return self._paths[model]
 
     def __iter__(self):
-        return iter(list(self._models))
+        return iter(list(self._paths))
 
 
 class ScheduleRegistry:

@@ -32,19 +32,23 @@ def current_phase(campaign, as_of):
     return campaign.phases.filter(start_date__lte=as_of, end_date__gte=as_of).first()
 
 
-def cacheable_generation():
-    """The data generation to key cached values by, or None when nothing may be cached
-    (caching switched off, or the counter's row missing after a flush)."""
-    return current_generation() if settings.SUMMARY_CACHE_SECONDS > 0 else None
+def cacheable_generation(campaign):
+    """The campaign's data generation to key cached values by, as text ("shared.own"), or None
+    when nothing may be cached (caching switched off, or the counter's row missing after a
+    flush)."""
+    if settings.SUMMARY_CACHE_SECONDS <= 0:
+        return None
+    generation = current_generation(campaign.pk)
+    return None if generation is None else ".".join(map(str, generation))
 
 
 def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
-    """`compute()`, kept in this app server's memory while the data generation has not moved
-    (core/generation.py). The generation is read before computing, so a write that commits
-    meanwhile only makes this entry unreachable, never stale. A caller that has just read it
-    (cacheable_generation()) passes it on, so one request reads the counter once."""
+    """`compute()`, kept in this app server's memory while the campaign's data generation has
+    not moved (core/generation.py). The generation is read before computing, so a write that
+    commits meanwhile only makes this entry unreachable, never stale. A caller that has just
+    read it (cacheable_generation()) passes it on, so one request reads the counters once."""
     if generation is ...:
-        generation = cacheable_generation()
+        generation = cacheable_generation(campaign)
     if generation is None:
         return compute()
     key = f"baidays:{name}:{campaign.pk}:{as_of.isoformat()}:{generation}"

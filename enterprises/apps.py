@@ -52,14 +52,15 @@ class EnterprisesConfig(AppConfig):
                 worklist_order=("due_date", "-raised_on"),
             )
         )
+        # an enterprise takes part in several campaigns
+        SUMMARY_SOURCES.register(models.Enterprise, campaign=None)
         SUMMARY_SOURCES.register(
-            models.Enterprise,
             models.CompetitionEntry,
-            models.EntryReport,
-            models.EntryPhoto,
             models.KeyEnterprise,
             models.Problem,
-            models.ProblemStatusChange,
             models.PromotionEvent,
             models.LandTransfer,
+            campaign="campaign",
         )
+        SUMMARY_SOURCES.register(models.EntryReport, models.EntryPhoto, campaign="entry__campaign")
+        SUMMARY_SOURCES.register(models.ProblemStatusChange, campaign="problem__campaign")

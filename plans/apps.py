@@ -20,4 +20,5 @@ class PlansConfig(AppConfig):
                 worklist_order=("due_date",),
             )
         )
-        SUMMARY_SOURCES.register(Plan, Milestone)
+        SUMMARY_SOURCES.register(Plan, campaign="campaign")
+        SUMMARY_SOURCES.register(Milestone, campaign="plan__campaign")

@@ -33,4 +33,5 @@ class ProjectsConfig(AppConfig):
                 ),
             )
         )
-        SUMMARY_SOURCES.register(Project, ProjectReport, ProjectPhoto)
+        SUMMARY_SOURCES.register(Project, campaign="campaign")
+        SUMMARY_SOURCES.register(ProjectReport, ProjectPhoto, campaign="project__campaign")

@@ -15,4 +15,9 @@ class SupervisionConfig(AppConfig):
                 version_model=ScheduleVersion, week_model=PlanWeek, version_field="version"
             )
         )
-        SUMMARY_SOURCES.register(ScheduleVersion, PlanWeek, Supervision)
+        # a 进度计划 belongs to a project or to a 争先杯 entry
+        SUMMARY_SOURCES.register(ScheduleVersion, campaign=("project__campaign", "entry__campaign"))
+        SUMMARY_SOURCES.register(
+            PlanWeek, campaign=("version__project__campaign", "version__entry__campaign")
+        )
+        SUMMARY_SOURCES.register(Supervision, campaign="campaign")

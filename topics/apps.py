@@ -31,10 +31,9 @@ class TopicsConfig(AppConfig):
             )
         )
         SUMMARY_SOURCES.register(
-            models.TopicMeeting,
-            models.Decision,
-            models.TopicTarget,
-            models.LandFiling,
-            models.ApprovalCase,
-            models.PowerItem,
+            models.TopicMeeting, models.TopicTarget, models.PowerItem, campaign="campaign"
+        )
+        SUMMARY_SOURCES.register(models.Decision, campaign="meeting__campaign")
+        SUMMARY_SOURCES.register(
+            models.LandFiling, models.ApprovalCase, campaign="target__campaign"
         )

@@ -11,4 +11,5 @@ class DashboardsConfig(AppConfig):
         from core.registry import SUMMARY_SOURCES
 
         # the overview's park map
-        SUMMARY_SOURCES.register(ParkPlan, ProjectPin)
+        SUMMARY_SOURCES.register(ParkPlan, campaign="campaign")
+        SUMMARY_SOURCES.register(ProjectPin, campaign="project__campaign")

@@ -353,7 +353,7 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
         if self.campaign is not None:
             # only leaders and admins get here (staff are sent to their weekly list above)
             shared = common_context(self.request, self.campaign)
-            generation = cacheable_generation()
+            generation = cacheable_generation(self.campaign)
             figures = selectors.overview(self.campaign, self.as_of, generation=generation)
             scope = selectors.Scope(self.campaign, self.as_of)
             context.update(
@@ -364,8 +364,9 @@ class HomeView(RoleRequiredMixin, CampaignScopeMixin, TemplateView):
                 # read only when the cached fragment is drawn anew
                 map=SimpleLazyObject(lambda: park_map(scope)),
                 **shared,
-                # The rendered figures are cached under the same generation: every write moves
-                # it, so a cached fragment is never served once the data it shows has changed.
+                # The rendered figures are cached under the same generation: every write to this
+                # campaign's rows moves it, so a cached fragment is never served once the data
+                # it shows has changed.
                 generation=generation,
                 fragment_seconds=settings.SUMMARY_CACHE_SECONDS if generation is not None else 0,
                 # the 批示 forms come back here; the fragment varies by scope_qs, not the path

@@ -59,3 +59,17 @@ def test_a_decision_counts_in_a_units_responsibilities_from_its_meeting_on():
     before = dict(owned_counts(Scope(campaign, datetime.date(2026, 6, 9)), department))
     after = dict(owned_counts(Scope(campaign, datetime.date(2026, 6, 10)), department))
     assert (before["议定事项"], after["议定事项"]) == (0, 1)
+
+
+def test_every_summary_source_says_how_a_row_finds_its_campaign():
+    assert SUMMARY_SOURCES.campaign_paths(Project) == ("campaign",)
+    assert SUMMARY_SOURCES.campaign_paths(Problem) == ("campaign",)
+    for model in SUMMARY_SOURCES:
+        for path in SUMMARY_SOURCES.campaign_paths(model):
+            assert path == "pk" or path.endswith("campaign"), model
+
+
+def test_a_summary_source_registered_again_with_another_campaign_path_is_refused():
+    SUMMARY_SOURCES.register(Project, campaign="campaign")  # the same again is harmless
+    with pytest.raises(ValueError, match="registered twice"):
+        SUMMARY_SOURCES.register(Project, campaign=None)

@@ -1,5 +1,6 @@
-"""The overview's summary is cached per app server and keyed by the data generation, which
-database triggers raise on every committed write — bulk and raw writes included."""
+"""The overview's summary is cached per app server and keyed by the campaign's data
+generation, which database triggers raise on every committed write to its rows — bulk and raw
+writes included — while writes in another campaign leave it alone."""
 
 import datetime
 import re
@@ -43,11 +44,11 @@ def _completed(client):
 def test_a_bulk_update_that_sends_no_signal_still_refreshes_the_cached_summary(
     leader_client, summary_cache
 ):
-    _campaign_with_a_report()
+    campaign = _campaign_with_a_report()
     assert _completed(leader_client) == "10.00"
-    before = current_generation()
+    before = current_generation(campaign.pk)
     ProjectReport.objects.update(week_investment_wan=Decimal("25.50"))
-    assert current_generation() > before
+    assert current_generation(campaign.pk) > before
     assert _completed(leader_client) == "25.50"
     ProjectReport.objects.all().delete()
     assert _completed(leader_client) == "0.00"
@@ -113,3 +114,50 @@ def test_the_cached_overview_follows_a_new_report(leader_client, summary_cache):
     )
     second = leader_client.get("/", {"campaign": "cache2026", "as_of": AS_OF})
     assert second.context["summary"]["infrastructure"]["completed_wan"] == "15.00"
+
+
+def _overview_queries(client, slug):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/", {"campaign": slug, "as_of": AS_OF})
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_in_one_campaign_leaves_another_campaigns_cached_overview_cached(
+    leader_client, summary_cache
+):
+    mine = _campaign_with_a_report()
+    other = f.CampaignFactory(slug="other2026")
+    other_project = f.ProjectFactory(campaign=other)
+    uncached = _overview_queries(leader_client, "cache2026")
+    cached = _overview_queries(leader_client, "cache2026")
+    assert cached <= uncached - 20
+    before = current_generation(mine.pk)
+    ProjectReport.objects.create(project=other_project, report_week=1)
+    assert current_generation(mine.pk) == before
+    assert _overview_queries(leader_client, "cache2026") == cached
+    ProjectReport.objects.create(
+        project=mine.projects.get(), report_week=2, week_investment_wan=Decimal("5.00")
+    )
+    assert current_generation(mine.pk) > before
+    assert _overview_queries(leader_client, "cache2026") >= cached + 20
+    assert _completed(leader_client) == "15.00"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_to_a_row_of_no_one_campaign_refreshes_every_campaign(leader_client, summary_cache):
+    campaign = _campaign_with_a_report()
+    before = current_generation(campaign.pk)
+    f.DepartmentFactory()
+    assert current_generation(campaign.pk) > before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_project_with_its_reports_refreshes_its_campaign(leader_client, summary_cache):
+    campaign = _campaign_with_a_report()
+    assert _completed(leader_client) == "10.00"
+    before = current_generation(campaign.pk)
+    campaign.projects.get().delete()
+    assert current_generation(campaign.pk) > before
+    assert _completed(leader_client) == "0.00"
