@@ -10,36 +10,18 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from tests.baidays.phone import LAYOUT_PROBLEMS, assert_usable
 from tests.baidays.weekly.support import running_campaign
 from tests.conftest import browser_login
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
-LAYOUT_PROBLEMS = "\n".join(
-    line
-    for line in (Path(__file__).parents[1] / "layout_problems.js").read_text("utf-8").splitlines()
-    if not line.startswith("//")
-)
-# every visible control of the page's own content: inside the viewport, 44 px in its smaller side
-SMALL_CONTROLS = """(selector) => {
-  const width = document.documentElement.clientWidth;
-  const bad = [];
-  for (const el of document.querySelectorAll(selector)) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    if (Math.min(r.width, r.height) < 44 || r.left < 0 || r.right > width + 1)
-      bad.push(`${el.tagName} ${(el.innerText || el.name || '').trim().slice(0, 12)} `
-        + `${Math.round(r.width)}×${Math.round(r.height)}`);
-  }
-  return bad;
-}"""
 PHONE = 375
 
 
-def _fits(page, selector):
+def _fits(page):
     assert page.evaluate(LAYOUT_PROBLEMS) == []
-    if page.viewport_size["width"] == PHONE:
-        assert page.evaluate(SMALL_CONTROLS, selector) == []
+    assert_usable(page)
 
 
 @pytest.mark.parametrize("width", [PHONE, 1440])
@@ -51,11 +33,11 @@ def test_the_office_writes_the_narrative_and_the_leader_issues_it(
     browser_login(page, "admin")
     page.goto(f"/dashboards/briefing/?campaign={campaign.slug}")
     assert page.inner_text("[data-testid=narrative-progress]") == "（本期尚未撰写）"
-    _fits(page, ".briefing-actions .btn")
+    _fits(page)
 
     page.click("[data-testid=narrative-link]")
     page.wait_for_load_state("load")
-    _fits(page, ".closing-page .btn, .closing-page textarea")
+    _fits(page)
     page.fill("#id_progress", "一是三个项目集中开工\n二是召开土地专题会议")
     page.fill("#id_problems", "部分项目征地进度偏慢")
     page.fill("#id_next_steps", "下周召开电力专题会议")
@@ -88,7 +70,7 @@ def test_the_office_writes_the_narrative_and_the_leader_issues_it(
     page.click("[data-testid=narrative-link]")
     page.wait_for_load_state("load")
     assert page.locator("[data-testid=narrative-form]").count() == 0
-    _fits(page, ".closing-page .btn")
+    _fits(page)
     page.click("[data-testid=issue-form] button")
     page.wait_for_load_state("load")
     week = page.url.split("/closing/briefing/")[1].split("/")[0]
