@@ -19,7 +19,6 @@ from core.roles import is_staff_member
 from core.selectors import report_week_as_of
 from core.storage import files_kept_only_if_all_saved
 from core.uploads import validate_upload_pixels
-from enterprises.models import Problem
 
 
 def instructions_for(item):
@@ -74,12 +73,9 @@ def chart_series(campaign, item, reports, as_of, schedule_weeks):
     }
 
 
-def problems_for(kind, item):
-    if kind.key == "project":
-        problems = Problem.objects.filter(project=item)
-    else:
-        problems = Problem.objects.filter(enterprise=item.enterprise, campaign=item.campaign)
-    return problems.active().select_related("responsible_department")
+def problems_for(item):
+    """The active problems shown on an item's page (the item's model says which are its own)."""
+    return item.own_problems().active().select_related("responsible_department")
 
 
 def item_page(kind, item, user, as_of=None):
@@ -106,6 +102,8 @@ def item_page(kind, item, user, as_of=None):
     return {
         "kind": kind,
         "item": item,
+        # the item's plan block, kept by the app that owns its model
+        "plan_template": f"{item._meta.app_label}/_plan.html",
         "campaign": campaign,
         "as_of": as_of,
         "is_past": as_of < today,
@@ -127,7 +125,7 @@ def item_page(kind, item, user, as_of=None):
                 **{kind.item_field: item}, uploaded_at__date__lte=as_of
             ).select_related("report")
         ),
-        "problems": list(problems_for(kind, item).raised_by(as_of).with_status_as_of(as_of)),
+        "problems": list(problems_for(item).raised_by(as_of).with_status_as_of(as_of)),
         "instructions": list(instructions_for(item).written_by(as_of)),
         "current_week": max(1, report_week_as_of(campaign, today)),
     }
