@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "topics",
     "plans",
     "supervision",
+    "supervision.schedules",
     "baidays.setup",
     "baidays.weekly",
     "baidays.excel",

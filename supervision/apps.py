@@ -3,16 +3,10 @@ from django.apps import AppConfig
 
 class SupervisionConfig(AppConfig):
     name = "supervision"
-    verbose_name = "进度计划与督办"
+    verbose_name = "督办与考核"
 
     def ready(self):
-        from core.registry import SCHEDULE_TABLES, SUMMARY_SOURCES, ScheduleTables
+        from core.registry import SUMMARY_SOURCES
         from supervision.models import Supervision
-        from supervision.schedules import PlanWeek, ScheduleVersion
 
-        SCHEDULE_TABLES.register(
-            ScheduleTables(
-                version_model=ScheduleVersion, week_model=PlanWeek, version_field="version"
-            )
-        )
-        SUMMARY_SOURCES.register(ScheduleVersion, PlanWeek, Supervision)
+        SUMMARY_SOURCES.register(Supervision)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from core.money import percent
 from core.own_plan import EPOCH, planned_to_date_cents, window
-from supervision.schedule_selectors import (
+from supervision.schedules.selectors import (
     effective_label,
     nodes_as_of,
     schedule_history,

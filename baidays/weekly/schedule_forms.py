@@ -1,7 +1,7 @@
 """The item page's 进度计划 editor: one row per campaign week (its planned investment) and one
 row per 形象进度 node. Field checks (number format, sign, dates) live here; checks against the
 item (the weeks add up to its 100-day plan, the week is in the campaign) and against other
-people's saves live in supervision.schedule_services."""
+people's saves live in supervision.schedules.services."""
 
 from django import forms
 from django.forms import formset_factory
@@ -9,7 +9,7 @@ from django.forms import formset_factory
 from baidays.weekly.forms import money_input_field
 from core.bounds import WEEK_MAX
 from core.parsing import parse_int
-from supervision.schedule_services import NodeChange
+from supervision.schedules.services import NodeChange
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 EXTRA_NODES = 2  # blank node rows offered below the existing ones

@@ -21,8 +21,8 @@ from baidays.weekly.schedule_forms import (
 )
 from core.access import require_schedule_editor
 from core.forms import bind_capped_formset
-from supervision.schedule_selectors import nodes_ever
-from supervision.schedule_services import (
+from supervision.schedules.selectors import nodes_ever
+from supervision.schedules.services import (
     NodeRowsRefused,
     StaleSchedule,
     replace_schedule,

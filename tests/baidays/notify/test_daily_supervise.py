@@ -13,7 +13,7 @@ from baidays.notify.jobs import run_periodic_jobs
 from baidays.notify.models import DailyJob, DailyJobRun
 from supervision.choices import Cause, Level
 from supervision.models import Supervision
-from supervision.schedule_services import replace_schedule
+from supervision.schedules.services import replace_schedule
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from baidays.notify.reminders import fire_due_occasions
 from baidays.notify.supervision_notices import tell_supervisions
 from core.models import Department
 from supervision.models import Supervision
-from supervision.schedule_services import replace_schedule
+from supervision.schedules.services import replace_schedule
 from supervision.services import answer, supervise
 from tests import factories as f
 from tests.baidays.notify.peers import RecordingRobot, smtp_server

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.own_plan import plan_weeks_of
-from supervision.schedules import ScheduleNode
+from supervision.schedules.models import ScheduleNode
 from tests.baidays.weekly.support import project_for, running_campaign
 from tests.conftest import browser_login
 

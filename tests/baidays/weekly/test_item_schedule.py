@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from core.choices import LagStatus
 from core.own_plan import plan_weeks_of
-from supervision.schedule_selectors import version_in_effect
-from supervision.schedules import ScheduleNode, ScheduleVersion
+from supervision.schedules.models import ScheduleNode, ScheduleVersion
+from supervision.schedules.selectors import version_in_effect
 from tests import factories as f
 from tests.baidays.weekly.support import entry_for, nodes_post, project_for, weeks_post
 

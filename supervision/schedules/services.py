@@ -14,8 +14,8 @@ from django.utils import timezone
 from core.history import user_name
 from core.locking import StaleVersion
 from core.money import ZERO, quantize_wan
-from supervision.choices import ScheduleSource
-from supervision.schedules import PlanWeek, ScheduleNode, ScheduleVersion
+from supervision.schedules.choices import ScheduleSource
+from supervision.schedules.models import PlanWeek, ScheduleNode, ScheduleVersion
 
 NODE_FIELDS = ["text", "planned_on", "reached_on"]
 

@@ -58,7 +58,7 @@ def test_existing_weeks_become_the_version_in_effect_from_their_creation(old_app
     migrate(AFTER)
 
     from core.own_plan import planned_to_date_cents
-    from supervision.schedules import ScheduleVersion
+    from supervision.schedules.models import ScheduleVersion
 
     version = ScheduleVersion.objects.get()
     assert (version.project_id, version.effective_from, version.created_by_id) == (

@@ -2,7 +2,7 @@
 week, kept in versions (each in effect from its time until replaced), and dated 形象进度 nodes.
 An item without a version in effect, or whose version has no weeks, follows the linear default
 of core.own_plan over its own window. The app registers where they live
-(core.registry.SCHEDULE_TABLES, SupervisionConfig.ready), and core.own_plan reads them there;
+(core.registry.SCHEDULE_TABLES, SchedulesConfig.ready), and core.own_plan reads them there;
 each row's foreign key to its item is named as the kind's `item_field` ("project", "entry")."""
 
 from django.conf import settings
@@ -17,7 +17,7 @@ from core.bounds import WEEK_MAX
 from core.models import money_field, non_negative
 from core.registry import TRACKED_KINDS
 from core.validators import NAME_VALIDATORS
-from supervision.choices import ScheduleSource
+from supervision.schedules.choices import ScheduleSource
 
 ONE_ITEM = Q(project__isnull=False, entry__isnull=True) | Q(
     project__isnull=True, entry__isnull=False
@@ -82,6 +82,7 @@ class ScheduleVersion(ItemScheduleRow):
     )
 
     class Meta:
+        db_table = "supervision_scheduleversion"  # kept from when supervision held them
         ordering = ["-effective_from", "-pk"]
         verbose_name = "进度计划版本"
         verbose_name_plural = "进度计划版本"
@@ -135,6 +136,7 @@ class PlanWeek(models.Model):
     planned_wan = money_field("计划投资（万元）")
 
     class Meta:
+        db_table = "supervision_planweek"
         ordering = ["version", "week"]
         verbose_name = "进度计划（周）"
         verbose_name_plural = "进度计划（周）"
@@ -178,9 +180,10 @@ class ScheduleNode(ItemScheduleRow):
     planned_on = models.DateField("计划日期")
     reached_on = models.DateField("实际完成日期", null=True, blank=True)
     version = models.PositiveIntegerField("版本", default=1)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="supervision_historicalschedulenode")
 
     class Meta:
+        db_table = "supervision_schedulenode"
         ordering = ["planned_on", "pk"]
         verbose_name = "形象进度节点"
         verbose_name_plural = "形象进度节点"

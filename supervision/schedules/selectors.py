@@ -9,8 +9,8 @@ from django.utils import timezone
 from core.history import FieldChange, HistoryEntry, history_entries, user_name
 from core.own_plan import in_effect, schedule_cutoff
 from core.registry import TRACKED_KINDS
-from supervision.choices import ScheduleSource
-from supervision.schedules import ScheduleNode, ScheduleVersion
+from supervision.schedules.choices import ScheduleSource
+from supervision.schedules.models import ScheduleNode, ScheduleVersion
 
 HISTORY_LIMIT = 50
 

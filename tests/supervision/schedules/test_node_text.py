@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from supervision.schedule_services import save_node
+from supervision.schedules.services import save_node
 from tests.baidays.weekly.support import project_for, running_campaign
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from core.own_plan import planned_to_date_cents, planned_to_date_cents_sql
 from enterprises.models import CompetitionEntry
 from projects.models import Project
-from supervision.schedule_services import replace_schedule
+from supervision.schedules.services import replace_schedule
 from tests.factories import (
     CampaignFactory,
     CompetitionEntryFactory,
