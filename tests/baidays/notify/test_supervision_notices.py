@@ -13,8 +13,8 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
+from baidays.jobs.periodic import run_periodic_jobs
 from baidays.notify import supervision_notices
-from baidays.notify.jobs import run_periodic_jobs
 from baidays.notify.models import Channel, ChannelKind, Message, OutboxEntry, SupervisionNotice
 from baidays.notify.reminders import fire_due_occasions
 from baidays.notify.supervision_notices import tell_supervisions

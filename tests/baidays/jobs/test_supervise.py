@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from baidays.notify.daily_supervise import run_daily_supervise
-from baidays.notify.jobs import run_periodic_jobs
+from baidays.jobs.periodic import run_periodic_jobs
+from baidays.jobs.supervise import run_daily_supervise
 from baidays.notify.models import DailyJob, DailyJobRun
 from supervision.choices import Cause, Level
 from supervision.models import Supervision

@@ -5,7 +5,7 @@ import threading
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from baidays.notify.jobs import run_periodic_jobs
+from baidays.jobs.periodic import run_periodic_jobs
 
 logger = logging.getLogger(__name__)
 # waits after a lost database: 5 s, 10 s, 20 s… at most 5 minutes, until it answers again

@@ -1,5 +1,5 @@
 """The item pages of the two tracked kinds (附件1/3 projects, 附件2 争先杯 entries): one set of
-views in item_views.py, bound here to each kind."""
+views in views.py, bound here to each kind."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,14 +12,14 @@ from core.locking import StaleVersion, apply_stale
 from enterprises import services as enterprise_services
 from enterprises.forms import GoalAchievedForm
 
-from .item_views import (
+from .schedule_views import ItemScheduleNodesView, ItemScheduleView
+from .views import (
     ItemDetailView,
     ItemInstructionView,
     ItemMixin,
     ItemPhotoFileView,
     ItemPhotoUploadView,
 )
-from .schedule_views import ItemScheduleNodesView, ItemScheduleView
 
 
 class ProjectDetailView(ItemDetailView):

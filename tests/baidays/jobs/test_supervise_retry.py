@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from baidays.notify import daily_supervise
-from baidays.notify.daily_supervise import run_daily_supervise
+from baidays.jobs import supervise as daily_supervise
+from baidays.jobs.supervise import run_daily_supervise
 from baidays.notify.models import DailyJob, DailyJobRun
 from supervision.models import Supervision
 from tests.factories import CampaignFactory, ProjectFactory, ProjectReportFactory, written_schedule

@@ -12,8 +12,8 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from baidays.notify.backups import archives_in, run_daily_backup
-from baidays.notify.jobs import run_periodic_jobs
+from baidays.jobs.backup import archives_in, run_daily_backup
+from baidays.jobs.periodic import run_periodic_jobs
 from baidays.notify.models import DailyJobRun
 from tests import factories as f
 

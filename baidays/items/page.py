@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from baidays.weekly.photos import prepare_photo
-from baidays.weekly.schedule import schedule_card
+from baidays.items.photos import prepare_photo
+from baidays.items.schedule import schedule_card
 from baidays.weekly.selectors import CUMULATIVE_RULE
 from core.access import require_item_writer
 from core.campaign_settings import CampaignRules

@@ -9,7 +9,7 @@ import logging
 from django.conf import settings
 from django.utils import timezone
 
-from baidays.notify.daily_jobs import claim, finish
+from baidays.jobs.daily import claim, finish
 from baidays.notify.models import DailyJob
 from core.models import Campaign
 from supervision.services import supervise

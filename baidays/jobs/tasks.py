@@ -1,15 +1,15 @@
 """The periodic jobs as a Celery task, for several app servers: beat (django-celery-beat)
-schedules `baidays.notify.tasks.periodic_jobs` every minute; any worker may run it. Each step
-survives its own exceptions (baidays.notify.jobs); a connection broken since the last task is
+schedules `baidays.jobs.tasks.periodic_jobs` every minute; any worker may run it. Each step
+survives its own exceptions (baidays.jobs.periodic); a connection broken since the last task is
 replaced before this one."""
 
 from celery import shared_task
 from django.db import close_old_connections
 
-from baidays.notify.jobs import run_periodic_jobs
+from baidays.jobs.periodic import run_periodic_jobs
 
 
-@shared_task(name="baidays.notify.tasks.periodic_jobs")
+@shared_task(name="baidays.jobs.tasks.periodic_jobs")
 def periodic_jobs():
     close_old_connections()
     try:

@@ -1,5 +1,5 @@
 """The periodic jobs, one entry point for both set-ups: the embedded worker (`run_worker`,
-started by `make run`) and Celery beat (baidays.notify.tasks). Running them on several servers
+started by `make run`) and Celery beat (baidays.jobs.tasks). Running them on several servers
 at once is safe: occasions, 督办 notices and daily job runs are unique rows, and outbox entries
 are claimed under row locks.
 
@@ -15,8 +15,8 @@ from django.db import DatabaseError, InterfaceError, OperationalError, close_old
 from django.db import connection as default_connection
 from django.utils import timezone
 
-from baidays.notify.backups import run_daily_backup
-from baidays.notify.daily_supervise import run_daily_supervise
+from baidays.jobs.backup import run_daily_backup
+from baidays.jobs.supervise import run_daily_supervise
 from baidays.notify.models import WorkerHealth
 from baidays.notify.outbox import deliver_pending
 from baidays.notify.reminders import fire_due_occasions

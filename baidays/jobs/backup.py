@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from baidays.notify.daily_jobs import claim, finish
+from baidays.jobs.daily import claim, finish
 from baidays.notify.models import DailyJob
 from core.backup import create_backup
 

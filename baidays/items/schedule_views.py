@@ -1,4 +1,4 @@
-"""The item page's 进度计划 editor, shared by projects and 争先杯 entries (item_pages.py binds
+"""The item page's 进度计划 editor, shared by projects and 争先杯 entries (pages.py binds
 them to each kind): the weeks (saved as a new version, or cleared back to the linear default)
 and the 形象进度 nodes. Only the responsible unit's staff and admins write; a refusal shows
 the page again with the reason and saves nothing."""
@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from baidays.weekly.item_views import ItemMixin
-from baidays.weekly.schedule_forms import (
+from baidays.items.schedule_forms import (
     EXTRA_NODES,
     NODES_PREFIX,
     WEEKS_PREFIX,
@@ -19,6 +18,7 @@ from baidays.weekly.schedule_forms import (
     ScheduleVersionForm,
     WeekFormSet,
 )
+from baidays.items.views import ItemMixin
 from core.access import require_schedule_editor
 from core.forms import bind_capped_formset
 from supervision.schedules.selectors import nodes_ever

@@ -1,4 +1,4 @@
-"""Views of the item page shared by projects and 争先杯 entries; item_pages.py binds them to
+"""Views of the item page shared by projects and 争先杯 entries; pages.py binds them to
 each kind by its key in core.registry.TRACKED_KINDS."""
 
 from django.contrib import messages
@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from baidays.weekly.forms import InstructionForm, PhotoForm
-from baidays.weekly.items import add_photos, item_page, mark_instructions_read
-from baidays.weekly.schedule_forms import editor_forms
+from baidays.items.forms import InstructionForm, PhotoForm
+from baidays.items.page import add_photos, item_page, mark_instructions_read
+from baidays.items.schedule_forms import editor_forms
 from core.access import (
     RoleRequiredMixin,
     can_edit_schedule,
@@ -81,7 +81,7 @@ class ItemMixin(RoleRequiredMixin):
             instruction_form=forms.pop("instruction_form", None) or InstructionForm(),
             **{**self.extra_forms(item), **forms},
         )
-        return render(self.request, "weekly/item_detail.html", context, status=status)
+        return render(self.request, "items/detail.html", context, status=status)
 
 
 class ItemDetailView(ItemMixin, View):

@@ -53,7 +53,7 @@ def test_celery_worker_runs_the_jobs_through_redis_once_for_two_calls(
     from celery.contrib.testing.worker import start_worker
 
     from baidays.celery import app
-    from baidays.notify.tasks import periodic_jobs
+    from baidays.jobs.tasks import periodic_jobs
 
     app.conf.broker_url = "redis://127.0.0.1:6379/15"
     app.conf.result_backend = "redis://127.0.0.1:6379/15"
