@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from baidays.weekly import photos
+from baidays.items import photos
 from core import uploads
 from core.models import Instruction
 from projects.models import ProjectPhoto

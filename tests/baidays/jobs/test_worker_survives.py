@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 from django.utils import timezone
 
-from baidays.notify import jobs
+from baidays.jobs import periodic as jobs
 from baidays.notify.management.commands import run_worker
 from baidays.notify.models import Message, OccasionKind, ReminderOccasion, WorkerHealth
 from tests import factories as f
