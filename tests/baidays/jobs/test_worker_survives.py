@@ -13,7 +13,7 @@ from django.db import OperationalError, connection, connections
 from django.utils import timezone
 
 from baidays.jobs import periodic as jobs
-from baidays.notify.management.commands import run_worker
+from baidays.jobs.management.commands import run_worker
 from baidays.notify.models import Message, OccasionKind, ReminderOccasion, WorkerHealth
 from tests import factories as f
 
