@@ -8,7 +8,7 @@ by full_clean() in every service, and used by the annex import's cell parsers.""
 
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 
-SEQ_MAX = 9999  # 序号 of an annex row, a 议定事项, a 规划节点, an 电力项目
+SEQ_MAX = 20000  # 序号 of an annex row (a province-size annex), a 议定事项, a 规划节点, an 电力项目
 COUNT_MAX = 9999  # counts typed by a person: 意向项目, 开工目标…
 ORDER_MAX = 9999  # sort orders
 WEEK_MAX = 520  # report weeks: ten years of weeks, far beyond any campaign

@@ -186,7 +186,9 @@ class AnnexAdminMixin(ImportMixin):
         ) or Campaign.objects.current()
         if campaign is None:
             raise Http404("尚未建立百日行动")
-        return _xlsx(write_annex(annex, campaign), export_filename(annex, campaign))
+        return _xlsx(
+            write_annex(annex, campaign, reader=request.user), export_filename(annex, campaign)
+        )
 
     def get_import_context_data(self, **kwargs):
         context = super().get_import_context_data(**kwargs)

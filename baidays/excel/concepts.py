@@ -5,7 +5,24 @@ word of every slot of one of its patterns and none of its `none_of` words. When 
 patterns both fit a header, the one whose matched words are longer wins ("项目总投资" is 总投资,
 not 项目); an exact tie is not guessed. `spellings` are headers as written by county and
 provincial offices in their 项目表: the tests build workbooks from them, so a new alias is one
-line here (and, if no pattern covers it yet, one word in a slot)."""
+line here (and, if no pattern covers it yet, one word in a slot).
+
+Public tables the spellings were collected from, named where a word is added:
+- [漳州] catkins10/cms WebContent/dpc/keyproject/dataimport/dataImport.jsp — the column list of
+  漳州市's 新增长区域发展战役 项目明细表 (项目性质, 建设内容及规模, 所属开发区, 挂钩领导,
+  挂钩责任单位, 项目业主单位, "2010年计划投资（万元）" for the year, "大干150天力争完成的投资额" for
+  the campaign, 建设起止时间);
+- [重点项目] catkins10/cms WebContent/dpc/keyproject/projectRead.jsp — 项目全称,
+  建设规模及主要建设内容;
+- [年度计划] 17688971686/ss …/management/yearPlan/yearPlan.svc.js — a 年度计划编制 grid: 建设单位,
+  建设性质, 建设规模及主要建设内容, 本年度建设任务, 本年度建设内容;
+- [市直计划表] shiminwei/shiminwei1 …/modelShow/sbjzfxxmjhb.jsp — 年度市直政府性投资项目计划表:
+  建设规模及内容, 本年度计划投资, 年度工作目标, 项目责任单位, 责任人;
+- [市领导联系] genggengtang/leader-control-parent …/市领导联系项目/prj-list.md — 项目全称,
+  项目业主单位, 项目责任领导, 计划建设阶段.
+Words that name a year's figure (本年度…, 2026年计划…) are kept out of the 100-day columns, and
+headers that could be two columns (责任人: the leader or the unit; 建设起止时间: start and finish
+in one cell) match none: they are listed as not imported, never guessed."""
 
 from dataclasses import dataclass
 
@@ -32,19 +49,23 @@ SEQ = concept(
 PROJECT_NAME = concept(
     "name",
     ("项目", "工程"),
-    ("名称", "名字"),
+    ("名称", "名字", "全称"),
     exact=("项目", "工程", "项目(工程)", "建设项目"),
-    spellings=("项目名称", "工程名称", "项目(工程)名称", "建设项目名称", "项目", "建设项目"),
+    spellings=("项目名称", "工程名称", "项目(工程)名称", "建设项目名称", "项目", "建设项目")
+    + ("项目全称",),  # [重点项目], [市领导联系]
 )
 CONTENT = concept(
     "content_scale",
     ("建设内容", "建设规模", "主要内容", "内容", "规模"),
-    none_of=("百日", "目标", "任务"),
-    spellings=("建设内容及规模", "建设内容", "建设规模", "主要建设内容", "建设内容和规模"),
+    # 本年度建设内容 [年度计划] is the year's share of the work, not the project's content
+    none_of=("百日", "目标", "任务", "年度", "本年"),
+    spellings=("建设内容及规模", "建设内容", "建设规模", "主要建设内容", "建设内容和规模")
+    + ("建设规模及主要建设内容", "建设规模及内容"),  # [重点项目] [年度计划], [市直计划表]
 )
 ZONE = concept(
     "zone",
-    ("区块", "园区", "地点", "片区", "所在地", "区域", "位置", "平台", "地址", "乡镇", "功能区"),
+    ("区块", "园区", "地点", "片区", "所在地", "区域", "位置", "平台", "地址", "乡镇", "功能区")
+    + ("开发区",),  # [漳州]
     none_of=("单位", "领导", "负责", "部门"),
     spellings=(
         "所在区块",
@@ -56,6 +77,7 @@ ZONE = concept(
         "项目地点",
         "建设地址",
         "所在乡镇",
+        "所属开发区",  # [漳州]
     ),
 )
 TOTAL = concept(
@@ -69,9 +91,11 @@ ANNUAL = concept(
     ("年度", "本年", "全年", "当年", "年计划"),
     ("投资", "计划"),
     none_of=("百日", "总投资", "累计", "完成"),
-    spellings=("年度计划投资", "年度投资", "本年度计划投资", "2026年度计划投资"),
+    spellings=("年度计划投资", "年度投资", "本年度计划投资", "2026年度计划投资")
+    + ("2026年计划投资（万元）",),  # [漳州] "2010年计划投资（万元）", [市直计划表]
 )
-_PLANNED_NOT = ("累计", "已完成", "完成投资", "总投资", "年度", "本年", "全年")
+# a year's figure is never the 100-day one: "2026年计划投资" [漳州] says 年计划
+_PLANNED_NOT = ("累计", "已完成", "完成投资", "总投资", "年度", "本年", "全年", "年计划")
 _PLANNED_SPELLINGS = (
     "百日计划投资",
     "百日行动计划投资",
@@ -79,6 +103,8 @@ _PLANNED_SPELLINGS = (
     "百日计划投资（万元）",
     "百天计划投资",
     "百日目标投资",
+    # [漳州] wrote "大干150天力争完成的投资额（万元）" for its 150-day campaign
+    "大干100天力争完成的投资额（万元）",
 )
 PLANNED = concept(
     "planned_investment_wan",
@@ -100,16 +126,17 @@ PLANNED_ONLY = concept(
     spellings=(*_PLANNED_SPELLINGS, "计划投资", "计划投资（万元）"),
 )
 _MILESTONE_WORDS = ("形象进度", "进度目标", "百日目标", "形象目标", "目标任务", "建设目标")
+_YEAR_WORDS = ("年度", "本年", "全年")  # 本年度建设任务 [年度计划], 年度工作目标 [市直计划表]
 MILESTONE = concept(
     "milestone_target",
     _MILESTONE_WORDS,
-    none_of=("时间", "日期", "投资", "最新", "累计", "状态"),
+    none_of=("时间", "日期", "投资", "最新", "累计", "状态", *_YEAR_WORDS),
     spellings=("形象进度目标", "百日形象进度目标", "百日目标", "形象进度", "百日行动目标任务"),
 )
 TASK = concept(
     "construction_task",
     ("建设任务", "工作任务", *_MILESTONE_WORDS),
-    none_of=("时间", "日期", "投资", "类型", "最新", "累计", "状态"),
+    none_of=("时间", "日期", "投资", "类型", "最新", "累计", "状态", *_YEAR_WORDS),
     spellings=("百日建设任务", "建设任务", "百日形象进度目标", "形象进度目标", "百日目标"),
 )
 START = concept(
@@ -151,6 +178,8 @@ LEADER = concept(
         "分管县领导",
         "挂钩领导",
         "包抓领导",
+        "挂钩领导",  # [漳州]
+        "项目责任领导",  # [市领导联系]
     ),
 )
 LIAISON = concept(
@@ -182,24 +211,28 @@ DEPARTMENT = concept(
         "牵头部门",
         "责任单位(部门)",
         "推进单位",
+        "项目责任单位",  # [市直计划表]
+        "挂钩责任单位",  # [漳州], over 单位名称 / 责任人 / 联络人
     ),
 )
 NOTE = concept("note", ("备注", "说明"), none_of=("填报",), spellings=("备注", "说明"))
 OWNER = concept(
     "owner_name",
     ("业主单位", "项目单位", "建设单位", "业主", "实施单位", "项目业主", "企业名称", "实施主体"),
-    spellings=("业主单位", "项目单位", "建设单位", "项目业主", "实施单位", "企业名称"),
+    spellings=("业主单位", "项目单位", "建设单位", "项目业主", "实施单位", "企业名称")
+    + ("项目业主单位",),  # [漳州], [市领导联系]
 )
 ENTERPRISE = concept(
     "enterprise_name",
     ("企业名称", "企业", "参赛企业", "单位名称", "公司名称", "公司"),
-    none_of=("类别", "类型", "分类", "法人", "性质", "产品", "困难", "联系", "诉求"),
+    # 责任: "挂钩责任单位 / 单位名称" [漳州] names the unit in charge, not the enterprise
+    none_of=("类别", "类型", "分类", "法人", "性质", "产品", "困难", "联系", "诉求", "责任"),
     spellings=("企业名称", "参赛企业", "单位名称", "企业(单位)名称", "公司名称", "企业"),
 )
 ENTRY_PROJECT = concept(
     "project_name",
     ("项目", "工程"),
-    ("名称", "名字"),
+    ("名称", "名字", "全称"),
     exact=PROJECT_NAME.exact,
     spellings=("项目名称", "工程名称", "参赛项目名称", "项目"),
 )
@@ -215,6 +248,8 @@ GOAL = concept(
         "类型",
         "建设类型(目标)",
         "建设阶段",
+        "项目性质",  # [漳州]
+        "计划建设阶段",  # [市领导联系]
     ),
 )
 LEGAL = concept(

@@ -16,6 +16,7 @@ from core import plan_data
 from core.choices import LagStatus
 from core.dates import plan_date_text
 from core.lag import rule_text
+from core.privacy import phone_for
 from core.selectors import report_week_as_of
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 from enterprises.models import CompetitionEntry, KeyEnterprise
@@ -98,8 +99,13 @@ def _put(sheet, row, column, value):
     return cell
 
 
-def write_annex(annex, campaign, *, blank=False, as_of=None):
-    """The annex as an .xlsx file's bytes; `blank` gives the empty template."""
+PHONE_KEYS = frozenset({"phone"})
+
+
+def write_annex(annex, campaign, *, blank=False, as_of=None, reader=None):
+    """The annex as an .xlsx file's bytes; `blank` gives the empty template. A `reader` who may
+    not read phone numbers in full gets them masked (core.privacy); an operator's command
+    passes none and gets the file as kept."""
     layout = LAYOUTS[annex]
     as_of = as_of or timezone.localdate()
     columns = list(layout.columns)
@@ -108,56 +114,17 @@ def write_annex(annex, campaign, *, blank=False, as_of=None):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = layout.label
-    sheet.cell(row=1, column=1, value=layout.label).font = Font(bold=True)
-    title = sheet.cell(row=2, column=1, value=layout.title)
-    title.font = Font(bold=True, size=16)
-    title.alignment = Alignment(horizontal="center", vertical="center")
-    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
-    sheet.row_dimensions[2].height = 30
-    sheet.cell(row=3, column=1, value=f"填报单位：{plan_data.LEADING_OFFICE}")
-    if any(c.kind == AMOUNT for c in columns):
-        sheet.cell(row=3, column=max(width - 2, 2), value="单位：万元")
-    headers = [c.header for c in columns] + [label for _, label, _ in extra]
-    widths = [c.width for c in columns] + [w for _, _, w in extra]
-    for index, (header, column_width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=index, value=header)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(index)].width = column_width + 2
-    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
-    row = HEADER_ROW + 1
+    _title_rows(sheet, layout, width)
+    _header_row(sheet, columns, extra)
     totals = {c.key: 0 for c in columns if c.kind == AMOUNT}
     if any(key == "completed_investment_wan" for key, _, _ in extra):
         totals["completed_investment_wan"] = 0
-    time_percent = campaign.time_percent(as_of) if campaign else 0
+    row = HEADER_ROW + 1
     for record in [] if blank else _records(annex, campaign, as_of):
-        for index, column in enumerate(columns, start=1):
-            value = _value(record, column.key)
-            cell = _put(sheet, row, index, value)
-            cell.border = BORDER
-            if column.kind == AMOUNT:
-                cell.number_format = MONEY_FORMAT
-                totals[column.key] += value or 0
-            elif column.kind == DATE and value:
-                cell.number_format = DATE_FORMAT
-        for offset, (key, _, _) in enumerate(extra, start=len(columns) + 1):
-            if key == "lag":
-                # decided by with_lag: 投资完成率 against the item's own 计划完成率
-                status = LagStatus(record.lag)
-                cell = _put(sheet, row, offset, status.label)
-                cell.fill = PatternFill("solid", fgColor=LAG_FILLS[status])
-            else:
-                cell = _put(sheet, row, offset, getattr(record, key))
-                if key == "latest_percent":
-                    cell.number_format = PERCENT_FORMAT
-                if key == "completed_investment_wan":
-                    cell.number_format = MONEY_FORMAT
-                    totals[key] += record.completed_investment_wan
-            cell.border = BORDER
+        _record_row(sheet, row, record, columns, extra, totals, reader)
         row += 1
     _total_row(sheet, row, columns, extra, totals, blank)
+    time_percent = campaign.time_percent(as_of) if campaign else 0
     _footnote(sheet, row + 1, campaign, blank, as_of, time_percent)
     finish_sheet(sheet, header_row=HEADER_ROW, last_row=row, landscape=width > LANDSCAPE_ABOVE)
     sheet.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=width)
@@ -168,6 +135,65 @@ def write_annex(annex, campaign, *, blank=False, as_of=None):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _title_rows(sheet, layout, width):
+    """附件N, the title merged over the table's width, 填报单位 and the amount unit."""
+    sheet.cell(row=1, column=1, value=layout.label).font = Font(bold=True)
+    title = sheet.cell(row=2, column=1, value=layout.title)
+    title.font = Font(bold=True, size=16)
+    title.alignment = Alignment(horizontal="center", vertical="center")
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    sheet.row_dimensions[2].height = 30
+    sheet.cell(row=3, column=1, value=f"填报单位：{plan_data.LEADING_OFFICE}")
+    if any(c.kind == AMOUNT for c in layout.columns):
+        sheet.cell(row=3, column=max(width - 2, 2), value="单位：万元")
+
+
+def _header_row(sheet, columns, extra):
+    headers = [c.header for c in columns] + [label for _, label, _ in extra]
+    widths = [c.width for c in columns] + [w for _, _, w in extra]
+    for index, (header, column_width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=index, value=header)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(index)].width = column_width + 2
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
+
+
+def _record_row(sheet, row, record, columns, extra, totals, reader):
+    """One record's annex columns then its progress columns; amounts add to `totals`."""
+    for index, column in enumerate(columns, start=1):
+        value = _value(record, column.key)
+        if reader is not None and column.key in PHONE_KEYS:
+            value = phone_for(value, reader)
+        cell = _put(sheet, row, index, value)
+        cell.border = BORDER
+        if column.kind == AMOUNT:
+            cell.number_format = MONEY_FORMAT
+            totals[column.key] += value or 0
+        elif column.kind == DATE and value:
+            cell.number_format = DATE_FORMAT
+    for offset, (key, _, _) in enumerate(extra, start=len(columns) + 1):
+        _progress_cell(sheet, row, offset, record, key, totals).border = BORDER
+
+
+def _progress_cell(sheet, row, column, record, key, totals):
+    if key == "lag":
+        # decided by with_lag: 投资完成率 against the item's own 计划完成率
+        status = LagStatus(record.lag)
+        cell = _put(sheet, row, column, status.label)
+        cell.fill = PatternFill("solid", fgColor=LAG_FILLS[status])
+        return cell
+    cell = _put(sheet, row, column, getattr(record, key))
+    if key == "latest_percent":
+        cell.number_format = PERCENT_FORMAT
+    if key == "completed_investment_wan":
+        cell.number_format = MONEY_FORMAT
+        totals[key] += record.completed_investment_wan
+    return cell
 
 
 def _total_row(sheet, row, columns, extra, totals, blank):

@@ -243,7 +243,7 @@ _SEQ_LABEL = re.compile(r"^(?:\d+(?:[-.]\d+)+|[(]?[一二三四五六七八九�
 
 def parse_seq(value):
     """序号 as a positive integer ("1", "１", 1.0 all read as 1), or a SeqLabel for the forms
-    offices write that are not numbers. Its upper bound follows the table (reader.py)."""
+    offices write that are not numbers; 1 to SEQ_MAX, the most rows an annex may hold."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -259,6 +259,6 @@ def parse_seq(value):
         if not (text.isascii() and text.isdigit()):  # ² and other digits int() refuses
             raise CellError(f"“{parse_text(value)}”不是序号")
         number = int(text)
-    if number < 1:
+    if not 1 <= number <= SEQ_MAX:
         raise CellError(f"序号应为 1 至 {SEQ_MAX} 的整数")
     return number

@@ -25,7 +25,7 @@ from baidays.excel.totals import TotalsCheck
 from baidays.excel.workbook import apply_states, open_workbook, uncached_formulas, visible_sheets
 from core.bounds import SEQ_MAX
 
-MAX_DATA_ROWS = 20000
+MAX_DATA_ROWS = SEQ_MAX  # a row's 序号 is its place in the annex: the same bound
 _NONE_KINDS = (AMOUNT, DATE)  # the cells where "—", "/", "无" mean 0 or no date
 NO_FORMULA_VALUE = "公式没有计算结果，请在 Excel 中打开、保存后再导入"
 
@@ -177,7 +177,9 @@ class _Reading:
         self.count += 1
         self.data_rows.append(number)
         if self.count > MAX_DATA_ROWS:
-            raise WorkbookError(f"数据超过 {MAX_DATA_ROWS} 行，请分批导入")
+            raise WorkbookError(
+                f"第 {number} 行：数据超过 {MAX_DATA_ROWS} 行（序号的上限），请分批导入"
+            )
         positions = self.header.positions
         picked = {key: cells[i] if i < len(cells) else None for key, i in positions.items()}
         if all(picked[key] is None for key in picked if key != "seq"):
@@ -198,51 +200,53 @@ class _Reading:
         self.table.rows.append(AnnexRow(number, values, self.sections.text))
 
     def parse(self, number, cells):
+        """The row's parsed values, its problems and its amounts in exact 万元."""
         values, problems, exact = {}, [], {}
-        texts, units = self.header.texts, self.header.units
         for column in self.layout.columns:
-            if column.key not in cells:
-                continue
-            value = cells[column.key]
-            if type(value) is str and column.kind in _NONE_KINDS:
-                value = self.none_word(number, column, value)  # "—", "/", "无"
-            try:
-                if column.kind == AMOUNT:
-                    exact[column.key] = parsers.exact_amount(value, units[column.key])
-                    parsed = parsers.round_wan(exact[column.key])
-                else:
-                    parsed = parse_cell(column, value)
-            except parsers.UnitUnknown:
-                self.unit_missing.setdefault(column.key, number)
-                continue
-            except CellError as error:
-                problems.append(RowProblem(number, texts[column.key], str(error)))
-                continue
-            if column.required and parsed in (None, ""):
-                problems.append(RowProblem(number, texts[column.key], "不能为空"))
-            month_only = isinstance(parsed, parsers.MonthOnly)
-            if month_only:
-                # noted for the summary, stored as a plain date (a date subclass would reach
-                # the database adapter as its own text) and flagged to be shown as the month
-                self.month_only.setdefault(column.key, []).append(number)
-                parsed = parsed.as_date()
-            outside = (
-                self.campaign is not None
-                and column.kind == DATE
-                and self.outside_window(number, column, parsed)
-            )
-            if outside:
-                problems.append(outside)
-                continue
-            if column.month_flag:
-                values[column.month_flag] = month_only
-            values[column.key] = parsed
+            if column.key in cells:
+                problems += self.parse_column(number, column, cells[column.key], values, exact)
         for check in self.layout.extra_checks:
             failure = check(values)
             if failure:
                 key, reason = failure
-                problems.append(RowProblem(number, texts.get(key, ""), reason))
+                problems.append(RowProblem(number, self.header.texts.get(key, ""), reason))
         return values, problems, exact
+
+    def parse_column(self, number, column, value, values, exact):
+        """One cell parsed into `values` (and `exact` for an amount); the cell's problems."""
+        header = self.header.texts[column.key]
+        try:
+            parsed = self.parse_value(number, column, value, exact)
+        except parsers.UnitUnknown:
+            self.unit_missing.setdefault(column.key, number)
+            return []
+        except CellError as error:
+            return [RowProblem(number, header, str(error))]
+        problems = []
+        if column.required and parsed in (None, ""):
+            problems.append(RowProblem(number, header, "不能为空"))
+        month_only = isinstance(parsed, parsers.MonthOnly)
+        if month_only:
+            # noted for the summary, stored as a plain date (a date subclass would reach
+            # the database adapter as its own text) and flagged to be shown as the month
+            self.month_only.setdefault(column.key, []).append(number)
+            parsed = parsed.as_date()
+        if self.campaign is not None and column.kind == DATE:
+            outside = self.outside_window(number, column, parsed)
+            if outside:
+                return [*problems, outside]
+        if column.month_flag:
+            values[column.month_flag] = month_only
+        values[column.key] = parsed
+        return problems
+
+    def parse_value(self, number, column, value, exact):
+        if type(value) is str and column.kind in _NONE_KINDS:
+            value = self.none_word(number, column, value)  # "—", "/", "无"
+        if column.kind == AMOUNT:
+            exact[column.key] = parsers.exact_amount(value, self.header.units[column.key])
+            return parsers.round_wan(exact[column.key])
+        return parse_cell(column, value)
 
     def outside_window(self, number, column, parsed):
         """The problem of a date beyond the campaign's window for plan dates, or None."""
@@ -283,7 +287,6 @@ class _Reading:
         self.problems.extend(self.totals.problems())
         self.problems.extend(self.merges.amount_problems(self.data_rows, self.column_header))
         self.problems.extend(check_duplicates(self.table))
-        self.problems.extend(self.seq_problems())
         if self.problems:
             raise RowErrors(self.problems)
         if not self.table.rows:
@@ -306,17 +309,6 @@ class _Reading:
             else:
                 problems.append(RowProblem(row, self.header.texts[key], NO_FORMULA_VALUE))
         return problems
-
-    def seq_problems(self):
-        """序号 above what the table needs: its row count, or the portal's SEQ_MAX when fewer
-        (a province-size annex of 12,000 rows is numbered to 12,000)."""
-        limit = max(SEQ_MAX, len(self.table.rows))
-        header = self.header.texts.get("seq", "序号")
-        return [
-            RowProblem(row.number, header, f"序号应为 1 至 {limit} 的整数")
-            for row in self.table.rows
-            if isinstance(row.values.get("seq"), int) and row.values["seq"] > limit
-        ]
 
     def column_header(self, index):
         keys = [key for key, i in self.header.positions.items() if i == index]

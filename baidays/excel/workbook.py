@@ -6,7 +6,13 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
+from python_calamine import (
+    CalamineError,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
 
 from baidays.excel.errors import WorkbookError
 from baidays.excel.safety import MAX_CELLS
@@ -53,7 +59,7 @@ def visible_sheets(workbook):
     for index, meta in enumerate(workbook.sheets_metadata):
         if meta.visible != SheetVisibleEnum.Visible:
             continue
-        sheet = _load(workbook, index)
+        sheet = _load(workbook, index, meta)
         if sheet is not None:
             sheets.append(Sheet(meta.name, index, sheet, list(sheet.merged_cell_ranges or [])))
     return sheets
@@ -71,13 +77,20 @@ def apply_states(sheets, states):
             sheet.merged = state.merges
 
 
-def _load(workbook, index):
+def _load(workbook, index, meta):
     try:
         sheet = workbook.get_sheet_by_index(index)
     except PasswordError as error:
         raise WorkbookError("文件受密码保护，请取消密码后再导入") from error
-    except Exception:  # a chart sheet or dialog sheet: not a table
-        return None
+    except Exception as error:
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            return None  # a chart sheet or dialog sheet: not a table
+        # a worksheet whose cells or merged cells cannot be read: never skipped in silence,
+        # the annex might be on it
+        raise WorkbookError(
+            f"工作表“{meta.name}”的单元格或合并单元格信息无法读取，文件可能已损坏："
+            "请在 Excel 或 WPS 中打开、另存后再导入。本次未导入任何数据"
+        ) from error
     if sheet.height * sheet.width > MAX_CELLS:
         raise WorkbookError(
             f"工作表“{sheet.name}”超过 {MAX_CELLS:,} 个单元格，请删去无关内容后再导入"

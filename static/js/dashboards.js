@@ -191,8 +191,10 @@
     document.querySelectorAll("[data-chart]").forEach(function (el) {
       var theme = el.dataset.theme || "light";
       var data = readJson(el.dataset.source);
-      if (!data) { return; }
+      if (!data) { el.dataset.drawn = "empty"; return; }
       var chart = echarts.init(el, null, { renderer: "svg" });
+      // "finished" comes after the labels' layout and any animation: screenshots and checks wait for it
+      chart.on("finished", function () { el.dataset.drawn = "1"; });
       var kind = el.dataset.chart;
       var option;
       if (kind === "gauge") { option = gaugeOption(data, theme, el.clientWidth); }

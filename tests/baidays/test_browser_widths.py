@@ -7,8 +7,6 @@ its chart, on a console error, or on a request that fails or answers 4xx/5xx.
 One browser, one page per role, the demo seeded once: the walk is one test that reports every
 problem it finds at the end."""
 
-from pathlib import Path
-
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -19,6 +17,7 @@ from enterprises.models import CompetitionEntry, EnterpriseAccount, KeyEnterpris
 from projects.models import Project
 from supervision.models import Supervision
 from supervision.services import supervise
+from tests.baidays.phone import LAYOUT_PROBLEMS
 from topics.models import Decision, PowerItem
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
@@ -73,13 +72,6 @@ NOT_PAGES = {
     "security:otp-verify": "tests/baidays/security/test_browser_second_factor.py",
     "security:audit-log": "tests/baidays/security/test_browser_audit_log.py",
 }
-
-# sideways scroll, boxes out of the viewport, cut button text, chart labels outside their chart
-LAYOUT_PROBLEMS = "\n".join(
-    line
-    for line in Path(__file__).with_name("layout_problems.js").read_text("utf-8").splitlines()
-    if not line.startswith("//")
-)
 
 
 def _names(patterns, namespace=None):

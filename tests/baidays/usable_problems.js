@@ -10,17 +10,24 @@
   const hidden = el => {
     const r = el.getBoundingClientRect();
     const s = getComputedStyle(el);
-    return r.width === 0 || r.height === 0 || s.visibility === 'hidden' ||
-      el.closest('.visually-hidden, .chart-fallback, [hidden], .collapse:not(.show), .dropdown-menu:not(.show), .modal:not(.show)');
+    return r.width <= 1 || r.height <= 1 || s.visibility === 'hidden' || s.display === 'none' ||
+      el.closest('.visually-hidden, .chart-fallback, [hidden], .collapse:not(.show), .dropdown-menu:not(.show), .modal:not(.show), noscript');
   };
   const describe = el => {
     const text = (el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.name || '').trim();
     return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}“${text.slice(0, 16)}”`;
   };
+  // a checkbox or radio is tapped through its label
+  const targetOf = el => {
+    if (el.type !== 'checkbox' && el.type !== 'radio') return el;
+    return (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label, .form-check') || el;
+  };
   const controls = document.body.querySelectorAll('input:not([type=hidden]), select, textarea, button, .btn');
+  const seen = new Set();
   for (const el of controls) {
-    if (hidden(el)) continue;
-    const target = (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label, .form-check') || el) : el;
+    const target = targetOf(el);
+    if (seen.has(target) || hidden(target)) continue;
+    seen.add(target);
     const r = target.getBoundingClientRect();
     if (r.left < -1 || r.right > width + 1) {
       problems.push(`${describe(el)} 不在屏幕内（${Math.round(r.left)}–${Math.round(r.right)}px，屏宽 ${width}px）`);

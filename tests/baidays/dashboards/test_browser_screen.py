@@ -65,7 +65,10 @@ def test_the_big_screen_fits_1920_by_1080_with_both_boards(page, settings, tmp_p
     browser_login(page, "leader", PASSWORD)
     page.goto("/dashboards/screen/?campaign=demo")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)  # ECharts lays its labels out after the first frame
+    # ECharts lays its labels out after the first frame; dashboards.js marks each chart when done
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-chart]')].every(el => el.dataset.drawn)"
+    )
     page.screenshot(path=str(tmp_path / "screen-1920x1080.png"))
 
     assert page.evaluate(GEOMETRY) == []

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from baidays.excel import reader
+from core.bounds import SEQ_MAX
 from enterprises.models import CompetitionEntry, Enterprise, KeyEnterprise
 from projects.models import Project
 from tests.annex_workbooks import annex1_file, annex1_row, sample_copy, write_rows
@@ -226,7 +227,12 @@ def test_a_decompression_bomb_is_refused_before_parsing(campaign, tmp_path):
 def test_too_many_rows_are_refused(campaign, tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "MAX_DATA_ROWS", 5)
     rows = [annex1_row(n, f"项目{n}") for n in range(1, 10)]
-    assert "数据超过 5 行" in refused(1, annex1_file(tmp_path / "a.xlsx", rows))
+    # the header sits on row 4: the sixth data row, row 10, is the first one too many
+    assert "第 10 行：数据超过 5 行" in refused(1, annex1_file(tmp_path / "a.xlsx", rows))
+
+
+def test_the_row_limit_is_the_seq_bound():
+    assert reader.MAX_DATA_ROWS == SEQ_MAX == 20000
 
 
 def test_a_workbook_without_a_recognisable_header_is_refused(campaign, tmp_path):

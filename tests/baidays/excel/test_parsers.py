@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from baidays.excel.errors import CellError
 from baidays.excel.parsers import SeqLabel, normalize, parse_amount, parse_date, parse_seq
+from core.bounds import SEQ_MAX
 
 FULL_WIDTH = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 amounts = st.decimals(min_value=0, max_value=Decimal("9999999999.99"), places=2)
@@ -107,8 +108,13 @@ def test_seq_labels_offices_write_are_labels_not_numbers(label):
     assert isinstance(found, SeqLabel) and not isinstance(found, int)
 
 
-def test_a_seq_has_no_four_digit_cap_at_the_cell():
+def test_a_seq_goes_up_to_the_portal_bound_and_no_further():
+    assert SEQ_MAX == 20000  # a province-size annex: more than four digits of rows
     assert parse_seq(12000) == 12000
+    assert parse_seq(SEQ_MAX) == SEQ_MAX
+    assert parse_seq(str(SEQ_MAX)) == SEQ_MAX
+    with pytest.raises(CellError, match=f"序号应为 1 至 {SEQ_MAX} 的整数"):
+        parse_seq(SEQ_MAX + 1)
 
 
 cell_values = st.one_of(

@@ -1,5 +1,6 @@
-"""Sections at two levels with their 小计, 序号 written as labels, the 序号 bound that follows
-the table, and amounts broken down by month under a group or in month columns alone."""
+"""Sections at two levels with their 小计, 序号 written as labels, the 序号 bound (the most
+rows an annex may hold, core.bounds.SEQ_MAX), and amounts broken down by month under a group
+or in month columns alone."""
 
 import datetime
 from decimal import Decimal
@@ -97,11 +98,24 @@ def test_chinese_numeral_seqs_are_labels_in_file_order(campaign, tmp_path):
     ]
 
 
-def test_the_seq_bound_follows_the_rows_of_the_table(campaign, tmp_path):
+def test_a_seq_at_the_bound_is_imported(campaign, tmp_path):
     header = ["序号", "项目名称", "百日计划投资（万元）", "责任单位"]
     rows = [header, [1, "甲", 10, "建设科"], [10000, "乙", 20, "建设科"]]
+    rows.append([20000, "丙", 5, "建设科"])
+    command(1, write_rows(tmp_path / "a.xlsx", rows, title="Sheet1"))
+    assert list(Project.objects.order_by("seq").values_list("seq", "name")) == [
+        (1, "甲"),
+        (10000, "乙"),
+        (20000, "丙"),
+    ]
+
+
+def test_a_seq_past_the_bound_is_refused_by_row_and_column(campaign, tmp_path):
+    header = ["序号", "项目名称", "百日计划投资（万元）", "责任单位"]
+    rows = [header, [1, "甲", 10, "建设科"], [20001, "乙", 20, "建设科"]]
     errors = refusal(1, write_rows(tmp_path / "a.xlsx", rows, title="Sheet1"))
-    assert "第 3 行“序号”列：序号应为 1 至 9999 的整数" in errors
+    assert "第 3 行“序号”列：序号应为 1 至 20000 的整数" in errors
+    assert not Project.objects.exists()
 
 
 def month_annex1(path, *, total=True, july=30):

@@ -3,22 +3,16 @@ it, types the weeks (the running total says when they add up), saves, adds a nod
 the history; nothing sticks out of the screen and no script fails."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from core.own_plan import plan_weeks_of
 from supervision.schedules.models import ScheduleNode
+from tests.baidays.phone import LAYOUT_PROBLEMS
 from tests.baidays.weekly.support import project_for, running_campaign
 from tests.conftest import browser_login
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
-
-LAYOUT_PROBLEMS = "\n".join(
-    line
-    for line in (Path(__file__).parents[1] / "layout_problems.js").read_text("utf-8").splitlines()
-    if not line.startswith("//")
-)
 
 
 def test_staff_edit_the_schedule_on_a_phone(page, staff_user, department):

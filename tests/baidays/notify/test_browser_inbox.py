@@ -4,7 +4,7 @@ scroll) and 标为已读 is one line, a full 44 px button, that marks the messag
 import pytest
 
 from baidays.notify.models import Message
-from tests.baidays.phone_usability import assert_usable
+from tests.baidays.phone import assert_usable
 from tests.baidays.weekly.support import running_campaign
 from tests.conftest import browser_login
 

@@ -1,6 +1,6 @@
 """Each weekly loop, whole, in a real headless Chromium at a phone's 375 px and a desktop's
 1440 px, asserting what each person sees at each step, and on every page a person uses at
-375 px that it is usable with a thumb (tests/baidays/phone_usability.py):
+375 px that it is usable with a thumb (tests/baidays/phone.py):
 
 - a report returned: the staff member sees the reason on 本周填报, corrects it, the reviewer
   approves, and the figure counts;
@@ -18,7 +18,7 @@ from core.choices import ReportState
 from enterprises.models import Problem
 from projects.models import ProjectReport
 from supervision.models import Supervision
-from tests.baidays.phone_usability import assert_usable, usability_problems
+from tests.baidays.phone import assert_usable, usability_problems
 from tests.baidays.weekly.support import entry_for, project_for, running_campaign
 from tests.conftest import browser_login
 from tests.factories_supervision import SupervisionFactory
