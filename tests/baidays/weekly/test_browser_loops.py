@@ -76,8 +76,8 @@ def test_the_usability_check_finds_what_stops_a_thumb(page):
         "<table><tr><td style='width:10px;max-width:10px'>单元格内容</td><td>x</td></tr></table>"
     )
     problems = " ".join(usability_problems(page))
-    assert "小于 44px" in problems
-    assert "不在视口内" in problems
+    assert "至少 44px" in problems
+    assert "不在屏幕内" in problems
     assert "不足四个汉字" in problems
 
 
