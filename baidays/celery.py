@@ -9,4 +9,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baidays.settings")
 
 app = Celery("baidays")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["baidays.notify"])
+app.autodiscover_tasks(["baidays.jobs"])

@@ -67,12 +67,14 @@ INSTALLED_APPS = [
     "topics",
     "plans",
     "supervision",
+    "supervision.schedules",
     "baidays.setup",
     "baidays.weekly",
     "baidays.excel",
     "baidays.dashboards",
     "baidays.demo",
     "baidays.notify",
+    "baidays.jobs",
     "baidays.closing",
     "baidays.documents",
     # before baidays.security: its post_migrate gives their permissions to the admin groups
@@ -389,5 +391,5 @@ if not 0 <= SUPERVISE_HOUR <= 23:
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    "periodic-jobs": {"task": "baidays.notify.tasks.periodic_jobs", "schedule": 60.0},
+    "periodic-jobs": {"task": "baidays.jobs.tasks.periodic_jobs", "schedule": 60.0},
 }

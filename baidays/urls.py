@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from baidays.dashboards import views as dashboard_views
-from baidays.weekly import item_urls
+from baidays.items import urls as item_urls
 from core import media, views
 from enterprises import urls as enterprise_urls
 

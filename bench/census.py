@@ -18,7 +18,7 @@ def main():
     from enterprises.models import CompetitionEntry, EntryReport
     from projects.models import Project, ProjectReport
     from supervision.models import Supervision
-    from supervision.schedules import PlanWeek
+    from supervision.schedules.models import PlanWeek
 
     today = timezone.localdate()
     current = Campaign.objects.current(today)

@@ -22,7 +22,7 @@ def bare_read(campaign):
     many rows were read."""
     from enterprises.models import CompetitionEntry, EntryReport
     from projects.models import Project, ProjectReport
-    from supervision.schedules import PlanWeek
+    from supervision.schedules.models import PlanWeek
 
     rows = 0
     for model, reports, field in (

@@ -25,6 +25,28 @@ def sees_every_unit(user):
     return role_of(user) in EVERY_UNIT_ROLES
 
 
+def can_sign_off(user):
+    """签发 (the briefing's narrative, the 工作小结) is the leader's own act: the office
+    drafts, a leader signs; an admin account does not sign for a leader."""
+    return role_of(user) == Role.LEADER
+
+
+def acts_for_unit(user, department):
+    """A unit's staff and its reviewer act for it (签收 what is sent to the unit)."""
+    return (
+        role_of(user) in (Role.STAFF, Role.REVIEWER)
+        and department is not None
+        and department_of(user) == department
+    )
+
+
+def keeps_unit_records(user, department):
+    """A unit's staff keep its records (close its 回头看 rows); its reviewer only reads."""
+    return (
+        role_of(user) == Role.STAFF and department is not None and department_of(user) == department
+    )
+
+
 def can_instruct(user):
     """批示 and the leaders' pages (dashboards, 督办 销号) are for leaders and admins."""
     return sees_every_unit(user)

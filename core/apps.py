@@ -54,6 +54,7 @@ class CoreConfig(AppConfig):
                 related=("phase",),
                 owned_label="阶段任务",
                 worklist_order=("phase__sort_order", "sort_order"),
+                phase_path="phase__kind",
             )
         )
         SUMMARY_SOURCES.register(

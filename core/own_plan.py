@@ -86,7 +86,7 @@ def schedule_cutoff(as_of):
 def in_effect(cutoff, prefix=""):
     """The Q of the schedule versions in effect at `cutoff` (the current ones for None): begun
     before it and not replaced by then. Versions of an item follow each other without gaps or
-    overlaps (supervision.schedule_services), so at most one of them matches."""
+    overlaps (supervision.schedules.services), so at most one of them matches."""
     current = Q(**{f"{prefix}superseded_at__isnull": True})
     if cutoff is None:
         return current

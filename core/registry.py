@@ -57,6 +57,9 @@ class KindRegistry:
     def get(self, key, default=None):
         return self._kinds.get(key, default)
 
+    def models(self):
+        return [kind.model for kind in self._kinds.values()]
+
     def of_model(self, model):
         """The kind of `model` (a class or an instance); LookupError when it is none."""
         model = model if isinstance(model, type) else type(model)
@@ -185,6 +188,12 @@ class CompletableKind:
     owned_label: str | None = None
     worklist_order: tuple = ()  # the order of a unit's worklist (after open ones first)
     title_fields: tuple = field(default=("content", "title", "name"))
+    # where a 督办单 about one of them links to: its own page (a URL name taking its pk), or
+    # the leaders' phase page that lists it: one phase kind for every row (`phase_page`), or
+    # the path from a row to its phase's kind (`phase_path`)
+    page: str | None = None
+    phase_page: str | None = None
+    phase_path: str | None = None
 
     @property
     def owner_field(self):
@@ -197,6 +206,14 @@ class CompletableKind:
 
     def queryset(self):
         return self.model.objects.select_related(self.owner_field, *self.related)
+
+    def phase_pages(self, pks):
+        """{pk: the kind of the phase page listing it} of the rows `pks` (one query when
+        each row says its own phase, none otherwise)."""
+        if self.phase_path:
+            rows = self.model.objects.filter(pk__in=pks).values_list("pk", self.phase_path)
+            return dict(rows)
+        return dict.fromkeys(pks, self.phase_page) if self.phase_page else {}
 
     def title_of(self, item):
         for name in self.title_fields:

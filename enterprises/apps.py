@@ -50,6 +50,7 @@ class EnterprisesConfig(AppConfig):
                 related=("enterprise", "project"),
                 markable=False,  # raised, answered and confirmed on its own pages
                 worklist_order=("due_date", "-raised_on"),
+                page="enterprises:problem-edit",
             )
         )
         # an enterprise takes part in several campaigns

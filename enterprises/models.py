@@ -145,6 +145,11 @@ class CompetitionEntry(models.Model):
     def __str__(self):
         return f"{self.enterprise.name} — {self.project_name}"
 
+    def own_problems(self):
+        """The problems its page shows: its enterprise's in its campaign (a 诉求 is raised by
+        the enterprise, not for one of its entries)."""
+        return Problem.objects.filter(enterprise=self.enterprise, campaign=self.campaign)
+
     def search_hit_text(self):
         """(label, detail) of the entry as the navbar's search lists it."""
         return self.enterprise.name, f"{self.project_name} · {self.responsible_department}"

@@ -22,7 +22,26 @@ OPEN_STATUSES = (ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS)
 RESOLVED_STATUSES = (ProblemStatus.RESOLVED, ProblemStatus.CONFIRMED)
 
 
+STATUS_THROUGH_THE_SERVICE = (
+    "困难问题的状态只能通过 enterprises.services.save_problem 修改（同时记录状态变更）"
+)
+
+
 class ProblemQuerySet(ArchivableQuerySet):
+    # A status moves only through enterprises.services.save_problem, which records the change
+    # with its day and who made it; a bulk update would move the status and leave its history
+    # behind, while the as-of counts follow the history. Both bulk writes refuse it before
+    # touching the database.
+    def update(self, **fields):
+        if "status" in fields:
+            raise ValueError(STATUS_THROUGH_THE_SERVICE)
+        return super().update(**fields)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        if "status" in fields:
+            raise ValueError(STATUS_THROUGH_THE_SERVICE)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
     def with_status_as_of(self, as_of):
         """Annotate `status_as_of`: the status in force at the end of `as_of` (None when the
         problem had not been raised by then)."""

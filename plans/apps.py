@@ -6,6 +6,7 @@ class PlansConfig(AppConfig):
     verbose_name = "三个规划"
 
     def ready(self):
+        from core.choices import PhaseKind
         from core.registry import COMPLETABLE_KINDS, SUMMARY_SOURCES, CompletableKind
         from plans.models import Milestone, Plan
 
@@ -18,6 +19,7 @@ class PlansConfig(AppConfig):
                 related=("plan",),
                 owned_label="规划节点（牵头）",
                 worklist_order=("due_date",),
+                phase_page=PhaseKind.ADVANCE,  # the 推进 phase page lists the milestones
             )
         )
         SUMMARY_SOURCES.register(Plan, campaign="campaign")

@@ -120,6 +120,11 @@ class Project(models.Model):
     def __str__(self):
         return f"{self.seq}. {self.name}"
 
+    def own_problems(self):
+        """The problems its page shows: those raised about the project (`problems` is the
+        reverse relation of the problems that name it)."""
+        return self.problems.all()
+
     def search_hit_text(self):
         """(label, detail) of the project as the navbar's search lists it."""
         return self.name, f"{self.get_annex_display()} · {self.responsible_department}"

@@ -22,12 +22,3 @@ class Level(models.TextChoices):
 class ClosedBy(models.TextChoices):
     CLEARED = "cleared", "原因已消除，自动销号"
     LEADER = "leader", "领导销号"
-
-
-class ScheduleSource(models.TextChoices):
-    """Where a version of an item's 进度计划 came from."""
-
-    PAGE = "page", "页面填写"
-    IMPORT = "import", "Excel 导入"
-    CLEARED = "cleared", "恢复为线性默认"
-    MIGRATED = "migrated", "原有进度计划"

@@ -2,26 +2,39 @@
 the 督办单 itself, what it is about (the item page, the problem, or the phase page that lists
 the decision, 规划节点 or task), and its unit's dashboard page."""
 
+from collections import defaultdict
+
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from core.access import can_instruct
-from core.choices import PhaseKind
-from core.models import PhaseTask
-from core.registry import TRACKED_KINDS
+from core.registry import COMPLETABLE_KINDS, TRACKED_KINDS
 from core.scope import scope_query as build_scope_query
 
-# the page of a 督办单's object by its model, beside the tracked items' detail pages (each
-# checks who may read it)
-OBJECT_PAGES = {"problem": "enterprises:problem-edit"}
-# listed on a phase dashboard, which only leaders and admins read
-ON_PHASE_PAGES = {"decision": PhaseKind.ADVANCE, "milestone": PhaseKind.ADVANCE}
+
+def own_page(model):
+    """The URL name of the page of a 督办单's object of `model`: a tracked item's detail page,
+    or the page its completable kind names (None: it has no page of its own)."""
+    if model in TRACKED_KINDS.models():
+        return TRACKED_KINDS.of_model(model).urls.detail
+    if model in COMPLETABLE_KINDS.models():
+        return COMPLETABLE_KINDS.of_model(model).page
+    return None
 
 
-def object_pages():
-    """{model name: URL name of its page} of everything a 督办单 can be about."""
-    tracked = {kind.model._meta.model_name: kind.urls.detail for kind in TRACKED_KINDS.values()}
-    return {**tracked, **OBJECT_PAGES}
+def _phase_pages(supervisions, models):
+    """{(model, pk): kind of the phase page listing it} of the objects without a page of
+    their own; one query per kind whose rows each name their phase."""
+    wanted = defaultdict(list)
+    for supervision in supervisions:
+        model = models[supervision.pk]
+        if own_page(model) is None and model in COMPLETABLE_KINDS.models():
+            wanted[model].append(supervision.object_id)
+    return {
+        (model, pk): phase
+        for model, pks in wanted.items()
+        for pk, phase in COMPLETABLE_KINDS.of_model(model).phase_pages(pks).items()
+    }
 
 
 def scope_query(campaign, request, as_of_error=None):
@@ -44,26 +57,22 @@ def attach_links(supervisions, query, user):
     has no page to go to); one query for the phases of the tasks among them, none else."""
     supervisions = list(supervisions)
     dashboards = can_instruct(user)
-    pages = object_pages()
-    models = {s.pk: ContentType.objects.get_for_id(s.content_type_id).model for s in supervisions}
-    tasks = [s.object_id for s in supervisions if models[s.pk] == "phasetask"]
-    phase_of_task = (
-        dict(PhaseTask.objects.filter(pk__in=tasks).values_list("pk", "phase__kind"))
-        if tasks and dashboards
-        else {}
-    )
+    models = {
+        s.pk: ContentType.objects.get_for_id(s.content_type_id).model_class() for s in supervisions
+    }
+    # the phase pages are the leaders' and admins' only
+    phase_of = _phase_pages(supervisions, models) if dashboards else {}
     for supervision in supervisions:
         model = models[supervision.pk]
         supervision.notice_url = notice_url(supervision, query)
         supervision.target_url = None
-        kind = ON_PHASE_PAGES.get(model) if dashboards else None
-        if model == "phasetask":
-            kind = phase_of_task.get(supervision.object_id)
-        if model in pages:
-            url = reverse(pages[model], args=[supervision.object_id])
+        page = own_page(model)
+        phase = phase_of.get((model, supervision.object_id))
+        if page:
+            url = reverse(page, args=[supervision.object_id])
             supervision.target_url = _scoped(url, query)
-        elif kind:
-            supervision.target_url = _scoped(reverse("dashboards:phase", args=[kind]), query)
+        elif phase:
+            supervision.target_url = _scoped(reverse("dashboards:phase", args=[phase]), query)
         supervision.department_url = (
             _scoped(reverse("dashboards:department", args=[supervision.department_id]), query)
             if dashboards

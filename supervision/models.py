@@ -15,7 +15,6 @@ from simple_history.models import HistoricalRecords
 from core.bounds import text_bounds
 from core.models import Campaign, Department, Person
 from supervision.choices import Cause, ClosedBy, Level
-from supervision.schedules import PlanWeek, ScheduleNode  # noqa: F401 (registers the models)
 
 
 def evidence_upload_to(instance, filename):

@@ -14,7 +14,7 @@ class ScheduleVersionFactory(factory.django.DjangoModelFactory):
     """A current version of a project's 进度计划 (add its weeks with PlanWeekFactory)."""
 
     class Meta:
-        model = "supervision.ScheduleVersion"
+        model = "schedules.ScheduleVersion"
 
     project = factory.SubFactory(ProjectFactory)
     source = "page"
@@ -22,7 +22,7 @@ class ScheduleVersionFactory(factory.django.DjangoModelFactory):
 
 class PlanWeekFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "supervision.PlanWeek"
+        model = "schedules.PlanWeek"
 
     version = factory.SubFactory(ScheduleVersionFactory)
     week = 1
@@ -31,7 +31,7 @@ class PlanWeekFactory(factory.django.DjangoModelFactory):
 
 class ScheduleNodeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "supervision.ScheduleNode"
+        model = "schedules.ScheduleNode"
 
     project = factory.SubFactory(ProjectFactory)
     text = "完成路基"
@@ -41,7 +41,7 @@ class ScheduleNodeFactory(factory.django.DjangoModelFactory):
 def written_schedule(item, weeks, **kwargs):
     """A 进度计划 written at noon the day before the item's campaign began, so it is in effect
     on every day of the campaign (one written today would count only from today on)."""
-    from supervision.schedule_services import replace_schedule
+    from supervision.schedules.services import replace_schedule
 
     before = item.campaign.start_date - datetime.timedelta(days=1)
     noon = datetime.datetime.combine(before, datetime.time(4), tzinfo=datetime.UTC)

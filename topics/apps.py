@@ -6,6 +6,7 @@ class TopicsConfig(AppConfig):
     verbose_name = "三个专题"
 
     def ready(self):
+        from core.choices import PhaseKind
         from core.registry import COMPLETABLE_KINDS, SUMMARY_SOURCES, CompletableKind
         from topics import models
 
@@ -18,6 +19,7 @@ class TopicsConfig(AppConfig):
                 related=("meeting",),
                 owned_label="议定事项",
                 worklist_order=("due_date", "meeting__held_on", "seq"),
+                phase_page=PhaseKind.ADVANCE,  # the 推进 phase page lists the decisions
             )
         )
         COMPLETABLE_KINDS.register(

@@ -4,9 +4,13 @@ these predicates, never a role."""
 
 from django.core.exceptions import PermissionDenied
 
-from core.access import can_administer, can_complete_follow_ups, sees_every_unit
-from core.choices import Role
-from core.roles import department_of, role_of
+from core.access import (
+    acts_for_unit,
+    can_administer,
+    can_sign_off,
+    keeps_unit_records,
+    sees_every_unit,
+)
 
 
 def can_read_briefing(user):
@@ -18,14 +22,11 @@ def can_write_narrative(user):
 
 
 def can_issue(user):
-    return role_of(user) == Role.LEADER
+    return can_sign_off(user)
 
 
 def can_receive(user, supervision):
-    return (
-        role_of(user) in (Role.STAFF, Role.REVIEWER)
-        and department_of(user) == supervision.department
-    )
+    return acts_for_unit(user, supervision.department)
 
 
 def require(allowed, message):
@@ -48,6 +49,4 @@ def can_make_lookback(user):
 
 def can_complete_follow_up(user, follow_up):
     """The responsible unit's staff, or the office."""
-    if not can_complete_follow_ups(user):
-        return False
-    return can_administer(user) or department_of(user) == follow_up.responsible_department
+    return can_administer(user) or keeps_unit_records(user, follow_up.responsible_department)

@@ -18,9 +18,9 @@ from django.utils import timezone
 from baidays.demo.load_pool import BATCH
 from enterprises.models import EntryReport
 from projects.models import ProjectReport
-from supervision.choices import ScheduleSource
-from supervision.schedule_services import check_weeks
-from supervision.schedules import PlanWeek, ScheduleVersion
+from supervision.schedules.choices import ScheduleSource
+from supervision.schedules.models import PlanWeek, ScheduleVersion
+from supervision.schedules.services import check_weeks
 
 # weight of week `week` of `weeks`; every weight is positive, so every week has a plan
 SHAPES = [

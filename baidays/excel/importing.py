@@ -16,8 +16,8 @@ from baidays.excel.planning import NEW, SKIP, UPDATE
 from baidays.excel.project_importers import InfrastructureProjectImporter, KeyProjectImporter
 from baidays.excel.reader import read_annex
 from baidays.excel.schedule_import import weeks_of_periods
-from supervision.choices import ScheduleSource
-from supervision.schedule_services import current_version, replace_schedule
+from supervision.schedules.choices import ScheduleSource
+from supervision.schedules.services import current_version, replace_schedule
 
 # the database's own text never reaches the clerk: it is English and names tables
 CANNOT_SAVE = (

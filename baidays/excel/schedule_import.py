@@ -24,8 +24,8 @@ from baidays.excel.workbook import open_workbook, visible_sheets
 from core.money import ZERO
 from enterprises.models import CompetitionEntry
 from projects.models import Project
-from supervision.choices import ScheduleSource
-from supervision.schedule_services import check_weeks, replace_schedule
+from supervision.schedules.choices import ScheduleSource
+from supervision.schedules.services import check_weeks, replace_schedule
 
 NAME_HEADERS = {"项目名称", "工程名称", "参赛项目名称"}
 ENTERPRISE_HEADERS = {"企业名称", "企业", "参赛企业"}

@@ -51,15 +51,10 @@ def _missing_by_department(campaign, week):
         reports = kind.report_model.objects.handed_in().filter(
             **{kind.item_field: OuterRef("pk")}, report_week=week
         )
+        # kind.items selects what each kind's name reads (an entry's enterprise)
         items = (
-            kind.items(campaign)
-            .annotate(reported=Exists(reports))
-            .filter(reported=False)
-            .select_related("responsible_department")
-            .order_by("pk")
-        )
-        if kind.key == "entry":
-            items = items.select_related("enterprise")
+            kind.items(campaign).annotate(reported=Exists(reports)).filter(reported=False)
+        ).order_by("pk")
         for item in items:
             missing[item.responsible_department].append(f"{kind.label}：{one_line(item.name)}")
     return missing

@@ -13,9 +13,9 @@ from django.utils import timezone
 from baidays.weekly.models import ReportReview, ReviewAction, ReviewSetting
 from baidays.weekly.signals import report_returned
 from baidays.weekly.tracked import KINDS
-from core.access import require_reviewer
-from core.choices import ReportState, Role
-from core.roles import department_of, role_of
+from core.access import can_administer, can_review_reports, require_reviewer
+from core.choices import ReportState
+from core.roles import department_of
 
 STATE_AFTER = {
     ReviewAction.APPROVE: ReportState.APPROVED,
@@ -68,10 +68,9 @@ def reviewable_reports(user, campaign, week, kind):
         **{f"{kind.item_field}__in": kind.items(campaign)},
         report_week=week,
     )
-    role = role_of(user)
-    if role == Role.ADMIN:
+    if can_administer(user):
         return reports
-    if role != Role.REVIEWER or department_of(user) is None:
+    if not can_review_reports(user) or department_of(user) is None:
         return reports.none()
     return reports.filter(**{f"{kind.item_field}__responsible_department": department_of(user)})
 
@@ -163,5 +162,5 @@ def return_reasons(reports):
 
 
 def require_any_review_right(user):
-    if role_of(user) not in (Role.ADMIN, Role.REVIEWER):
+    if not can_review_reports(user):
         raise PermissionDenied("只有审核人和管理员可以审核周报")

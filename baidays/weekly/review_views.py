@@ -19,7 +19,7 @@ from baidays.weekly.tracked import KINDS, parse_row_key
 from baidays.weekly.views import NoCampaignMixin, _week_param
 from core.access import RoleRequiredMixin
 from core.choices import ReportState
-from core.roles import department_of
+from core.roles import department_of, is_enterprise_account
 
 
 def review_rows(user, campaign, week, posted=None):
@@ -39,8 +39,7 @@ def review_rows(user, campaign, week, posted=None):
                     "key": f"{kind.key}-{report.pk}",
                     "report": report,
                     "item": getattr(report, kind.item_field),
-                    "by_enterprise": hasattr(report.reporter, "person")
-                    and report.reporter.person.role == "enterprise",
+                    "by_enterprise": is_enterprise_account(report.reporter),
                     "chosen": posted.get(f"decision-{kind.key}-{report.pk}", ""),
                     "typed_reason": posted.get(f"reason-{kind.key}-{report.pk}", ""),
                 }

@@ -3,7 +3,7 @@ with one bad row saves nothing; rows whose report somebody else changed meanwhil
 (optimistic locking on `version`) with that person's values; corrections keep their history."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -138,75 +138,88 @@ def _unchanged(report, data):
     )
 
 
-@transaction.atomic
-def save_week_reports(
-    *, user, campaign, week, rows, confirm_over_plan=False, today=None, check_only=False
-):
-    """Save the week's report of every row (a RowInput) or none of them. `check_only` runs
-    every check and saves nothing, so a form with typing errors can show all problems at once."""
-    require_item_writer(user)
-    check_week(campaign, week, today)
+def _locked_rows(user, campaign, week, rows):
+    """The week's rows the batch names, read under a row lock, by row key."""
     wanted = defaultdict(set)
     for data in rows:
         parsed = parse_row_key(data.key)
         if parsed:
             wanted[parsed[0].key].add(parsed[1])
-    current = {
-        row.key: row for row in week_rows(user, campaign, week, item_ids=wanted, for_update=True)
-    }
-    row_errors, conflicts, over_plan = {}, {}, {}
-    to_create, to_update = defaultdict(list), defaultdict(list)
-    unchanged = 0
-    now = timezone.now()
-    state = state_for_saved_report(campaign)
-    for data in rows:
-        row = current.get(data.key)
-        if row is None:
-            row_errors[data.key] = {None: ["该事项不存在，或不属于您的单位"]}
-            continue
-        if row.version != data.version:
-            conflicts[data.key] = Conflict(
-                row.version,
-                describe_report(row.report)
-                if row.report
-                else "其他人刚刚删除了该周报，请核对后再次提交",
+    locked = week_rows(user, campaign, week, item_ids=wanted, for_update=True)
+    return {row.key: row for row in locked}
+
+
+@dataclass
+class _CheckedBatch:
+    """What checking every row of a batch found: the refusals, and the reports to write."""
+
+    row_errors: dict = field(default_factory=dict)
+    conflicts: dict = field(default_factory=dict)
+    over_plan: dict = field(default_factory=dict)
+    to_create: defaultdict = field(default_factory=lambda: defaultdict(list))
+    to_update: defaultdict = field(default_factory=lambda: defaultdict(list))
+    unchanged: int = 0
+
+    def refuse_if_any(self):
+        if self.row_errors or self.conflicts or self.over_plan:
+            raise BatchRejected(
+                row_errors=self.row_errors, conflicts=self.conflicts, over_plan=self.over_plan
             )
-            continue
-        if _unchanged(row.report, data):
-            unchanged += 1
-            continue
-        errors, over = _row_problems(row, data, confirm_over_plan)
-        report = _build_report(row, data, week=week, user=user, now=now, state=state)
-        try:
-            # The item and reporter were just read, uniqueness is guaranteed by the locked read
-            # and the database constraint: checking them again would cost queries per row.
-            report.full_clean(
-                exclude=[row.kind.item_field, "reporter"],
-                validate_unique=False,
-                validate_constraints=False,
-            )
-        except ValidationError as exc:
-            for name, messages in exc.message_dict.items():
-                errors[None if name == "__all__" else name].extend(messages)
-        if errors:
-            row_errors[data.key] = dict(errors)
-        if over:
-            over_plan[data.key] = over
-        (to_update if row.report else to_create)[row.kind].append(report)
-    if row_errors or conflicts or over_plan:
-        raise BatchRejected(row_errors=row_errors, conflicts=conflicts, over_plan=over_plan)
-    if check_only:
-        return BatchResult(created=0, updated=0, unchanged=unchanged)
+
+
+def _model_errors(report, kind, errors):
+    """Add the report's own field checks to `errors`."""
+    try:
+        # The item and reporter were just read, uniqueness is guaranteed by the locked read
+        # and the database constraint: checking them again would cost queries per row.
+        report.full_clean(
+            exclude=[kind.item_field, "reporter"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors[None if name == "__all__" else name].extend(messages)
+
+
+def _check_row(batch, row, data, *, confirm_over_plan, **report_fields):
+    """Check one row of the batch and file it as refused, unchanged or to be written."""
+    if row is None:
+        batch.row_errors[data.key] = {None: ["该事项不存在，或不属于您的单位"]}
+        return
+    if row.version != data.version:
+        batch.conflicts[data.key] = Conflict(
+            row.version,
+            describe_report(row.report)
+            if row.report
+            else "其他人刚刚删除了该周报，请核对后再次提交",
+        )
+        return
+    if _unchanged(row.report, data):
+        batch.unchanged += 1
+        return
+    errors, over = _row_problems(row, data, confirm_over_plan)
+    report = _build_report(row, data, **report_fields)
+    _model_errors(report, row.kind, errors)
+    if errors:
+        batch.row_errors[data.key] = dict(errors)
+    if over:
+        batch.over_plan[data.key] = over
+    (batch.to_update if row.report else batch.to_create)[row.kind].append(report)
+
+
+def _write_reports(batch, user):
+    """Write the checked reports, with their history rows, in bulk."""
     try:
         with transaction.atomic():
-            for kind, reports in to_create.items():
+            for kind, reports in batch.to_create.items():
                 bulk_create_with_history(
                     reports,
                     kind.report_model,
                     default_user=user,
                     default_change_reason=CHANGE_REASON,
                 )
-            for kind, reports in to_update.items():
+            for kind, reports in batch.to_update.items():
                 bulk_update_with_history(
                     reports,
                     kind.report_model,
@@ -218,10 +231,39 @@ def save_week_reports(
         raise BatchRejected(
             general=["其他人刚刚提交了同一周的周报，您的填报没有保存。请刷新页面核对后再提交。"]
         ) from None
+
+
+@transaction.atomic
+def save_week_reports(
+    *, user, campaign, week, rows, confirm_over_plan=False, today=None, check_only=False
+):
+    """Save the week's report of every row (a RowInput) or none of them. `check_only` runs
+    every check and saves nothing, so a form with typing errors can show all problems at once."""
+    require_item_writer(user)
+    check_week(campaign, week, today)
+    current = _locked_rows(user, campaign, week, rows)
+    batch = _CheckedBatch()
+    now = timezone.now()
+    state = state_for_saved_report(campaign)
+    for data in rows:
+        _check_row(
+            batch,
+            current.get(data.key),
+            data,
+            confirm_over_plan=confirm_over_plan,
+            week=week,
+            user=user,
+            now=now,
+            state=state,
+        )
+    batch.refuse_if_any()
+    if check_only:
+        return BatchResult(created=0, updated=0, unchanged=batch.unchanged)
+    _write_reports(batch, user)
     return BatchResult(
-        created=sum(map(len, to_create.values())),
-        updated=sum(map(len, to_update.values())),
-        unchanged=unchanged,
+        created=sum(map(len, batch.to_create.values())),
+        updated=sum(map(len, batch.to_update.values())),
+        unchanged=batch.unchanged,
     )
 
 

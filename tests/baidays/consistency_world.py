@@ -18,7 +18,7 @@ from enterprises.models import EntryReport, Problem
 from enterprises.services import save_problem
 from projects.choices import Annex
 from projects.models import Project, ProjectReport
-from supervision.schedule_services import replace_schedule
+from supervision.schedules.services import replace_schedule
 from supervision.services import supervise
 from tests import factories as f
 

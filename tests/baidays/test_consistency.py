@@ -60,6 +60,7 @@ def annex_export(campaign, annex, as_of):
 
 pytestmark = pytest.mark.django_db
 ITEM_FIGURES = ("item", "lag", "completed_wan", "planned_to_date_wan", "plan_percent")
+BLOCKS = ("infrastructure", "key_projects", "competition")
 
 
 @settings(
@@ -132,22 +133,7 @@ class Surfaces(RuleChecks, unittest.TestCase):
     def check(self, campaign, as_of):
         date = datetime.date.fromisoformat(as_of)
         summary = campaign_summary(campaign, date)
-        as_json = json.loads(JsonResponse(summary).content)
-
-        # the API and the overview, the screen and the briefing show the summary itself
-        self.assertEqual(self.page("/api/summary/", as_of).json(), as_json)
-        pages = {
-            "overview": self.page("/", as_of),
-            "screen": self.page("/dashboards/screen/", as_of),
-            "briefing": self.page("/dashboards/briefing/", as_of),
-        }
-        overview = pages["overview"].context
-        self.assertEqual(overview["summary"], summary)
-        screen = pages["screen"].context
-        self.assertEqual(screen["summary"], summary)
-        self.assertEqual(pages["briefing"].context["summary"], summary)
-
-        blocks = [summary["infrastructure"], summary["key_projects"], summary["competition"]]
+        pages = self.check_summary_surfaces(summary, as_of)
         # every item's own page: its figures by its schedule in effect then; planned to date
         # of a block is the sum of its items' (check_totals)
         item_pages = self.item_pages(campaign, as_of)
@@ -162,12 +148,34 @@ class Surfaces(RuleChecks, unittest.TestCase):
             points,
             pages,
         )
-        red = sum(block["lagging"]["red"] for block in blocks)
-        yellow = sum(block["lagging"]["yellow"] for block in blocks)
-        completed = sum(decimal(block["completed_wan"]) for block in blocks)
-        problems = summary["problems"]
+        self.check_chart(summary, pages["overview"].context)
+        self.check_lagging_rows(pages, item_pages)
+        lagging_pages = self.check_lists(summary, as_of, pages, lags)
+        unit_pages = self.check_departments(summary, as_of, pages, item_pages, points)
+        self.check_league(summary, as_of, pages)
+        pages["lagging list"] = lagging_pages["project"]
+        self.check_phases(summary, as_of, pages)
+        overview_sheet = self.check_briefing_workbook(summary, as_of, pages, item_pages, lags)
+        self.check_rule_text(campaign, pages)
+        self.check_report_counts(summary, len(item_pages), pages, unit_pages, overview_sheet)
+        self.check_annexes(campaign, summary, date)
 
-        # the cumulative chart ends, for each block it draws, on the block's planned to date
+    def check_summary_surfaces(self, summary, as_of):
+        """The API and the overview, the screen and the briefing show the summary itself;
+        returns those pages by name."""
+        as_json = json.loads(JsonResponse(summary).content)
+        self.assertEqual(self.page("/api/summary/", as_of).json(), as_json)
+        pages = {
+            "overview": self.page("/", as_of),
+            "screen": self.page("/dashboards/screen/", as_of),
+            "briefing": self.page("/dashboards/briefing/", as_of),
+        }
+        for name in ("overview", "screen", "briefing"):
+            self.assertEqual(pages[name].context["summary"], summary, name)
+        return pages
+
+    def check_chart(self, summary, overview):
+        """The cumulative chart ends, for each block it draws, on the block's planned to date."""
         drawn = [row for row in overview["series"] if "infrastructure_wan" in row]
         self.assertEqual(len(drawn), summary["reports"]["week"])
         for block in ("infrastructure", "competition"):
@@ -176,27 +184,36 @@ class Surfaces(RuleChecks, unittest.TestCase):
                 summary[block]["planned_to_date_wan"],
                 block,
             )
+        self.assertEqual(len(overview["overdue_problems"]), min(5, summary["problems"]["overdue"]))
 
-        # every lagging row anywhere has the colour its item page shows
-        briefing = pages["briefing"].context
-        for row in [*overview["lagging"], *screen["lagging"], *briefing["lagging"]]:
+    def check_lagging_rows(self, pages, item_pages):
+        """Every lagging row of the overview, screen and briefing has its item page's figures."""
+        rows = [pages[name].context["lagging"] for name in ("overview", "screen", "briefing")]
+        for row in [row for listed in rows for row in listed]:
             item = item_pages[(row["kind"], row["pk"])]
             self.assertEqual(row["lag"], LagStatus(item["lag"]).value, row["name"])
             self.assertEqual(row["completed_wan"], item["completed_wan"], row["name"])
             self.assertEqual(row["plan_percent"], item["plan_percent"], row["name"])
-        self.assertEqual(len(overview["overdue_problems"]), min(5, problems["overdue"]))
 
-        # the full lagging and missing lists count what the summary counts
+    def check_lists(self, summary, as_of, pages, lags):
+        """The full lagging and missing lists count what the summary counts, and the top ten
+        elsewhere are their first ten by gap; returns the lagging pages by kind."""
+        red, yellow = (
+            sum(summary[block]["lagging"][colour] for block in BLOCKS)
+            for colour in ("red", "yellow")
+        )
         lagging_pages = {
             kind: self.page("/dashboards/lagging/", as_of, kind=kind)
             for kind in ("project", "entry")
         }
         lagging = {kind: page.context["page_obj"] for kind, page in lagging_pages.items()}
-        # the top ten: the lagging lists' first ten by gap, on the overview, big screen, briefing
         self.check_top_ten(
             [page.context["rows"] for page in lagging_pages.values()],
-            {"overview": overview["lagging"], "briefing": briefing["lagging"]},
-            screen["lagging"],
+            {
+                "overview": pages["overview"].context["lagging"],
+                "briefing": pages["briefing"].context["lagging"],
+            },
+            pages["screen"].context["lagging"],
         )
         for lagging_rows in [page.context["rows"] for page in lagging_pages.values()]:
             for row in lagging_rows:
@@ -211,18 +228,23 @@ class Surfaces(RuleChecks, unittest.TestCase):
             for kind in ("project", "entry")
         )
         self.assertEqual(missing, summary["reports"]["missing"])
+        return lagging_pages
 
-        # the department list adds up to the summary, and each unit's page to its row
+    def check_departments(self, summary, as_of, pages, item_pages, points):
+        """The department list adds up to the summary, each unit's page to its row, and the
+        考核 workbook holds the ranking; returns each unit's (context, response)."""
         departments_page = self.page("/dashboards/departments/", as_of)
         pages["departments"] = departments_page
-        departments = departments_page.context
-        rows = departments["rows"]
-        assessment = departments["assessment"]
-        self.assertEqual(sum(row["red"] for row in rows), red)
-        self.assertEqual(sum(row["yellow"] for row in rows), yellow)
-        self.assertEqual(sum(row["completed"] for row in rows), completed)
-        self.assertEqual(sum(row["problems_open"] for row in rows), problems["open"])
-        self.assertEqual(sum(row["missing"] for row in rows), summary["reports"]["missing"])
+        rows = departments_page.context["rows"]
+        for figure, total in (
+            ("red", sum(summary[block]["lagging"]["red"] for block in BLOCKS)),
+            ("yellow", sum(summary[block]["lagging"]["yellow"] for block in BLOCKS)),
+            ("completed", sum(decimal(summary[block]["completed_wan"]) for block in BLOCKS)),
+            ("problems_open", summary["problems"]["open"]),
+            ("missing", summary["reports"]["missing"]),
+        ):
+            self.assertEqual(sum(row[figure] for row in rows), total, figure)
+        assessment = departments_page.context["assessment"]
         unit_pages = {}
         for row in rows:
             response = self.page(f"/dashboards/departments/{row['department'].pk}/", as_of)
@@ -238,23 +260,22 @@ class Surfaces(RuleChecks, unittest.TestCase):
             self.assertEqual(len(page["overdue"]), min(10, row["overdue"]))
             # the 考核 on the unit's page is its row of the ranking
             self.assertEqual(page["score"], assessment.of(row["department"]))
-        # the 考核 workbook: the ranking's units, ranks and scores
         sheet = workbook_rows(self.page("/dashboards/departments/assessment.xlsx", as_of).content)
         self.assertEqual(
             [(line[0], line[1], decimal(line[-1])) for line in sheet[3 : 3 + len(assessment.rows)]],
             [(row.rank, row.department.name, row.score) for row in assessment.rows],
         )
         self.assertEqual(sheet[3 + len(assessment.rows)][0], f"注：{assessment.rule}。")
-
         items_by_unit = {}
         for page in item_pages.values():
             items_by_unit.setdefault(page["item"].responsible_department_id, []).append(page)
         self.check_units(rows, unit_pages, items_by_unit, points, departments_page)
+        return unit_pages
 
-        # the league: every entry, on the board its lag puts it on
+    def check_league(self, summary, as_of, pages):
+        """The league: every entry, on the board its lag puts it on."""
         league_page = self.page("/dashboards/league/", as_of)
         pages["league"] = league_page
-        pages["lagging list"] = lagging_pages["project"]
         league = league_page.context["rows"]
         self.assertEqual(len(league), summary["competition"]["count"])
         boards = [row["board"] for row in league]
@@ -262,7 +283,8 @@ class Surfaces(RuleChecks, unittest.TestCase):
         on_plan = summary["competition"]["count"] - summary["competition"]["lagging"]["total"]
         self.assertEqual(boards.count("red"), on_plan)
 
-        # the phase pages count the tasks the summary counts
+    def check_phases(self, summary, as_of, pages):
+        """The phase pages count the tasks the summary counts."""
         for phase in summary["phases"]:
             response = self.page(f"/dashboards/phases/{phase['kind']}/", as_of)
             self.assertEqual(response.context["tasks_done"], phase["tasks_done"], phase["kind"])
@@ -275,13 +297,17 @@ class Surfaces(RuleChecks, unittest.TestCase):
                 )
         self.assertEqual({p["kind"] for p in summary["phases"]}, set(PhaseKind.values))
 
-        # the briefing workbook and export_annex
+    def check_briefing_workbook(self, summary, as_of, pages, item_pages, lags):
+        """The briefing workbook's 总览, boards and 重点企业 sheets; returns its 总览 sheet."""
         workbook = self.page("/dashboards/briefing.xlsx", as_of).content
         overview_sheet = {row[0]: row[1] for row in workbook_rows(workbook, "总览") if row}
         self.assertEqual(
             decimal(overview_sheet["基础设施累计完成投资（万元）"]),
             decimal(summary["infrastructure"]["completed_wan"]),
         )
+        league_page = pages["league"]
+        league = league_page.context["rows"]
+        screen = pages["screen"].context
         entry_sheet = workbook_rows(workbook, "附件2 争先杯")
         board_column = entry_sheet[3].index("榜单")
         self.check_boards(
@@ -296,8 +322,6 @@ class Surfaces(RuleChecks, unittest.TestCase):
             [page for (kind, _pk), page in item_pages.items() if kind == "entry"],
             league_page,
         )
-        self.check_rule_text(campaign, pages)
-        self.check_report_counts(summary, len(item_pages), pages, unit_pages, overview_sheet)
         key_sheet = workbook_rows(workbook, "附件4 重点企业")
         # the annex layout: 附件4, title, 单位, header; the data rows; 合计
         open_column = key_sheet[3].index("未解决（个）")
@@ -305,6 +329,10 @@ class Surfaces(RuleChecks, unittest.TestCase):
             sum(row[open_column] or 0 for row in key_sheet[4:] if row[0] != "合计"),
             summary["key_enterprises"]["problems_open"],
         )
+        return overview_sheet
+
+    def check_annexes(self, campaign, summary, date):
+        """export_annex's 附件1 and 附件4 hold the summary's figures."""
         annex1 = annex_export(campaign, 1, date)
         self.assertEqual(
             sum(decimal(value or 0) for value in annex1["累计完成投资"]),

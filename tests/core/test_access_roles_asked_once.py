@@ -1,5 +1,6 @@
-"""Who may do what is decided once, in core/access.py: views ask its `can_*` predicates and
-templates the `can` of the context (core.access.Abilities); none of them compares roles."""
+"""Who may do what is decided once, in core/access.py: views (and the features' own access
+modules) ask its `can_*` predicates and templates the `can` of the context
+(core.access.Abilities); none of them compares roles."""
 
 import re
 from pathlib import Path
@@ -10,7 +11,7 @@ from core.access import Abilities
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["baidays", "core", "enterprises", "projects", "topics", "plans", "supervision"]
-ROLE_IN_VIEW = re.compile(r"\bRole\.|\brole_of\(")
+ROLE_IN_VIEW = re.compile(r"\bRole\.|\brole_of\(|\.role\s*[=!]=|\.role\s+(?:not\s+)?in\b")
 ROLE_IN_TEMPLATE = re.compile(r"user_role|\brole\s*[=!]=")
 
 
@@ -19,7 +20,9 @@ def view_modules():
         path
         for app in APPS
         for path in sorted((ROOT / app).rglob("*.py"))
-        if path.name == "views.py" or path.name.endswith("_views.py")
+        if path.name == "views.py"
+        or path.name.endswith("_views.py")
+        or (path.name == "access.py" and path != ROOT / "core" / "access.py")
     ]
 
 

@@ -11,7 +11,7 @@ from django.apps import apps
 
 CORE = Path(__file__).resolve().parents[2] / "core"
 CORE_LABEL = apps.get_app_config("baidays").label
-PROJECT_APPS = ("projects", "enterprises", "topics", "plans", "supervision", "baidays.")
+PROJECT_APPS = ("projects", "enterprises", "topics", "plans", "supervision")
 
 
 def upper_apps():
@@ -19,7 +19,8 @@ def upper_apps():
         config
         for config in apps.get_app_configs()
         if config.label != CORE_LABEL
-        and (config.name in PROJECT_APPS or config.name.startswith("baidays."))
+        # an app nested in another (supervision.schedules) belongs to the same project
+        and (config.name.split(".")[0] in PROJECT_APPS or config.name.startswith("baidays."))
     ]
 
 

@@ -114,3 +114,20 @@ def test_a_confirmation_before_the_resolution_is_refused_on_its_field():
     with pytest.raises(ValidationError) as refused:
         problem.full_clean()
     assert refused.value.message_dict["confirmed_on"] == ["企业确认日期不能早于解决日期"]
+
+
+def test_a_bulk_update_cannot_move_a_status_behind_the_history():
+    problem = f.ProblemFactory(raised_on=MAY_20)
+    with pytest.raises(ValueError, match="save_problem"):
+        Problem.objects.filter(pk=problem.pk).update(status=ProblemStatus.RESOLVED)
+    problem.status = ProblemStatus.RESOLVED
+    with pytest.raises(ValueError, match="save_problem"):
+        Problem.objects.bulk_update([problem], ["status"])
+    assert Problem.objects.get(pk=problem.pk).status == ProblemStatus.OPEN
+    assert counts(JUNE_10)["open"] == 1
+
+
+def test_a_bulk_update_of_other_fields_still_works():
+    problem = f.ProblemFactory(raised_on=MAY_20)
+    assert Problem.objects.filter(pk=problem.pk).update(title="改了标题") == 1
+    assert Problem.objects.get(pk=problem.pk).title == "改了标题"

@@ -30,6 +30,7 @@ OUR_APPS = {
     "topics",
     "plans",
     "supervision",
+    "schedules",
     "weekly",
     "excel",
     "notify",

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from supervision.choices import Cause, ClosedBy
 from supervision.models import Supervision
-from supervision.schedule_services import replace_schedule
-from supervision.schedules import ScheduleNode
+from supervision.schedules.models import ScheduleNode
+from supervision.schedules.services import replace_schedule
 from supervision.services import supervise
 from tests import factories as f
 
@@ -56,8 +56,8 @@ def test_every_page_renders_for_the_admin_and_the_writes_are_the_services(admin_
     node = ScheduleNode.objects.create(project=road, text="路基完成", planned_on=DAY)
     pages = {
         "supervision_supervision": ticket.pk,
-        "supervision_scheduleversion": version.pk,
-        "supervision_schedulenode": node.pk,
+        "schedules_scheduleversion": version.pk,
+        "schedules_schedulenode": node.pk,
     }
     for name, pk in pages.items():
         for url in [
@@ -66,11 +66,11 @@ def test_every_page_renders_for_the_admin_and_the_writes_are_the_services(admin_
             reverse(f"admin:{name}_history", args=[pk]),
         ]:
             assert admin_client.get(url).status_code == 200, url
-    assert admin_client.get(reverse("admin:supervision_schedulenode_add")).status_code == 200
+    assert admin_client.get(reverse("admin:schedules_schedulenode_add")).status_code == 200
     # opened by supervise, plan weeks written whole: neither is added in the admin
     assert admin_client.get(reverse("admin:supervision_supervision_add")).status_code == 403
-    assert admin_client.get(reverse("admin:supervision_scheduleversion_add")).status_code == 403
-    weeks = admin_client.get(reverse("admin:supervision_scheduleversion_change", args=[version.pk]))
+    assert admin_client.get(reverse("admin:schedules_scheduleversion_add")).status_code == 403
+    weeks = admin_client.get(reverse("admin:schedules_scheduleversion_change", args=[version.pk]))
     assert "60.00" in weeks.content.decode() and "40.00" in weeks.content.decode()
     view = admin_client.get(reverse("admin:supervision_supervision_change", args=[ticket.pk]))
     assert 'name="_save"' not in view.content.decode()  # read only
@@ -126,7 +126,7 @@ def test_the_supervise_action_runs_the_days_supervision(admin_client, tickets):
 
 def test_a_node_is_saved_through_the_service_and_needs_one_item(admin_client, tickets):
     _campaign, road = tickets
-    url = reverse("admin:supervision_schedulenode_add")
+    url = reverse("admin:schedules_schedulenode_add")
     data = {"text": "主体封顶", "planned_on": "2026-07-01", "reached_on": ""}
     refused = admin_client.post(url, data)
     assert "请选择一个项目或一个争先杯项目" in refused.content.decode()

@@ -61,45 +61,49 @@ def _feedback_through_the_link(campaign):
     return first
 
 
-def test_the_closing_phase_on_the_demo(demo):
-    campaign = demo
-    with time_machine.travel(noon(DAY), tick=False):
-        assert current_phase(campaign, DAY).kind == "summarize"
-        asked = _feedback_through_the_link(campaign)
-        assert FeedbackAnswer.objects.get().request == asked
+def _lookback_matches_the_day(admin, campaign, summary):
+    """The 回头看 list holds one row per open problem, open 督办, answered feedback, missed
+    target and task of the day's figures."""
+    admin.post("/closing/lookback/?campaign=demo")
+    rows = FollowUp.objects.filter(campaign=campaign)
+    kinds = {kind: rows.filter(kind=kind).count() for kind in FindingKind.values}
+    open_problems = Problem.objects.active().filter(campaign=campaign).open_as_of(DAY).count()
+    assert kinds[FindingKind.PROBLEM] == open_problems == summary["problems"]["open"]
+    assert kinds[FindingKind.SUPERVISION] == summary["supervision"]["open"]
+    assert kinds[FindingKind.SUPERVISION] == Supervision.objects.open_as_of(DAY).count() > 0
+    assert kinds[FindingKind.FEEDBACK] == 1
+    infrastructure = rows.get(source_key="target:infrastructure").finding
+    assert "目标 1,156.00 万元" in infrastructure
+    assert kinds[FindingKind.TARGET] >= 2 and kinds[FindingKind.TASK] >= 1
+    return rows
 
-        admin = client_of("admin")
-        admin.post("/closing/lookback/?campaign=demo")
-        summary = campaign_summary(campaign, DAY)
-        rows = FollowUp.objects.filter(campaign=campaign)
-        kinds = {kind: rows.filter(kind=kind).count() for kind in FindingKind.values}
-        open_problems = Problem.objects.active().filter(campaign=campaign).open_as_of(DAY).count()
-        assert kinds[FindingKind.PROBLEM] == open_problems == summary["problems"]["open"]
-        assert kinds[FindingKind.SUPERVISION] == summary["supervision"]["open"]
-        assert kinds[FindingKind.SUPERVISION] == Supervision.objects.open_as_of(DAY).count() > 0
-        assert kinds[FindingKind.FEEDBACK] == 1
-        infrastructure = rows.get(source_key="target:infrastructure").finding
-        assert "目标 1,156.00 万元" in infrastructure
-        assert kinds[FindingKind.TARGET] >= 2 and kinds[FindingKind.TASK] >= 1
 
-        admin.post("/closing/summary/?campaign=demo")
-        draft = WorkSummary.objects.get()
-        assert draft.figures["summary"] == summary  # the demo's figures of the day
-        table = {row["activity"]: row for row in activity_rows(draft.figures)}
-        assert table["基础设施建设投资"]["target"] == "1156万元"
-        assert table["“争先杯”企业投资"]["target"] == "1.78亿元"
-        assert [table[f"争先杯{label}"]["target"] for label in ("开工", "加快推进", "竣工")] == [
-            "7家",
-            "12家",
-            "1家",
-        ]
-        assert table["解决建设审批及竣工验收问题"]["target"] == "7家"
-        assert draft.figures["lookback"]["total"] == rows.count()
-        assert draft.figures["feedback"]["answered"] == 1
-        url = f"/closing/summary/{draft.pk}/"
-        sections = {"practices": "一是……", "problems": "用地指标紧张", "next_steps": "巩固成果"}
-        assert admin.post(url, {"action": "edit", **sections}).status_code == 302
+def _drafted_with_the_demo_figures(admin, summary, lookback_rows):
+    """The 工作小结 drafted on the day carries the day's figures and the county's targets;
+    returns the draft after its sections were edited."""
+    admin.post("/closing/summary/?campaign=demo")
+    draft = WorkSummary.objects.get()
+    assert draft.figures["summary"] == summary  # the demo's figures of the day
+    table = {row["activity"]: row for row in activity_rows(draft.figures)}
+    assert table["基础设施建设投资"]["target"] == "1156万元"
+    assert table["“争先杯”企业投资"]["target"] == "1.78亿元"
+    assert [table[f"争先杯{label}"]["target"] for label in ("开工", "加快推进", "竣工")] == [
+        "7家",
+        "12家",
+        "1家",
+    ]
+    assert table["解决建设审批及竣工验收问题"]["target"] == "7家"
+    assert draft.figures["lookback"]["total"] == lookback_rows.count()
+    assert draft.figures["feedback"]["answered"] == 1
+    sections = {"practices": "一是……", "problems": "用地指标紧张", "next_steps": "巩固成果"}
+    edited = admin.post(f"/closing/summary/{draft.pk}/", {"action": "edit", **sections})
+    assert edited.status_code == 302
+    return draft
 
+
+def _issued_and_reported(campaign, draft, url):
+    """签发 by the leader the next day, 上报 by the administrator the day after; the snapshot
+    does not move with later data."""
     with time_machine.travel(noon(DAY + datetime.timedelta(days=1)), tick=False):
         assert client_of("leader").post(url, {"action": "issue"}).status_code == 302
     with time_machine.travel(noon(DAY + datetime.timedelta(days=2)), tick=False):
@@ -108,8 +112,21 @@ def test_the_closing_phase_on_the_demo(demo):
         draft.refresh_from_db()
         assert (draft.reported_on, draft.reported_version) == (datetime.date(2026, 8, 7), 2)
         assert draft.issued_by.username == "leader"
-        # the snapshot does not move with later data
         assert draft.figures["summary"] == campaign_summary(campaign, DAY)
+
+
+def test_the_closing_phase_on_the_demo(demo):
+    campaign = demo
+    with time_machine.travel(noon(DAY), tick=False):
+        assert current_phase(campaign, DAY).kind == "summarize"
+        asked = _feedback_through_the_link(campaign)
+        assert FeedbackAnswer.objects.get().request == asked
+        admin = client_of("admin")
+        summary = campaign_summary(campaign, DAY)
+        lookback_rows = _lookback_matches_the_day(admin, campaign, summary)
+        draft = _drafted_with_the_demo_figures(admin, summary, lookback_rows)
+    url = f"/closing/summary/{draft.pk}/"
+    _issued_and_reported(campaign, draft, url)
 
     with time_machine.travel(noon(DAY + datetime.timedelta(days=3)), tick=False):
         admin = client_of("admin")

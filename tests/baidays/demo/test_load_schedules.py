@@ -21,7 +21,7 @@ from enterprises.models import CompetitionEntry, EntryReport
 from projects.models import Project, ProjectReport
 from supervision.choices import Cause
 from supervision.models import Supervision
-from supervision.schedules import PlanWeek
+from supervision.schedules.models import PlanWeek
 from supervision.services import supervise
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from baidays.dashboards.summary import campaign_summary
 from core.own_plan import plan_weeks_of
-from supervision.schedule_services import replace_schedule
+from supervision.schedules.services import replace_schedule
 from tests.factories import (
     CampaignFactory,
     CompetitionEntryFactory,

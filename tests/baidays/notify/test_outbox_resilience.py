@@ -10,8 +10,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from baidays.jobs.periodic import run_periodic_jobs
 from baidays.notify import outbox
-from baidays.notify.jobs import run_periodic_jobs
 from baidays.notify.models import (
     Channel,
     ChannelKind,
@@ -135,7 +135,7 @@ def test_the_daily_backup_runs_when_delivery_raises(monkeypatch, settings, tmp_p
     def broken_delivery(now=None):
         raise RuntimeError("发送队列坏了")
 
-    monkeypatch.setattr("baidays.notify.jobs.STEPS", _with("outbox", broken_delivery))
+    monkeypatch.setattr("baidays.jobs.periodic.STEPS", _with("outbox", broken_delivery))
     result = run_periodic_jobs(NOON)
     assert result["failed"] == ["发送队列"]
     run = DailyJobRun.objects.get(job=DailyJob.BACKUP)
@@ -147,6 +147,6 @@ def test_the_daily_backup_runs_when_delivery_raises(monkeypatch, settings, tmp_p
 
 
 def _with(step, job):
-    from baidays.notify.jobs import STEPS
+    from baidays.jobs.periodic import STEPS
 
     return tuple((name, job if name == step else original) for name, original in STEPS)

@@ -13,14 +13,14 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
+from baidays.jobs.periodic import run_periodic_jobs
 from baidays.notify import supervision_notices
-from baidays.notify.jobs import run_periodic_jobs
 from baidays.notify.models import Channel, ChannelKind, Message, OutboxEntry, SupervisionNotice
 from baidays.notify.reminders import fire_due_occasions
 from baidays.notify.supervision_notices import tell_supervisions
 from core.models import Department
 from supervision.models import Supervision
-from supervision.schedule_services import replace_schedule
+from supervision.schedules.services import replace_schedule
 from supervision.services import answer, supervise
 from tests import factories as f
 from tests.baidays.notify.peers import RecordingRobot, smtp_server

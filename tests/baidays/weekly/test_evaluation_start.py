@@ -12,7 +12,7 @@ from django.urls import reverse
 from core.models import PersonEvaluation
 from supervision.assessment import rule_text
 from supervision.assessment_people import STARTING_RULE
-from supervision.schedule_services import replace_schedule
+from supervision.schedules.services import replace_schedule
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
