@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from baidays.closing import lookback
 from baidays.closing.models import FollowUp
-from baidays.notify.daily_supervise import run_daily_supervise
+from baidays.jobs.supervise import run_daily_supervise
 from core.campaign_settings import CampaignRules
 from core.registry import COMPLETABLE_KINDS
 from supervision.assessment import assess, rule_text
