@@ -40,6 +40,7 @@ OUR_APPS = {
 SYSTEM_FIELDS = {
     "version",
     "counter",
+    "campaign_pk",  # CampaignGeneration: written by the triggers, never typed
     "object_id",
     "attempts",
     "messages_count",
