@@ -99,13 +99,46 @@ def _exact_lines(paragraph_format, lines=1):
     paragraph_format.space_after = Pt(0)
 
 
+# what follows w:pBdr in a paragraph's properties (ECMA-376 CT_PPrBase)
+PPR_AFTER_BORDERS = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
 def _border(paragraph, edge, *, size_eighths, color="000000"):
     """A rule above or below a paragraph (the red separator, the 版记's lines)."""
     properties = paragraph._p.get_or_add_pPr()
     borders = properties.find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
-        properties.append(borders)
+        # the schema's order: Word refuses a pBdr after the tabs, spacing or indents
+        properties.insert_element_before(borders, *PPR_AFTER_BORDERS)
     line = OxmlElement(f"w:{edge}")
     line.set(qn("w:val"), "single")
     line.set(qn("w:sz"), str(size_eighths))

@@ -262,3 +262,17 @@ def test_the_summary_document_carries_its_snapshot_figures_and_its_signer(demo_d
     assert f"共帮助解决困难和问题 {solved} 个" in text
     infrastructure = demo_documents["summary"]["infrastructure"]
     assert f"{wan(infrastructure['completed_wan'])}万元" in text
+
+
+@pytest.mark.parametrize("name", ["briefing", "supervision", "summary_doc"])
+def test_paragraph_properties_keep_the_schemas_order_so_word_opens_the_file(demo_documents, name):
+    """Word refuses (as "unreadable content") a paragraph whose borders follow its tabs,
+    spacing, indents or alignment; LibreOffice and python-docx would not notice."""
+    after_borders = [qn(tag) for tag in ("w:tabs", "w:spacing", "w:ind", "w:jc")]
+    misplaced = []
+    for properties in _read(demo_documents[name]).element.body.iter(qn("w:pPr")):
+        tags = [child.tag for child in properties]
+        if qn("w:pBdr") in tags:
+            border = tags.index(qn("w:pBdr"))
+            misplaced += [tag for tag in tags[:border] if tag in after_borders]
+    assert misplaced == []
