@@ -264,15 +264,57 @@ def test_the_summary_document_carries_its_snapshot_figures_and_its_signer(demo_d
     assert f"{wan(infrastructure['completed_wan'])}万元" in text
 
 
+# a paragraph's properties in the order ECMA-376 (CT_PPr) gives them
+PPR_ORDER = [
+    qn(f"w:{tag}")
+    for tag in [
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+]
+
+
 @pytest.mark.parametrize("name", ["briefing", "supervision", "summary_doc"])
 def test_paragraph_properties_keep_the_schemas_order_so_word_opens_the_file(demo_documents, name):
-    """Word refuses (as "unreadable content") a paragraph whose borders follow its tabs,
-    spacing, indents or alignment; LibreOffice and python-docx would not notice."""
-    after_borders = [qn(tag) for tag in ("w:tabs", "w:spacing", "w:ind", "w:jc")]
-    misplaced = []
+    """Word refuses (as "unreadable content") paragraph properties out of the schema's order,
+    e.g. borders after the tabs; LibreOffice and python-docx would not notice."""
+    out_of_order = []
     for properties in _read(demo_documents[name]).element.body.iter(qn("w:pPr")):
-        tags = [child.tag for child in properties]
-        if qn("w:pBdr") in tags:
-            border = tags.index(qn("w:pBdr"))
-            misplaced += [tag for tag in tags[:border] if tag in after_borders]
-    assert misplaced == []
+        places = [PPR_ORDER.index(child.tag) for child in properties]
+        if places != sorted(places):
+            out_of_order.append([child.tag.split("}")[1] for child in properties])
+    assert out_of_order == []
