@@ -153,6 +153,24 @@ def install_triggers(using="default"):
     DataGeneration.objects.using(using).get_or_create(pk=GENERATION_ROW)
 
 
+def remove_triggers(using="default"):
+    """Drop every summary table's trigger: before migrating backwards, whose older tables the
+    triggers' SQL (written for the current schema) may not find. `install_triggers` puts them
+    back; a `migrate` does so itself (post_migrate)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        for model in SUMMARY_SOURCES:
+            table = model._meta.db_table
+            if connection.vendor == "postgresql":
+                name = f"baidays_generation_{table}"
+                cursor.execute(f'DROP TRIGGER IF EXISTS {name} ON "{table}"')
+            else:
+                for operation in SQLITE_ROWS:
+                    cursor.execute(
+                        f"DROP TRIGGER IF EXISTS baidays_generation_{table}_{operation.lower()}"
+                    )
+
+
 def install_after_migrate(sender, using="default", **kwargs):
     install_triggers(using)
 
