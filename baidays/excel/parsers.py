@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from baidays.excel.errors import CellError
 from core.bounds import SEQ_MAX
 from core.money import CENT
+from core.parsing import MalformedNumber, parse_int
 
 MAX_WAN = Decimal("999999999999.99")  # the money fields hold 14 digits with 2 places
 UNIT_FACTORS = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
@@ -256,9 +257,10 @@ def parse_seq(value):
             return None
         if _SEQ_LABEL.match(text):
             return SeqLabel(text)
-        if not (text.isascii() and text.isdigit()):  # ² and other digits int() refuses
-            raise CellError(f"“{parse_text(value)}”不是序号")
-        number = int(text)
+        try:
+            number = parse_int(text)
+        except MalformedNumber:
+            raise CellError(f"“{parse_text(value)}”不是序号") from None
     if not 1 <= number <= SEQ_MAX:
         raise CellError(f"序号应为 1 至 {SEQ_MAX} 的整数")
     return number

@@ -17,6 +17,7 @@ from defusedxml import ElementTree
 
 from baidays.excel.errors import WorkbookError
 from baidays.excel.safety import OLE_MAGIC
+from core.parsing import MAX_DB_INTEGER, MalformedNumber, parse_int
 
 _RESAVE = "文件可能已损坏：请在 Excel 或 WPS 中打开、另存后再导入。本次未导入任何数据"
 _ROW_LIMIT, _COLUMN_LIMIT = 1_048_576, 16_384  # an Excel sheet's size
@@ -157,9 +158,19 @@ def _hidden_columns(xml):
 
 def _whole(raw, what, limit):
     text = raw.decode("utf-8", "replace")
-    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= limit):
+    number = _positive(text, limit)
+    if number is None:
         raise _Unreadable(f"{what}“{text}”不是 1 至 {limit} 的整数")
-    return int(text)
+    return number
+
+
+def _positive(text, limit=MAX_DB_INTEGER):
+    """`text` as a whole number 1..limit by the portal's one strict reading, else None."""
+    try:
+        number = parse_int(text, maximum=limit)
+    except MalformedNumber:
+        return None
+    return number if number >= 1 else None
 
 
 def _flag(raw, where):
@@ -247,9 +258,10 @@ def _ods_tables(content, states, reading):
 
 def _ods_count(element, name):
     raw = element.get(_t(name), "1")
-    if not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
+    number = _positive(raw)
+    if number is None:
         raise _Unreadable(f"table:{name}=“{raw}”不是正整数")
-    return int(raw)
+    return number
 
 
 def _ods_row(state, element, row):
