@@ -112,14 +112,9 @@ def _decision_counts(decisions, as_of):
     return decisions.filter(meeting__held_on__lte=as_of).counts_as_of(as_of)
 
 
-def _topics(campaign, as_of):
-    meetings = dict(
-        TopicMeeting.objects.filter(campaign=campaign, held_on__lte=as_of)
-        .order_by()
-        .values_list("topic")
-        .annotate(n=Count("pk"))
-    )
-    decisions = Decision.objects.filter(meeting__campaign=campaign)
+def _topic_targets(campaign, as_of):
+    """The land targets (亩 filed against each) and the approval target (cases solved) as of
+    `as_of`: one query."""
     targets = TopicTarget.objects.filter(campaign=campaign).annotate(
         filed_mu=Coalesce(
             Sum("land_filings__area_mu", filter=Q(land_filings__filed_on__lte=as_of)), ZERO
@@ -155,6 +150,18 @@ def _topics(campaign, as_of):
                     "period_end": target.period_end.isoformat(),
                 }
             )
+    return land_targets, approval
+
+
+def _topics(campaign, as_of):
+    meetings = dict(
+        TopicMeeting.objects.filter(campaign=campaign, held_on__lte=as_of)
+        .order_by()
+        .values_list("topic")
+        .annotate(n=Count("pk"))
+    )
+    decisions = Decision.objects.filter(meeting__campaign=campaign)
+    land_targets, approval = _topic_targets(campaign, as_of)
     power = PowerItem.objects.filter(campaign=campaign).counts_as_of(as_of)
     transferred = _sum(
         LandTransfer.objects.filter(campaign=campaign, transferred_on__lte=as_of), "area_mu"
@@ -246,14 +253,54 @@ def campaign_summary(campaign, as_of):
     """The JSON of the `summary` command and /api/summary/ (README, 管理命令), as the
     campaign stood at the end of `as_of`. Money is a string with two decimals."""
     week = report_week_as_of(campaign, as_of)
-    time_percent = campaign.time_percent(as_of)
+    investment, weekly = _investment_blocks(campaign, as_of, week)
+    return {
+        "campaign": _campaign_block(campaign, as_of),
+        **investment,
+        "key_enterprises": _key_enterprises(campaign, as_of),
+        "problems": Problem.objects.active().filter(campaign=campaign).counts_as_of(as_of),
+        "topics": _topics(campaign, as_of),
+        "promotion": _promotion(campaign, as_of),
+        "plans": _plans(campaign, as_of),
+        "reports": _reports(campaign, week),
+        "phases": _phases(campaign, as_of),
+        "weeks": chart_weeks(campaign, week, weekly),
+        "instructions": _instructions(campaign, as_of),
+        "supervision": Supervision.objects.filter(campaign=campaign).counts_as_of(as_of),
+    }
+
+
+def _campaign_block(campaign, as_of):
     phase = current_phase(campaign, as_of)
+    return {
+        "slug": campaign.slug,
+        "name": campaign.name,
+        "start": campaign.start_date.isoformat(),
+        "end": campaign.end_date.isoformat(),
+        "as_of": as_of.isoformat(),
+        "day": campaign.day_number(as_of),
+        "days_total": campaign.days_total,
+        "time_percent": str(campaign.time_percent(as_of)),
+        "phase": (
+            {
+                "kind": phase.kind,
+                "name": phase.name,
+                "start": phase.start_date.isoformat(),
+                "end": phase.end_date.isoformat(),
+            }
+            if phase
+            else None
+        ),
+    }
+
+
+def _investment_blocks(campaign, as_of, week):
+    """The infrastructure, 争先杯 and key-project blocks, and the chart's series of the first
+    two (their week-by-week totals give both the chart and the completed amounts)."""
     projects = Project.objects.active().filter(campaign=campaign)
     project_reports, entry_reports = campaign_reports(campaign)
     project_reports, entry_reports = project_reports.counted(), entry_reports.counted()
     entries = CompetitionEntry.objects.active().filter(campaign=campaign)
-
-    # week-by-week totals give both the chart and the completed amounts
     infrastructure_weekly = weekly_totals(project_reports.filter(project__annex=1), week)
     competition_weekly = weekly_totals(entry_reports, week)
     competition = _tracked_block(
@@ -285,77 +332,50 @@ def campaign_summary(campaign, as_of):
         completed=sum(infrastructure_weekly.values(), ZERO),
         as_of=as_of,
     )
+    weekly = {
+        "infrastructure": (
+            infrastructure_weekly,
+            planned_curve(projects.infrastructure(), campaign, week, as_of),
+            campaign.infrastructure_target_wan or Decimal(infrastructure["planned_wan"]),
+        ),
+        "competition": (
+            competition_weekly,
+            planned_curve(entries, campaign, week, as_of),
+            campaign.competition_target_wan or Decimal(competition["planned_wan"]),
+        ),
+    }
+    blocks = {
+        "infrastructure": infrastructure,
+        "competition": competition,
+        "key_projects": key_projects,
+    }
+    return blocks, weekly
+
+
+def _key_enterprises(campaign, as_of):
     key_enterprises = KeyEnterprise.objects.active().filter(campaign=campaign)
     key_problems = (
         Problem.objects.active()
         .filter(campaign=campaign, enterprise__in=key_enterprises.values("enterprise"))
         .counts_as_of(as_of)
     )
-    milestone_counts = Milestone.objects.filter(plan__campaign=campaign).counts_as_of(as_of)
-    promotion_counts = PromotionEvent.objects.filter(
-        campaign=campaign, held_on__lte=as_of
-    ).aggregate(events=Count("pk"), leads=Coalesce(Sum("leads_count"), 0))
     return {
-        "campaign": {
-            "slug": campaign.slug,
-            "name": campaign.name,
-            "start": campaign.start_date.isoformat(),
-            "end": campaign.end_date.isoformat(),
-            "as_of": as_of.isoformat(),
-            "day": campaign.day_number(as_of),
-            "days_total": campaign.days_total,
-            "time_percent": str(time_percent),
-            "phase": (
-                {
-                    "kind": phase.kind,
-                    "name": phase.name,
-                    "start": phase.start_date.isoformat(),
-                    "end": phase.end_date.isoformat(),
-                }
-                if phase
-                else None
-            ),
-        },
-        "infrastructure": infrastructure,
-        "competition": competition,
-        "key_projects": key_projects,
-        "key_enterprises": {
-            "count": key_enterprises.count(),
-            "problems_open": key_problems["open"],
-            "problems_resolved": key_problems["resolved"],
-        },
-        "problems": Problem.objects.active().filter(campaign=campaign).counts_as_of(as_of),
-        "topics": _topics(campaign, as_of),
-        "promotion": {
-            "events": promotion_counts["events"],
-            "leads": promotion_counts["leads"],
-        },
-        "plans": {
-            "milestones": milestone_counts["total"],
-            "done": milestone_counts["done"],
-            "overdue": milestone_counts["overdue"],
-        },
-        "reports": _reports(campaign, week),
-        "phases": _phases(campaign, as_of),
-        "weeks": chart_weeks(
-            campaign,
-            week,
-            {
-                "infrastructure": (
-                    infrastructure_weekly,
-                    planned_curve(projects.infrastructure(), campaign, week, as_of),
-                    campaign.infrastructure_target_wan or Decimal(infrastructure["planned_wan"]),
-                ),
-                "competition": (
-                    competition_weekly,
-                    planned_curve(entries, campaign, week, as_of),
-                    campaign.competition_target_wan or Decimal(competition["planned_wan"]),
-                ),
-            },
-        ),
-        "instructions": _instructions(campaign, as_of),
-        "supervision": Supervision.objects.filter(campaign=campaign).counts_as_of(as_of),
+        "count": key_enterprises.count(),
+        "problems_open": key_problems["open"],
+        "problems_resolved": key_problems["resolved"],
     }
+
+
+def _promotion(campaign, as_of):
+    counts = PromotionEvent.objects.filter(campaign=campaign, held_on__lte=as_of).aggregate(
+        events=Count("pk"), leads=Coalesce(Sum("leads_count"), 0)
+    )
+    return {"events": counts["events"], "leads": counts["leads"]}
+
+
+def _plans(campaign, as_of):
+    counts = Milestone.objects.filter(plan__campaign=campaign).counts_as_of(as_of)
+    return {"milestones": counts["total"], "done": counts["done"], "overdue": counts["overdue"]}
 
 
 def cached_campaign_summary(campaign, as_of):
