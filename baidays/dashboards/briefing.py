@@ -120,16 +120,9 @@ def _sheet(workbook, title, heading, columns, rows, fills=None):
     return sheet
 
 
-def _overview_sheet(workbook, context):
-    s = context["summary"]
+def _overview_lines(s):
+    """(label, value, number format) of each figure on the 总览 sheet, from the summary `s`."""
     c = s["campaign"]
-    sheet = workbook.active
-    sheet.title = "总览"
-    sheet.append([f"{c['name']} 工作简报"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([f"截至 {c['as_of']}，第 {c['day']} 天（共 {c['days_total']} 天）"])
-    sheet.append(["", "单位：万元"])
-    sheet["B3"].alignment = Alignment(horizontal="right")
     lines = [
         ("时序进度（%）", c["time_percent"], PERCENT_FORMAT),
         ("当前阶段", c["phase"]["name"] if c["phase"] else "不在行动期内", ""),
@@ -176,22 +169,11 @@ def _overview_sheet(workbook, context):
             "",
         ),
     ]
-    sheet.append(["指标", "数值"])
-    header_row = sheet.max_row
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-    # the completion rates in their block's colour (core.lag.aggregate_lag)
-    coloured = {
-        "基础设施投资完成率（%）": s["infrastructure"]["lag"],
-        "争先杯投资完成率（%）": s["competition"]["lag"],
-    }
-    for label, value, number_format in lines:
-        sheet.append([label, Decimal(value) if number_format else value])
-        if number_format:
-            sheet.cell(row=sheet.max_row, column=2).number_format = number_format
-        if LAG_FILL.get(coloured.get(label)):
-            sheet.cell(row=sheet.max_row, column=2).fill = LAG_FILL[coloured[label]]
+    return lines
+
+
+def _lagging_table(sheet, context):
+    """The worst-lagging items under the rule applied, each with its colour."""
     sheet.append([])
     sheet.append(["滞后最严重的事项（按落后于本项目计划的百分点排序）"])
     sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
@@ -210,6 +192,36 @@ def _overview_sheet(workbook, context):
         )
         sheet.cell(row=sheet.max_row, column=5).fill = LAG_FILL[row["lag"]]
         sheet.cell(row=sheet.max_row, column=4).number_format = PERCENT_FORMAT
+
+
+def _overview_sheet(workbook, context):
+    s = context["summary"]
+    c = s["campaign"]
+    sheet = workbook.active
+    sheet.title = "总览"
+    sheet.append([f"{c['name']} 工作简报"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([f"截至 {c['as_of']}，第 {c['day']} 天（共 {c['days_total']} 天）"])
+    sheet.append(["", "单位：万元"])
+    sheet["B3"].alignment = Alignment(horizontal="right")
+    lines = _overview_lines(s)
+    sheet.append(["指标", "数值"])
+    header_row = sheet.max_row
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+    # the completion rates in their block's colour (core.lag.aggregate_lag)
+    coloured = {
+        "基础设施投资完成率（%）": s["infrastructure"]["lag"],
+        "争先杯投资完成率（%）": s["competition"]["lag"],
+    }
+    for label, value, number_format in lines:
+        sheet.append([label, Decimal(value) if number_format else value])
+        if number_format:
+            sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+        if LAG_FILL.get(coloured.get(label)):
+            sheet.cell(row=sheet.max_row, column=2).fill = LAG_FILL[coloured[label]]
+    _lagging_table(sheet, context)
     for row in sheet.iter_rows(min_row=header_row, max_row=sheet.max_row, max_col=6):
         for cell in row:
             if cell.value is not None:
@@ -250,12 +262,8 @@ def _project_values(item, row):
     ]
 
 
-def briefing_workbook(context):
-    """The briefing as an .xlsx: 总览 plus one sheet per annex. Money stays Decimal."""
-    scope = context["scope"]
-    workbook = Workbook()
-    _overview_sheet(workbook, context)
-    as_of = scope.as_of.isoformat()
+def _infrastructure_sheet(workbook, scope, as_of):
+    """附件1: the infrastructure projects with their progress and lag."""
     infrastructure = annex_rows(scope, Annex.INFRASTRUCTURE)
     _sheet(
         workbook,
@@ -265,6 +273,10 @@ def briefing_workbook(context):
         [_project_values(item, row) for item, row in infrastructure],
         [LAG_FILL.get(row["lag"]) for _item, row in infrastructure],
     )
+
+
+def _league_sheet(workbook, scope, as_of):
+    """附件2: the 争先杯 entries in the league's order, with their board."""
     league = league_table(scope)
     _sheet(
         workbook,
@@ -299,6 +311,10 @@ def briefing_workbook(context):
         ],
         [LAG_FILL.get(row["lag"]) for row in league],
     )
+
+
+def _key_projects_sheet(workbook, scope, as_of):
+    """附件3: the key industrial projects, with owner and annual plan."""
     key_projects = annex_rows(scope, Annex.KEY_INDUSTRIAL)
     _sheet(
         workbook,
@@ -313,6 +329,10 @@ def briefing_workbook(context):
         ],
         [LAG_FILL.get(row["lag"]) for _item, row in key_projects],
     )
+
+
+def _key_enterprises_sheet(workbook, scope, as_of):
+    """附件4: the “2112” key enterprises' visits and problems."""
     _sheet(
         workbook,
         "附件4 重点企业",
@@ -345,6 +365,21 @@ def briefing_workbook(context):
             for record in key_enterprise_rows(scope)
         ],
     )
+
+
+def briefing_workbook(context):
+    """The briefing as an .xlsx: 总览 plus one sheet per annex. Money stays Decimal."""
+    scope = context["scope"]
+    workbook = Workbook()
+    _overview_sheet(workbook, context)
+    as_of = scope.as_of.isoformat()
+    for annex_sheet in (
+        _infrastructure_sheet,
+        _league_sheet,
+        _key_projects_sheet,
+        _key_enterprises_sheet,
+    ):
+        annex_sheet(workbook, scope, as_of)
     keep_text_as_text(workbook)
     buffer = BytesIO()
     workbook.save(buffer)

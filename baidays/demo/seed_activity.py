@@ -83,9 +83,19 @@ def seed_problems(campaign, key_enterprises, projects, paces, today, dates):
 
 
 def seed_topics(campaign, dates, today, enterprises):
+    """The three 专题: their meetings and decisions, land filings, approval cases and the
+    power items' progress, each as far as `today`."""
     land_dept = get_or_create_department(name="县国土资源局")
     power_dept = get_or_create_department(name="园区电力办")
     office = get_or_create_department(name=plan_data.LEADING_OFFICE)
+    _seed_topic_meetings(campaign, dates, today, land_dept, power_dept, office)
+    targets = {t.metric: t for t in TopicTarget.objects.filter(campaign=campaign)}
+    _seed_land_filings(targets, dates, today)
+    _seed_approval_cases(targets[TargetMetric.APPROVALS_SOLVED], dates, enterprises, office)
+    _seed_power_progress(campaign, dates)
+
+
+def _seed_topic_meetings(campaign, dates, today, land_dept, power_dept, office):
     meetings = [
         (
             Topic.LAND,
@@ -154,7 +164,9 @@ def seed_topics(campaign, dates, today, enterprises):
                 completed_on=done_on if done else None,
                 result="已按期完成" if done else "",
             )
-    targets = {t.metric: t for t in TopicTarget.objects.filter(campaign=campaign)}
+
+
+def _seed_land_filings(targets, dates, today):
     filings = [
         (TargetMetric.LAND_APPROVAL_MU, dates.plan(5, 18), "现代工业集聚区三期用地", "86"),
         (TargetMetric.LAND_APPROVAL_MU, dates.plan(5, 29), "永安工业集聚区东片用地", "72.5"),
@@ -166,7 +178,9 @@ def seed_topics(campaign, dates, today, enterprises):
             LandFiling.objects.create(
                 target=targets[metric], filed_on=filed_on, description=description, area_mu=area
             )
-    approval_target = targets[TargetMetric.APPROVALS_SOLVED]
+
+
+def _seed_approval_cases(approval_target, dates, enterprises, office):
     for offset, enterprise in enumerate(enterprises[:7]):
         case = ApprovalCase.objects.create(
             target=approval_target,
@@ -182,6 +196,9 @@ def seed_topics(campaign, dates, today, enterprises):
             submitted_on=submitted,
             approved_on=case.solved_on,
         )
+
+
+def _seed_power_progress(campaign, dates):
     for item in PowerItem.objects.filter(campaign=campaign, seq__in=[4, 6]):
         item.status = CompletionStatus.DONE
         item.completed_on = dates.plan(6, 10)
