@@ -16,7 +16,8 @@ from core import plan_data
 from core.choices import LagStatus
 from core.dates import plan_date_text
 from core.lag import rule_text
-from core.privacy import phone_for
+from core.privacy import mask_phone
+from core.roles import can_see_phone_numbers
 from core.selectors import report_week_as_of
 from enterprises.choices import CompetitionGoal, KeyEnterpriseCategory
 from enterprises.models import CompetitionEntry, KeyEnterprise
@@ -119,9 +120,11 @@ def write_annex(annex, campaign, *, blank=False, as_of=None, reader=None):
     totals = {c.key: 0 for c in columns if c.kind == AMOUNT}
     if any(key == "completed_investment_wan" for key, _, _ in extra):
         totals["completed_investment_wan"] = 0
+    # asked once per file, not per row
+    masked = PHONE_KEYS if reader is not None and not can_see_phone_numbers(reader) else set()
     row = HEADER_ROW + 1
     for record in [] if blank else _records(annex, campaign, as_of):
-        _record_row(sheet, row, record, columns, extra, totals, reader)
+        _record_row(sheet, row, record, columns, extra, totals, masked)
         row += 1
     _total_row(sheet, row, columns, extra, totals, blank)
     time_percent = campaign.time_percent(as_of) if campaign else 0
@@ -163,12 +166,12 @@ def _header_row(sheet, columns, extra):
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=3)
 
 
-def _record_row(sheet, row, record, columns, extra, totals, reader):
+def _record_row(sheet, row, record, columns, extra, totals, masked):
     """One record's annex columns then its progress columns; amounts add to `totals`."""
     for index, column in enumerate(columns, start=1):
         value = _value(record, column.key)
-        if reader is not None and column.key in PHONE_KEYS:
-            value = phone_for(value, reader)
+        if column.key in masked:
+            value = mask_phone(value)
         cell = _put(sheet, row, index, value)
         cell.border = BORDER
         if column.kind == AMOUNT:
