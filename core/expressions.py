@@ -1,5 +1,8 @@
 """SQL expressions the ORM lacks, written for SQLite and PostgreSQL alike."""
 
+import threading
+from collections import OrderedDict
+
 from django.db.models import Expression, Field, Func, IntegerField, Subquery
 
 LET_BASE = "let_base"
@@ -84,3 +87,93 @@ class Let(Expression):
             params.extend(table_params)
         body_sql, body_params = compiler.compile(self.body)
         return f"(SELECT {body_sql} FROM {' '.join(sources)})", [*body_params, *params]
+
+
+class CompiledOnce(Expression):
+    """An expression whose SQL depends only on `key`: built by `build(*args)`, resolved and
+    compiled the first time it is compiled in a given place, and from then on served as that
+    SQL and its parameters (SQL_BY_PLACE).
+
+    The lag by own plan is a tree of several thousand nodes (a colour per week over two
+    derived tables); Django copies and resolves such a tree for every queryset that annotates
+    it and compiles it again for every statement, which cost a leader's page ~50× its own SQL
+    (issue 21, docs/benchmarks.md). Its SQL depends only on the inputs the builder reads — the
+    campaign's dates, the week, the rules, the day — which the caller puts in `key`, and on
+    where it is compiled: the database, and the outer query's table alias and subquery alias
+    prefix, which name the columns the tree correlates on. So it is built only where it is
+    compiled, against the query compiling it; it must read no joined column (it is resolved
+    with joins not allowed, which raises at once if it did)."""
+
+    def __init__(self, key, build, args, output_field):
+        super().__init__(output_field=output_field)
+        self.key, self.build, self.args = key, build, args
+
+    def __repr__(self):
+        return f"CompiledOnce({self.key!r})"
+
+    @property
+    def identity(self):
+        return (type(self), self.key)
+
+    def __eq__(self, other):
+        return isinstance(other, CompiledOnce) and other.key == self.key
+
+    def __hash__(self):
+        return hash((type(self), self.key))
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False,
+                           for_save=False):  # fmt: skip
+        # nothing to resolve yet: the tree is resolved against the query that compiles it
+        clone = self.copy()
+        clone.is_summary = summarize
+        return clone
+
+    def as_sql(self, compiler, connection):
+        query = compiler.query
+        place = (self.key, connection.alias, connection.vendor, query.alias_prefix,
+                 query.base_table)  # fmt: skip
+        compiled = SQL_BY_PLACE.get(place)
+        if compiled is None:
+            tree = self.build(*self.args).resolve_expression(query, allow_joins=False)
+            sql, params = compiler.compile(tree)
+            compiled = SQL_BY_PLACE.put(place, (sql, tuple(params)))
+        sql, params = compiled
+        return sql, list(params)
+
+    def get_group_by_cols(self):
+        return [self]
+
+
+class _BoundedCache:
+    """The SQL of CompiledOnce expressions by where they were compiled, the least recently
+    used dropped past `size` (a key names one day, so a process reading many `as_of` days
+    would otherwise keep all of them)."""
+
+    def __init__(self, size):
+        self.size = size
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, place):
+        with self._lock:
+            found = self._entries.get(place)
+            if found is not None:
+                self._entries.move_to_end(place)
+            return found
+
+    def put(self, place, compiled):
+        with self._lock:
+            self._entries[place] = compiled
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return compiled
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self):
+        return len(self._entries)
+
+
+SQL_BY_PLACE = _BoundedCache(size=512)

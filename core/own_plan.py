@@ -32,7 +32,7 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from core.choices import LagStatus
-from core.expressions import DayNumber, Let, LetRef
+from core.expressions import CompiledOnce, DayNumber, Let, LetRef
 from core.lag import lag_against_due, lag_against_due_sql
 from core.money import percent
 from core.registry import SCHEDULE_TABLES, TRACKED_KINDS
@@ -218,7 +218,12 @@ def _linear_cents_sql(model, campaign, week):
 def planned_to_date_cents_sql(model, campaign, week, as_of=None):
     """The cents an item of `model` was due by the end of `week` by its schedule in effect at
     the end of `as_of`, as an SQL expression per row: its written weeks so far when the
-    version in effect has weeks, else the linear default."""
+    version in effect has weeks, else the linear default. Compiled once per place
+    (core.expressions.CompiledOnce)."""
+    return _compiled_once(_planned_to_date_tree, BigIntegerField(), model, campaign, week, as_of)
+
+
+def _planned_to_date_tree(model, campaign, week, as_of):
     if week < 1:
         return Value(0, output_field=BigIntegerField())
     return Coalesce(
@@ -226,6 +231,21 @@ def planned_to_date_cents_sql(model, campaign, week, as_of=None):
         _linear_cents_sql(model, campaign, week),
         output_field=BigIntegerField(),
     )
+
+
+def _compiled_once(build, output_field, model, campaign, *args):
+    """`build(model, campaign, *args)` as a CompiledOnce, keyed on every input its SQL reads:
+    of the campaign only its dates and its report weeks' last weekday (core.models.Campaign
+    .week_end), so one SQL serves every campaign with the same window."""
+    key = (
+        build.__name__,
+        model._meta.label,
+        campaign.start_date,
+        campaign.end_date,
+        campaign.report_week_end_weekday,
+        *args,
+    )
+    return CompiledOnce(key, build, (model, campaign, *args), output_field)
 
 
 def _sums_through_weeks(rows, item_of_row, week_field, amount_field, weeks, prefix):
@@ -288,7 +308,13 @@ def _colours_by_week(model, campaign, weeks, points, as_of):
 def colour_of_week_sql(model, campaign, week, rules, as_of=None):
     """The colour of `week` alone (without the consecutive-yellow rule), by the schedule in
     effect at the end of `as_of`, as an SQL expression per row."""
-    colours, tables = _colours_by_week(model, campaign, [week], rules.yellow_points, as_of)
+    return _compiled_once(
+        _colour_of_week_tree, models.CharField(), model, campaign, week, rules.yellow_points, as_of
+    )
+
+
+def _colour_of_week_tree(model, campaign, week, yellow_points, as_of):
+    colours, tables = _colours_by_week(model, campaign, [week], yellow_points, as_of)
     return Let(colours[week], models.CharField(), **tables)
 
 
@@ -298,22 +324,33 @@ def own_plan_lag_annotations(model, campaign, week, rules, as_of=None):
     in a row. Every week is judged against the one schedule in effect at the end of `as_of`,
     as the item page draws it. The weeks' completed and planned amounts come out of one pass
     over the item's reports and one over its plan weeks (core.expressions.Let), however often
-    the rule compares them."""
-    weeks = [week - back for back in range(rules.yellow_weeks_to_red)]
+    the rule compares them; each is compiled once per place (core.expressions.CompiledOnce)."""
+    lag = _compiled_once(
+        _lag_tree,
+        models.CharField(),
+        model,
+        campaign,
+        week,
+        rules.yellow_points,
+        rules.yellow_weeks_to_red,
+        as_of,
+    )
+    return {"due_cents": planned_to_date_cents_sql(model, campaign, week, as_of), "lag": lag}
+
+
+def _lag_tree(model, campaign, week, yellow_points, yellow_weeks_to_red, as_of):
+    weeks = [week - back for back in range(yellow_weeks_to_red)]
     # before that many report weeks have passed, the week's colour alone decides
     consecutive = all(number >= 1 for number in weeks)
     if not consecutive:
         weeks = [week]
-    colours, tables = _colours_by_week(model, campaign, weeks, rules.yellow_points, as_of)
+    colours, tables = _colours_by_week(model, campaign, weeks, yellow_points, as_of)
     final = colours[week]
     if consecutive:
         yellow = Value(LagStatus.YELLOW.value)
         run = Q(*(Exact(colours[number], yellow) for number in weeks))
         final = Case(When(run, then=Value(LagStatus.RED.value)), default=final)
-    return {
-        "due_cents": planned_to_date_cents_sql(model, campaign, week, as_of),
-        "lag": Let(final, models.CharField(), **tables),
-    }
+    return Let(final, models.CharField(), **tables)
 
 
 def own_plan_lag(item, campaign, week, rules, as_of=None, plan_weeks=None):
