@@ -1,6 +1,7 @@
 """The staff's landing page (本周填报) and the week's batch form."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -96,6 +97,26 @@ def _week_param(request, default):
     return parse_optional_int(request.GET.get("week"), label="周次", default=default)
 
 
+# rows of the batch form per page: a unit of a province-size campaign reports hundreds of
+# items, which in one form took a minute to draw and could not be used on a phone
+BATCH_PAGE_ROWS = 50
+
+
+def _page_number(request):
+    return max(parse_optional_int(request.GET.get("page"), label="页码", default=1), 1)
+
+
+def _batch_page(request, rows):
+    """The page of `rows` the request asks for (`?page=`, the last one when past the end)."""
+    return Paginator(rows, BATCH_PAGE_ROWS).get_page(_page_number(request))
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
     open_to_enterprise_accounts = True
     template_name = "weekly/batch.html"
@@ -114,7 +135,8 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
         except ValidationError as exc:
             return self._week_refused(request, campaign, current_week, week, exc)
         rows = week_rows(request.user, campaign, week)
-        formset = WeeklyRowFormSet(initial=[initial_for(row) for row in rows])
+        page = _batch_page(request, rows)
+        formset = WeeklyRowFormSet(initial=[initial_for(row) for row in page.object_list])
         return self._render(
             request, campaign, current_week, week, rows, formset, BatchOptionsForm()
         )
@@ -169,10 +191,19 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
             + "。",
             extra_tags="draft-saved",  # static/js/drafts.js then drops the form's draft
         )
-        url = reverse("weekly:home")
+        return redirect(self._after_save(request, week, current_week, offered))
+
+    def _after_save(self, request, week, current_week, offered):
+        """Where a save leads: the next page of the week's `offered` rows when there is one,
+        else the week's form when it was an earlier week, else 填报首页."""
+        number = _page_number(request)
+        if number * BATCH_PAGE_ROWS < offered:
+            query = request.GET.copy()
+            query["week"], query["page"] = str(week), str(number + 1)
+            return f"{reverse('weekly:batch')}?{query.urlencode()}"
         if week != current_week:
-            url = f"{reverse('weekly:batch')}?week={week}"
-        return redirect(url)
+            return f"{reverse('weekly:batch')}?week={week}"
+        return reverse("weekly:home")
 
     def _rejected(self, request, campaign, current_week, week, rows, rejected):
         data = request.POST.copy()
@@ -222,8 +253,9 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
         if rows is None:
             rows = week_rows(request.user, campaign, week)
         by_key = {row.key: row for row in rows}
+        page = _batch_page(request, rows)
         pairs = []
-        for number, form in enumerate(formset.forms, start=1):
+        for number, form in enumerate(formset.forms, start=page.start_index()):
             key = form["item"].value()
             row = by_key.get(key)
             if row is None:
@@ -251,6 +283,8 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
                 "options": options,
                 "pairs": pairs,
                 "error_rows": error_rows,
+                "page_obj": page,
+                "page_query": _query_without_page(request),
                 **extra,
             },
             status=status,
