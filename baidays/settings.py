@@ -256,6 +256,23 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="baidays-demo")
 # not depend on it: the cache key carries the data generation that database triggers raise on
 # every write (core/generation.py). Off in baidays.test_settings.
 SUMMARY_CACHE_SECONDS = _read("SUMMARY_CACHE_SECONDS", env.int, 600)
+# Where it is kept: each process's own memory (the default), or a Redis every app-server worker
+# shares (CACHE_URL=redis://127.0.0.1:6379/1, docs/deploy), so that after a write one worker's
+# computation serves the others instead of each worker computing the page again. A network
+# call with its deadlines: 1 s to connect, 1 s per reply; a Redis that does not answer only
+# means the page is computed (core.selectors.cached_by_generation).
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # --- Security audit log (audit/) ------------------------------------------------------------
 # Records older than this many days are deleted only by `purge_audit_log`, which records

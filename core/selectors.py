@@ -1,14 +1,20 @@
 """Reads of the campaign itself: which campaign a request means, its report week and phase on
 a day, and the per-app-server cache keyed by the data generation."""
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import slug_re
+from redis.exceptions import RedisError
 
 from .generation import current_generation
 from .models import Campaign
 
 SLUG_MAX_LENGTH = Campaign._meta.get_field("slug").max_length
+# a shared cache (settings.CACHE_URL) that does not answer: the page is computed instead
+CACHE_ERRORS = (RedisError, OSError)
+logger = logging.getLogger(__name__)
 
 
 def resolve_campaign(slug=None, today=None):
@@ -52,8 +58,15 @@ def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
     if generation is None:
         return compute()
     key = f"baidays:{name}:{campaign.pk}:{as_of.isoformat()}:{generation}"
-    value = cache.get(key)
+    try:
+        value = cache.get(key)
+    except CACHE_ERRORS:
+        logger.warning("缓存服务器无应答，本次直接计算 %s", name, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, settings.SUMMARY_CACHE_SECONDS)
+        try:
+            cache.set(key, value, settings.SUMMARY_CACHE_SECONDS)
+        except CACHE_ERRORS:
+            logger.warning("缓存服务器无应答，%s 未缓存", name, exc_info=True)
     return value
