@@ -101,9 +101,10 @@ def _rss_mb(pid):
 
 
 class Gunicorn:
-    def __init__(self, db, workers=WORKERS):
+    def __init__(self, db, workers=WORKERS, extra_env=None):
         self.port = _free_port()
         env = dict(db.env, GUNICORN_BIND=f"127.0.0.1:{self.port}", GUNICORN_WORKERS=str(workers))
+        env.update(extra_env or {})
         self.process = subprocess.Popen(
             [
                 PYTHON,

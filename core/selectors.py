@@ -2,6 +2,7 @@
 a day, and the per-app-server cache keyed by the data generation."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +15,9 @@ from .models import Campaign
 SLUG_MAX_LENGTH = Campaign._meta.get_field("slug").max_length
 # a shared cache (settings.CACHE_URL) that does not answer: the page is computed instead
 CACHE_ERRORS = (RedisError, OSError)
+# how long requests wait for the one computing a cached value, and how often they look
+COMPUTING_SECONDS = 10
+LOOK_AGAIN_SECONDS = 0.05
 logger = logging.getLogger(__name__)
 
 
@@ -49,24 +53,56 @@ def cacheable_generation(campaign):
 
 
 def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
-    """`compute()`, kept in this app server's memory while the campaign's data generation has
-    not moved (core/generation.py). The generation is read before computing, so a write that
-    commits meanwhile only makes this entry unreachable, never stale. A caller that has just
-    read it (cacheable_generation()) passes it on, so one request reads the counters once."""
+    """`compute()`, kept in the cache (settings.CACHE_URL) while the campaign's data generation
+    has not moved (core/generation.py). The generation is read before computing, so a write
+    that commits meanwhile only makes this entry unreachable, never stale. A caller that has
+    just read it (cacheable_generation()) passes it on, so one request reads the counters once.
+
+    One computation per entry: the first request to miss it computes, and the requests that
+    miss it meanwhile wait for that value (up to COMPUTING_SECONDS) instead of each computing
+    it again — after a write, every leader's next page is the same miss."""
     if generation is ...:
         generation = cacheable_generation(campaign)
     if generation is None:
         return compute()
     key = f"baidays:{name}:{campaign.pk}:{as_of.isoformat()}:{generation}"
+    mark = f"{key}:computing"
     try:
         value = cache.get(key)
+        if value is None and not cache.add(mark, 1, COMPUTING_SECONDS):
+            value = _computed_meanwhile(key, mark)
     except CACHE_ERRORS:
         logger.warning("缓存服务器无应答，本次直接计算 %s", name, exc_info=True)
         return compute()
     if value is None:
-        value = compute()
         try:
+            value = compute()
             cache.set(key, value, settings.SUMMARY_CACHE_SECONDS)
         except CACHE_ERRORS:
             logger.warning("缓存服务器无应答，%s 未缓存", name, exc_info=True)
+        finally:
+            _forget(mark)  # also when computing failed: the waiting requests compute it
     return value
+
+
+def _forget(mark):
+    try:
+        cache.delete(mark)
+    except CACHE_ERRORS:
+        logger.warning("缓存服务器无应答，计算标记将自行过期", exc_info=True)
+
+
+def _computed_meanwhile(key, mark):
+    """The value another request is computing for `key`, once it is there; None when that
+    request gave up (its mark gone, or the time it had is over): then this one computes."""
+    deadline = time.monotonic() + COMPUTING_SECONDS
+    while time.monotonic() < deadline:
+        pause_before_looking_again()
+        value = cache.get(key)
+        if value is not None or cache.get(mark) is None:
+            return value
+    return None
+
+
+def pause_before_looking_again():
+    time.sleep(LOOK_AGAIN_SECONDS)

@@ -4,6 +4,7 @@ does not answer only means the value is computed."""
 
 import datetime
 import socket
+import threading
 
 import pytest
 from django.core.cache import caches
@@ -67,4 +68,66 @@ def test_a_value_computed_once_is_read_from_the_shared_cache_until_the_next_writ
     f.ProjectFactory(campaign=campaign)  # a write in the campaign: a new generation
     assert cached_by_generation("figures", campaign, DAY, compute) == {"figure": 7}
     assert len(calls) == 2
+    caches["default"].clear()
+
+
+@override_settings(SUMMARY_CACHE_SECONDS=600)
+def test_requests_missing_the_same_entry_wait_for_the_one_computing_it(monkeypatch):
+    from core import selectors
+
+    campaign = f.CampaignFactory()
+    computing, waiting, release = threading.Event(), threading.Event(), threading.Event()
+    calls, results = [], {}
+
+    def compute():
+        calls.append(1)
+        computing.set()
+        release.wait(5)
+        return {"figure": 7}
+
+    def pause():
+        waiting.set()  # the second request found the entry being computed
+        release.wait(5)
+
+    monkeypatch.setattr(selectors, "pause_before_looking_again", pause)
+
+    def read(who):
+        results[who] = cached_by_generation("figures", campaign, DAY, compute, generation="9.9")
+
+    first = threading.Thread(target=read, args=("first",))
+    first.start()
+    assert computing.wait(5)
+    second = threading.Thread(target=read, args=("second",))
+    second.start()
+    assert waiting.wait(5)
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert results == {"first": {"figure": 7}, "second": {"figure": 7}}
+    assert len(calls) == 1
+    caches["default"].clear()
+
+
+@override_settings(SUMMARY_CACHE_SECONDS=600)
+def test_a_computation_that_fails_leaves_the_entry_to_the_next_request(monkeypatch):
+    from core import selectors
+
+    campaign = f.CampaignFactory()
+
+    def waited():
+        raise AssertionError("the next request waited for a computation no one is doing")
+
+    monkeypatch.setattr(selectors, "pause_before_looking_again", waited)
+
+    def failing():
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        cached_by_generation("figures", campaign, DAY, failing, generation="8.8")
+    compute, calls = counting({"figure": 3})
+    # no mark left behind: the next request computes at once instead of waiting for one
+    assert cached_by_generation("figures", campaign, DAY, compute, generation="8.8") == {
+        "figure": 3
+    }
+    assert len(calls) == 1
     caches["default"].clear()
