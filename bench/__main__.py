@@ -28,6 +28,9 @@ ALL_SUITES = [
 CHOSEN = [name for name in os.environ.get("BENCH_SUITES", "").split(",") if name]
 SUITES = CHOSEN or ALL_SUITES
 BENCHMARKS = ROOT / "docs" / "benchmarks.md"
+# what the figures do not say by themselves (where the time went before a change, what a
+# goal cannot reach): written by hand, put after the date line by every full run
+PREFACE = ROOT / "bench" / "preface.md"
 
 
 def machine_line():
@@ -89,7 +92,10 @@ def main():
         BENCHMARKS.write_text(update_sections(BENCHMARKS.read_text(), stamped))
         return
     body = "\n\n".join(marked(name, section) for name, section in sections.items())
-    BENCHMARKS.write_text(f"# Benchmarks\n\nMeasured by `make bench` on {when}\n\n{body}\n")
+    preface = PREFACE.read_text().strip() + "\n\n" if PREFACE.exists() else ""
+    BENCHMARKS.write_text(
+        f"# Benchmarks\n\nMeasured by `make bench` on {when}\n\n{preface}{body}\n"
+    )
 
 
 if __name__ == "__main__":
