@@ -104,6 +104,12 @@ class CompiledOnce(Expression):
     compiled, against the query compiling it; it must read no joined column (it is resolved
     with joins not allowed, which raises at once if it did)."""
 
+    # what Django asks of the tree before compiling it, answered for the tree unseen: it reads
+    # subqueries (an aggregate over it is taken over a subquery) and holds no aggregate
+    contains_subquery = True
+    contains_aggregate = False
+    contains_over_clause = False
+
     def __init__(self, key, build, args, output_field):
         super().__init__(output_field=output_field)
         self.key, self.build, self.args = key, build, args

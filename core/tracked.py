@@ -14,6 +14,7 @@ from core.bounds import WEEK_MAX, text_bounds
 from core.campaign_settings import CampaignRules
 from core.choices import ReportState
 from core.dates import check_dates_in_window
+from core.expressions import CompiledOnce
 from core.fields import PERCENT_VALIDATORS, money_field, non_negative
 from core.money import MONEY_KWARGS, ZERO
 from core.own_plan import colour_of_week_sql, own_plan_lag_annotations
@@ -69,30 +70,54 @@ class TrackedItemQuerySet(ArchivableQuerySet):
 
     def with_progress(self, up_to_week=None):
         """Annotate completed investment and the latest reported percent, optionally as they
-        stood at the end of a week."""
-        reports, item_field = self._reports_of_each_item()
-        if up_to_week is not None:
-            reports = reports.filter(report_week__lte=up_to_week)
+        stood at the end of a week. Each is compiled once per place (CompiledOnce): their SQL
+        reads only the kind and the week."""
+        return self.annotate(
+            **{
+                name: CompiledOnce(
+                    (name, self.model._meta.label, up_to_week),
+                    _progress_sql,
+                    (self.model, name, up_to_week),
+                    output_field,
+                )
+                for name, output_field in PROGRESS_FIELDS.items()
+            }
+        )
+
+
+MONEY = models.DecimalField(**MONEY_KWARGS)
+PERCENT = models.DecimalField(max_digits=5, decimal_places=2)
+# what with_progress annotates, and the type of each
+PROGRESS_FIELDS = {
+    "completed_investment_wan": MONEY,
+    "latest_percent": PERCENT,
+    "latest_progress_text": models.CharField(),
+    "latest_report_week": models.PositiveSmallIntegerField(),
+}
+
+
+def _progress_sql(model, name, up_to_week):
+    """One of with_progress's figures of an item of `model`, from its counted reports up to
+    `up_to_week` (all of them for None)."""
+    kind = TRACKED_KINDS.of_model(model)
+    reports = kind.report_model.objects.counted().filter(**{kind.item_field: OuterRef("pk")})
+    if up_to_week is not None:
+        reports = reports.filter(report_week__lte=up_to_week)
+    latest = reports.order_by("-report_week")
+    if name == "completed_investment_wan":
         completed = (
             reports.order_by()
-            .values(item_field)
+            .values(kind.item_field)
             .annotate(total=Sum("week_investment_wan"))
             .values("total")
         )
-        latest = reports.order_by("-report_week")
-        money = models.DecimalField(**MONEY_KWARGS)
-        return self.annotate(
-            completed_investment_wan=Coalesce(
-                Subquery(completed, output_field=money), Value(ZERO), output_field=money
-            ),
-            latest_percent=Coalesce(
-                Subquery(latest.values("percent_complete")[:1]),
-                Value(ZERO),
-                output_field=models.DecimalField(max_digits=5, decimal_places=2),
-            ),
-            latest_progress_text=Subquery(latest.values("progress_text")[:1]),
-            latest_report_week=Subquery(latest.values("report_week")[:1]),
+        return Coalesce(Subquery(completed, output_field=MONEY), Value(ZERO), output_field=MONEY)
+    if name == "latest_percent":
+        return Coalesce(
+            Subquery(latest.values("percent_complete")[:1]), Value(ZERO), output_field=PERCENT
         )
+    field = {"latest_progress_text": "progress_text", "latest_report_week": "report_week"}[name]
+    return Subquery(latest.values(field)[:1])
 
 
 class ProgressReportQuerySet(models.QuerySet):

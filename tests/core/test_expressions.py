@@ -138,3 +138,18 @@ def test_a_compiled_tree_may_not_read_a_joined_column():
     )
     with pytest.raises(FieldError):
         list(Project.objects.annotate(start=reading_a_join).values_list("start"))
+
+
+def test_an_aggregate_over_compiled_figures_is_taken_over_their_rows():
+    from django.db.models import Count, Q
+
+    campaign = f.CampaignFactory()
+    for amount in ("0", "30", "1000"):
+        project = f.ProjectFactory(campaign=campaign, planned_investment_wan=Decimal("100"))
+        f.ProjectReportFactory(project=project, report_week=1, week_investment_wan=Decimal(amount))
+    rows = Project.objects.filter(campaign=campaign).with_lag(8, campaign)
+    totals = rows.aggregate(
+        done=Sum("completed_investment_wan"), red=Count("pk", filter=Q(lag="red"))
+    )
+    assert Decimal(totals["done"]).quantize(Decimal("0.01")) == Decimal("1030.00")
+    assert totals["red"] == sum(1 for lag in lag_of(campaign, 8).values() if lag == "red") == 2
