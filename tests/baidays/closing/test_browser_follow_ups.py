@@ -35,6 +35,9 @@ def test_a_clerk_completes_a_follow_up_from_the_menu(page, width, staff_user, de
     browser_login(page, "staff")
     if width == PHONE:
         page.click(".navbar-toggler")
+        # the menu has finished opening (Bootstrap swaps .collapsing for .collapse.show): an
+        # entry is not clicked while it still slides
+        page.wait_for_selector(".navbar-collapse.collapse.show")
         page.wait_for_selector("[data-testid=nav-lookback]", state="visible")
         left, right, box_width, box_height, screen = page.evaluate(MENU_ENTRY_SIZE)
         assert left >= 0 and right <= screen + 1
