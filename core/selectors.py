@@ -99,8 +99,12 @@ def _computed_meanwhile(key, mark):
     while time.monotonic() < deadline:
         pause_before_looking_again()
         value = cache.get(key)
-        if value is not None or cache.get(mark) is None:
+        if value is not None:
             return value
+        if cache.get(mark) is None:
+            # the value is stored before the mark goes: it may have come just after the first
+            # look, and it is not there only if the other request failed
+            return cache.get(key)
     return None
 
 

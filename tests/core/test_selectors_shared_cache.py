@@ -131,3 +131,33 @@ def test_a_computation_that_fails_leaves_the_entry_to_the_next_request(monkeypat
     }
     assert len(calls) == 1
     caches["default"].clear()
+
+
+@override_settings(SUMMARY_CACHE_SECONDS=600)
+def test_a_value_stored_between_two_looks_is_read_not_computed_again(monkeypatch):
+    """The other request stores the value and drops its mark between this one's look at the
+    value and its look at the mark: the value is read, not computed a second time."""
+    from core import selectors
+
+    campaign = f.CampaignFactory()
+    key = f"baidays:figures:{campaign.pk}:{DAY.isoformat()}:7.7"
+    caches["default"].set(f"{key}:computing", 1, 60)  # another request is computing it
+    original_get = caches["default"].get
+    looks = []
+
+    def get(name, *args, **kwargs):
+        looks.append(name)
+        if name == key and looks.count(key) == 2:  # the other request finishes right here
+            found = original_get(name, *args, **kwargs)
+            caches["default"].set(key, {"figure": 5}, 60)
+            caches["default"].delete(f"{key}:computing")
+            return found
+        return original_get(name, *args, **kwargs)
+
+    monkeypatch.setattr(selectors.cache, "get", get)
+    monkeypatch.setattr(selectors, "pause_before_looking_again", lambda: None)
+    compute, calls = counting({"figure": 9})
+    value = cached_by_generation("figures", campaign, DAY, compute, generation="7.7")
+    assert value == {"figure": 5}
+    assert calls == []
+    caches["default"].clear()
