@@ -118,14 +118,8 @@ class CompiledOnce(Expression):
         return f"CompiledOnce({self.key!r})"
 
     @property
-    def identity(self):
+    def identity(self):  # Expression's equality and hash ask it
         return (type(self), self.key)
-
-    def __eq__(self, other):
-        return isinstance(other, CompiledOnce) and other.key == self.key
-
-    def __hash__(self):
-        return hash((type(self), self.key))
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False,
                            for_save=False):  # fmt: skip
@@ -177,9 +171,6 @@ class _BoundedCache:
     def clear(self):
         with self._lock:
             self._entries.clear()
-
-    def __len__(self):
-        return len(self._entries)
 
 
 SQL_BY_PLACE = _BoundedCache(size=512)

@@ -26,9 +26,7 @@ class TrackedItemQuerySet(ArchivableQuerySet):
     weekly ProgressReport model and the report's key to the item (core.registry)."""
 
     def _reports_of_each_item(self):
-        kind = TRACKED_KINDS.of_model(self.model)
-        reports = kind.report_model.objects.counted()
-        return reports.filter(**{kind.item_field: OuterRef("pk")}), kind.item_field
+        return reports_of_each_item(self.model)
 
     def with_lag(self, up_to_week, campaign, as_of=None):
         """with_progress up to the week, plus `lag`: the LagStatus value of the item's
@@ -80,44 +78,56 @@ class TrackedItemQuerySet(ArchivableQuerySet):
                     (self.model, name, up_to_week),
                     output_field,
                 )
-                for name, output_field in PROGRESS_FIELDS.items()
+                for name, (output_field, _sql) in PROGRESS.items()
             }
         )
 
 
 MONEY = models.DecimalField(**MONEY_KWARGS)
 PERCENT = models.DecimalField(max_digits=5, decimal_places=2)
-# what with_progress annotates, and the type of each
-PROGRESS_FIELDS = {
-    "completed_investment_wan": MONEY,
-    "latest_percent": PERCENT,
-    "latest_progress_text": models.CharField(),
-    "latest_report_week": models.PositiveSmallIntegerField(),
+
+
+def reports_of_each_item(model):
+    """(the counted reports of the outer row's item of `model`, correlated on OuterRef("pk"),
+    and the reports' key to the item), as the kind registered them (core.registry)."""
+    kind = TRACKED_KINDS.of_model(model)
+    reports = kind.report_model.objects.counted()
+    return reports.filter(**{kind.item_field: OuterRef("pk")}), kind.item_field
+
+
+def _completed(reports, item_field):
+    total = reports.order_by().values(item_field).annotate(total=Sum("week_investment_wan"))
+    return Coalesce(
+        Subquery(total.values("total"), output_field=MONEY), Value(ZERO), output_field=MONEY
+    )
+
+
+def _latest(field, default=None, output_field=None):
+    def latest(reports, _item_field):
+        value = Subquery(reports.order_by("-report_week").values(field)[:1])
+        if default is None:
+            return value
+        return Coalesce(value, Value(default), output_field=output_field)
+
+    return latest
+
+
+# with_progress's figures: their type, and their SQL from an item's counted reports
+PROGRESS = {
+    "completed_investment_wan": (MONEY, _completed),
+    "latest_percent": (PERCENT, _latest("percent_complete", ZERO, PERCENT)),
+    "latest_progress_text": (models.CharField(), _latest("progress_text")),
+    "latest_report_week": (models.PositiveSmallIntegerField(), _latest("report_week")),
 }
 
 
 def _progress_sql(model, name, up_to_week):
-    """One of with_progress's figures of an item of `model`, from its counted reports up to
+    """with_progress's figure `name` of an item of `model`, from its counted reports up to
     `up_to_week` (all of them for None)."""
-    kind = TRACKED_KINDS.of_model(model)
-    reports = kind.report_model.objects.counted().filter(**{kind.item_field: OuterRef("pk")})
+    reports, item_field = reports_of_each_item(model)
     if up_to_week is not None:
         reports = reports.filter(report_week__lte=up_to_week)
-    latest = reports.order_by("-report_week")
-    if name == "completed_investment_wan":
-        completed = (
-            reports.order_by()
-            .values(kind.item_field)
-            .annotate(total=Sum("week_investment_wan"))
-            .values("total")
-        )
-        return Coalesce(Subquery(completed, output_field=MONEY), Value(ZERO), output_field=MONEY)
-    if name == "latest_percent":
-        return Coalesce(
-            Subquery(latest.values("percent_complete")[:1]), Value(ZERO), output_field=PERCENT
-        )
-    field = {"latest_progress_text": "progress_text", "latest_report_week": "report_week"}[name]
-    return Subquery(latest.values(field)[:1])
+    return PROGRESS[name][1](reports, item_field)
 
 
 class ProgressReportQuerySet(models.QuerySet):
