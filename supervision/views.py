@@ -22,6 +22,7 @@ from core.forms import add_validation_errors
 from core.history import change_history
 from core.lag import rule_text as lag_rule_text
 from core.media import send_upload
+from core.paging import query_without_page
 from core.parsing import parse_optional_int
 from core.scope import CampaignScopeMixin
 from supervision import services
@@ -68,8 +69,6 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
         )
         scope_qs = scope_query(self.campaign, request, self.as_of_error)
         with_state_as_of(attach_links(page, scope_qs, request.user), self.as_of)
-        query = request.GET.copy()
-        query.pop("page", None)
         counts = (
             visible_to(Supervision.objects.all(), request.user)
             .filter(campaign=self.campaign)
@@ -84,7 +83,7 @@ class SupervisionListView(RoleRequiredMixin, CampaignScopeMixin, View):
                 "as_of_error": self.as_of_error,
                 "form": form,
                 "page_obj": page,
-                "page_query": query.urlencode(),
+                "page_query": query_without_page(request),
                 "counts": counts,
                 "rule": supervision_rule_text(self.campaign),
                 "scope_qs": scope_qs,

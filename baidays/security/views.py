@@ -24,6 +24,7 @@ from baidays.security.second_factor import (
     pending_totp,
     qr_svg,
 )
+from core.paging import query_without_page
 from core.roles import can_read_audit_log
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -146,9 +147,7 @@ class AuditLogView(AuditReaderMixin, TemplateView):
         page = Paginator(self.records().reverse(), self.paginate_by).get_page(
             self.request.GET.get("page")
         )
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(form=self.form, page=page, query=query.urlencode())
+        context.update(form=self.form, page=page, query=query_without_page(self.request))
         return context
 
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from baidays.weekly.services import BatchRejected, check_week, save_week_reports
 from core.access import RoleRequiredMixin, require_item_writer
 from core.choices import LagStatus
 from core.forms import bind_capped_formset
+from core.paging import page_of, query_without_page
 from core.parsing import parse_int, parse_optional_int
 from core.registry import TRACKED_KINDS
 from core.roles import department_of
@@ -102,21 +102,6 @@ def _week_param(request, default):
 BATCH_PAGE_ROWS = 50
 
 
-def _page_number(request):
-    return max(parse_optional_int(request.GET.get("page"), label="页码", default=1), 1)
-
-
-def _batch_page(request, rows):
-    """The page of `rows` the request asks for (`?page=`, the last one when past the end)."""
-    return Paginator(rows, BATCH_PAGE_ROWS).get_page(_page_number(request))
-
-
-def _query_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
     open_to_enterprise_accounts = True
     template_name = "weekly/batch.html"
@@ -135,10 +120,10 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
         except ValidationError as exc:
             return self._week_refused(request, campaign, current_week, week, exc)
         rows = week_rows(request.user, campaign, week)
-        page = _batch_page(request, rows)
+        page = page_of(request, rows, BATCH_PAGE_ROWS)
         formset = WeeklyRowFormSet(initial=[initial_for(row) for row in page.object_list])
         return self._render(
-            request, campaign, current_week, week, rows, formset, BatchOptionsForm()
+            request, campaign, current_week, week, rows, formset, BatchOptionsForm(), page=page
         )
 
     def post(self, request):
@@ -196,10 +181,10 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
     def _after_save(self, request, week, current_week, offered):
         """Where a save leads: the next page of the week's `offered` rows when there is one,
         else the week's form when it was an earlier week, else 填报首页."""
-        number = _page_number(request)
-        if number * BATCH_PAGE_ROWS < offered:
+        page = page_of(request, range(offered), BATCH_PAGE_ROWS)
+        if page.has_next():
             query = request.GET.copy()
-            query["week"], query["page"] = str(week), str(number + 1)
+            query["week"], query["page"] = str(week), str(page.next_page_number())
             return f"{reverse('weekly:batch')}?{query.urlencode()}"
         if week != current_week:
             return f"{reverse('weekly:batch')}?week={week}"
@@ -248,12 +233,23 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
         return redirect(f"{reverse('weekly:batch')}?week={current_week}")
 
     def _render(
-        self, request, campaign, current_week, week, rows, formset, options, status=200, **extra
+        self,
+        request,
+        campaign,
+        current_week,
+        week,
+        rows,
+        formset,
+        options,
+        status=200,
+        page=None,
+        **extra,
     ):
         if rows is None:
             rows = week_rows(request.user, campaign, week)
+        if page is None:
+            page = page_of(request, rows, BATCH_PAGE_ROWS)
         by_key = {row.key: row for row in rows}
-        page = _batch_page(request, rows)
         pairs = []
         for number, form in enumerate(formset.forms, start=page.start_index()):
             key = form["item"].value()
@@ -284,7 +280,7 @@ class WeeklyBatchView(WriterRequiredMixin, NoCampaignMixin, View):
                 "pairs": pairs,
                 "error_rows": error_rows,
                 "page_obj": page,
-                "page_query": _query_without_page(request),
+                "page_query": query_without_page(request),
                 **extra,
             },
             status=status,
