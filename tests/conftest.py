@@ -212,6 +212,14 @@ def page(chromium, live_server):
     context.close()
 
 
+def open_phone_menu(page):
+    """Open the navigation folded behind the toggler, and wait until it has finished opening
+    (Bootstrap swaps .collapsing for .collapse.show): an entry clicked while it still slides
+    can miss it."""
+    page.click(".navbar-toggler")
+    page.wait_for_selector(".navbar-collapse.collapse.show")
+
+
 def browser_login(page, username, password="test-password-123"):
     page.goto("/accounts/login/")
     page.fill("#id_username", username)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests import factories as f
 from tests.baidays.phone import layout_problems, usable_problems
 from tests.baidays.weekly.support import running_campaign
-from tests.conftest import browser_login
+from tests.conftest import browser_login, open_phone_menu
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 PHONE = 375
@@ -34,10 +34,7 @@ def test_a_clerk_completes_a_follow_up_from_the_menu(page, width, staff_user, de
     page.set_viewport_size({"width": width, "height": 900})
     browser_login(page, "staff")
     if width == PHONE:
-        page.click(".navbar-toggler")
-        # the menu has finished opening (Bootstrap swaps .collapsing for .collapse.show): an
-        # entry is not clicked while it still slides
-        page.wait_for_selector(".navbar-collapse.collapse.show")
+        open_phone_menu(page)
         page.wait_for_selector("[data-testid=nav-lookback]", state="visible")
         left, right, box_width, box_height, screen = page.evaluate(MENU_ENTRY_SIZE)
         assert left >= 0 and right <= screen + 1

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from tests.baidays.weekly.support import project_for, running_campaign
-from tests.conftest import browser_login
+from tests.conftest import browser_login, open_phone_menu
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
@@ -71,7 +71,7 @@ def test_staff_reports_the_week_and_the_leader_sees_it(
     assert page.console_errors == []
 
     if width < 992:  # the navigation is folded behind the toggler on phones
-        page.click(".navbar-toggler")
+        open_phone_menu(page)
     page.click("button:has-text('退出')")
     page.wait_for_load_state("networkidle")
     assert page.goto("/report/").url.split("?")[0].endswith("/accounts/login/")
