@@ -126,6 +126,9 @@ TEMPLATES = [
         },
     },
 ]
+# Django's widget templates, with the <input> family and <textarea> drawn without the template
+# engine (core/form_renderer.py): the weekly batch form draws 400 of them a page
+FORM_RENDERER = "core.form_renderer.PortalFormRenderer"
 
 # --- Database -------------------------------------------------------------------------------
 (BASE_DIR / "var").mkdir(exist_ok=True)

@@ -2,9 +2,11 @@
 page of LEADER_URLS, the uncached server time (median of `--repeat` requests through the Django
 test Client as the demo leader, after a warm-up) and the time of the very SQL statements that
 request ran, recorded with `connection.execute_wrapper` and replayed on the same connection
-with a plain cursor (executed and fetched, median of as many replays). With `--profile URL`,
-prints instead the top lines of a cProfile of that page's request. Prints JSON
-{url: {"server_ms": ..., "sql_ms": ..., "statements": n, "sql_kb": ..., "status": code}}."""
+with a plain cursor (executed and fetched, median of as many replays). The same is measured for
+the FLOOR pages, which do no page-specific work: what any request of this portal costs against
+its SQL before a page adds anything. With `--profile URL`, prints instead the top lines of a
+cProfile of that page's request. Prints JSON {"pages": {url: figures}, "floor": {url: figures}},
+figures being {"server_ms": ..., "sql_ms": ..., "statements": n, "sql_kb": ..., "status": code}."""
 
 import argparse
 import cProfile
@@ -16,6 +18,11 @@ import statistics
 import time
 
 import django
+
+# /healthz: one statement, no session, no template. The unknown address: the leader's session,
+# user and person, the navigation with its unread count, and the 404 page drawn in the frame
+# every page shares (base.html) — nothing a page adds.
+FLOOR = ["/healthz", "/bench-frame-only/"]
 
 
 class Recorder:
@@ -102,7 +109,9 @@ def main():
     if args.profile:
         print(profile_page(client, args.profile, args.lines))
         return
-    print(json.dumps({url: measure_page(client, url, args.repeat) for url in leader_urls()}))
+    pages = {url: measure_page(client, url, args.repeat) for url in leader_urls()}
+    floor = {url: measure_page(client, url, args.repeat) for url in FLOOR}
+    print(json.dumps({"pages": pages, "floor": floor}))
 
 
 if __name__ == "__main__":
