@@ -179,10 +179,11 @@ class EntryReport(ProgressReport):
         verbose_name = "争先杯周报"
         verbose_name_plural = "争先杯周报"
         constraints = ProgressReport.item_constraints("entryreport", "entry")
-        # covers the summary's per-week sums and latest-percent lookups without reading rows
+        # covers the summary's per-week sums and latest-percent lookups without reading rows:
+        # they count only some states (ProgressReportQuerySet.counted), so the state is in it
         indexes = [
             models.Index(
-                fields=["entry", "report_week", "percent_complete", "week_investment_wan"],
+                fields=["entry", "report_week", "percent_complete", "week_investment_wan", "state"],
                 name="entryreport_week_figures",
             )
         ]

@@ -145,10 +145,17 @@ class ProjectReport(ProgressReport):
         verbose_name = "项目周报"
         verbose_name_plural = "项目周报"
         constraints = ProgressReport.item_constraints("projectreport", "project")
-        # covers the summary's per-week sums and latest-percent lookups without reading rows
+        # covers the summary's per-week sums and latest-percent lookups without reading rows:
+        # they count only some states (ProgressReportQuerySet.counted), so the state is in it
         indexes = [
             models.Index(
-                fields=["project", "report_week", "percent_complete", "week_investment_wan"],
+                fields=[
+                    "project",
+                    "report_week",
+                    "percent_complete",
+                    "week_investment_wan",
+                    "state",
+                ],
                 name="projectreport_week_figures",
             )
         ]
