@@ -48,6 +48,10 @@ def machine_line():
     )
 
 
+def preface_text():
+    return PREFACE.read_text().strip() + "\n\n" if PREFACE.exists() else ""
+
+
 def marked(name, section):
     return f"<!-- suite: {name} -->\n{section}\n<!-- /suite: {name} -->"
 
@@ -63,6 +67,17 @@ def update_sections(text, sections):
             else (f"{text.rstrip()}\n\n{new}\n")
         )
     return text
+
+
+def with_preface(text, preface):
+    """`text` with the hand-written part between the date line and the first suite replaced
+    by `preface`: a partial run's figures and the words about them stay together."""
+    head, marker, sections = text.partition("<!-- suite: ")
+    if not marker:
+        return text
+    first_paragraphs = head.split("\n\n")
+    kept = "\n\n".join(first_paragraphs[:2])  # the title and the date line of the full run
+    return f"{kept}\n\n{preface}{marker}{sections}"
 
 
 def main():
@@ -89,10 +104,11 @@ def main():
             f"on {when}*"
             for name, section in sections.items()
         }
-        BENCHMARKS.write_text(update_sections(BENCHMARKS.read_text(), stamped))
+        text = update_sections(BENCHMARKS.read_text(), stamped)
+        BENCHMARKS.write_text(with_preface(text, preface_text()))
         return
     body = "\n\n".join(marked(name, section) for name, section in sections.items())
-    preface = PREFACE.read_text().strip() + "\n\n" if PREFACE.exists() else ""
+    preface = preface_text()
     BENCHMARKS.write_text(
         f"# Benchmarks\n\nMeasured by `make bench` on {when}\n\n{preface}{body}\n"
     )
