@@ -6,24 +6,15 @@ widgets; through the template engine they were two thirds of its time.
 Only a template Django itself would load is drawn here: should an installed app override one
 (an app's `templates/django/forms/widgets/…`), its template is used as it is."""
 
-import html
 from functools import cache
 from pathlib import Path
 
 import django
 from django.forms.renderers import DjangoTemplates
-from django.utils.functional import Promise
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData
 
 DJANGO_WIDGETS = Path(django.__file__).parent / "forms" / "templates"
-
-
-def escaped(text):
-    """django.utils.html.conditional_escape without its wrapper for lazy text (a tenth of the
-    widget's time): safe markup as it is, anything else escaped."""
-    if isinstance(text, Promise):
-        text = str(text)
-    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
 def stringformat_s(value):
@@ -35,14 +26,16 @@ def stringformat_s(value):
         text = "%s" % value  # noqa: UP031 — the filter's own formatting, tuples included
     except (ValueError, TypeError):
         return ""
-    return text if isinstance(value, SafeData) else escaped(text)
+    return text if isinstance(value, SafeData) else conditional_escape(text)
 
 
 def attrs_html(attrs):
     """django/forms/widgets/attrs.html: ` name="value"` each, ` name` for True, nothing for
     False."""
     return "".join(
-        f" {escaped(name)}" if value is True else f' {escaped(name)}="{stringformat_s(value)}"'
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{stringformat_s(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -52,16 +45,16 @@ def input_html(widget):
     """django/forms/widgets/input.html, which text, number, hidden and the others include."""
     value = "" if widget["value"] is None else f' value="{stringformat_s(widget["value"])}"'
     return (
-        f'<input type="{escaped(widget["type"])}" '
-        f'name="{escaped(widget["name"])}"{value}{attrs_html(widget["attrs"])}>'
+        f'<input type="{conditional_escape(widget["type"])}" '
+        f'name="{conditional_escape(widget["name"])}"{value}{attrs_html(widget["attrs"])}>'
     )
 
 
 def textarea_html(widget):
     """django/forms/widgets/textarea.html."""
-    value = escaped(widget["value"]) if widget["value"] else ""
+    value = conditional_escape(widget["value"]) if widget["value"] else ""
     return (
-        f'<textarea name="{escaped(widget["name"])}"{attrs_html(widget["attrs"])}>'
+        f'<textarea name="{conditional_escape(widget["name"])}"{attrs_html(widget["attrs"])}>'
         f"\n{value}</textarea>"
     )
 
