@@ -28,6 +28,15 @@ class CompletionStatus(models.TextChoices):
     DONE = "done", "已完成"
 
 
+class ReportProgress(models.TextChoices):
+    """How far a tracked item's counted reports have come (TrackedItemQuerySet.standing_groups):
+    the overview's status breakdown shows the first two, and the lag colour of the rest."""
+
+    NOT_STARTED = "not_started", "未开始"
+    DONE = "done", "已完成"
+    UNDER_WAY = "under_way", "推进中"
+
+
 class ReportState(models.TextChoices):
     """`submitted`: saved while the campaign needs no review; the other three are the review
     workflow (待审核 → 退回 / 通过). Submitted and approved reports count."""

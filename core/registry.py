@@ -99,6 +99,9 @@ class TrackedKind:
     urls: TrackedUrls
     related: tuple = ("responsible_department",)  # what every list of the items shows
     page_related: tuple = ()  # and what the item's own page shows besides its leader
+    # the fields the leaders' figures split the items by besides their unit (core.selectors
+    # .standing_groups), e.g. a project's annex
+    group_fields: tuple = ()
     # the navbar's search: the group's title, the fields a typed text is looked for in and the
     # order of the hits (each item says how it reads as a hit: `search_hit_text()`)
     search_title: str = ""

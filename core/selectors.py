@@ -85,6 +85,22 @@ def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
     return value
 
 
+def standing_groups(kind, campaign, as_of):
+    """The campaign's active items of a tracked `kind` as of the end of `as_of`, grouped by
+    unit, by the kind's own `group_fields`, by lag colour and by progress
+    (TrackedItemQuerySet.standing_groups), cached by generation: the summary's blocks, the
+    status breakdown, the unit list and the 考核 all sum these groups, so after a write the
+    colours are worked out once for all of them instead of once per page and figure."""
+    week = report_week_as_of(campaign, as_of)
+    by = ("responsible_department", *kind.group_fields)
+    return cached_by_generation(
+        f"standing:{kind.key}:{week}",
+        campaign,
+        as_of,
+        lambda: kind.items(campaign).standing_groups(week, campaign, as_of, by=by),
+    )
+
+
 def _forget(mark):
     try:
         cache.delete(mark)

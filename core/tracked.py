@@ -4,7 +4,7 @@ progress and lag as of a week — and the abstract weekly report and site photo.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Case, CharField, Count, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import IsNull
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils import timezone
 from core.archiving import ArchivableQuerySet
 from core.bounds import WEEK_MAX, text_bounds
 from core.campaign_settings import CampaignRules
-from core.choices import ReportState
+from core.choices import ReportProgress, ReportState
 from core.dates import check_dates_in_window
 from core.expressions import CompiledOnce
 from core.fields import PERCENT_VALIDATORS, money_field, non_negative
@@ -47,6 +47,29 @@ class TrackedItemQuerySet(ArchivableQuerySet):
                 / NullIf(models.F("planned_investment_wan"), Value(0)),
                 output_field=models.FloatField(),
             ),
+        )
+
+    def standing_groups(self, up_to_week, campaign, as_of=None, by=()):
+        """The items grouped by the fields `by`, their `lag` (with_lag) and their `progress`
+        (ReportProgress: no counted report yet, one reporting 100%, or on the way), with the
+        count `n`, `planned` and `due_cents` of each group: one grouped query, so each item's
+        colour is worked out once however the groups are summed afterwards."""
+        progress = Case(
+            When(latest_report_week__isnull=True, then=Value(ReportProgress.NOT_STARTED.value)),
+            When(latest_percent__gte=100, then=Value(ReportProgress.DONE.value)),
+            default=Value(ReportProgress.UNDER_WAY.value),
+            output_field=CharField(),
+        )
+        return list(
+            self.with_lag(up_to_week, campaign, as_of)
+            .annotate(progress=progress)
+            .order_by()
+            .values(*by, "lag", "progress")
+            .annotate(
+                n=Count("pk"),
+                planned=Coalesce(Sum("planned_investment_wan"), Value(ZERO)),
+                due_cents=Coalesce(Sum("due_cents"), Value(0)),
+            )
         )
 
     def with_colour_of_week(self, week, campaign, as_of=None):

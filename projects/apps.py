@@ -21,6 +21,7 @@ class ProjectsConfig(AppConfig):
                 item_field="project",
                 leader_field="responsible_leader",
                 page_related=("owner",),
+                group_fields=("annex",),
                 search_title="项目（附件1、3）",
                 # the item pages are mounted as the `projects` namespace (baidays.urls)
                 urls=TrackedUrls(

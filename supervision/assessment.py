@@ -15,15 +15,14 @@ enterprises.problems). A fixed number of grouped queries, however many units and
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 
 from core.campaign_settings import CampaignRules
 from core.choices import LagStatus
 from core.models import Department
 from core.money import CENT, ZERO, percent
 from core.registry import COMPLETABLE_KINDS, TRACKED_KINDS
-from core.selectors import report_week_as_of
+from core.selectors import report_week_as_of, standing_groups
 from supervision.causes import last_complete_week, tracked_items
 from supervision.models import Supervision, late_answer_condition
 
@@ -153,32 +152,45 @@ def _add(counts, department_id, **figures):
         row[name] = row.get(name, 0) + value
 
 
-def lag_by_department(items, week, campaign, as_of):
-    """{unit pk: {items, planned, due_cents, red, yellow, on_plan}} of tracked `items` judged
-    by with_lag in `week`, by the 进度计划 in effect on `as_of` (`due_cents`: their planned to
-    date, summed): one grouped query."""
-    grouped = (
-        items.with_lag(week, campaign, as_of)
-        .order_by()
-        .values("responsible_department")
-        .annotate(
-            items=Count("pk"),
-            planned=Coalesce(Sum("planned_investment_wan"), ZERO),
-            due_cents=Coalesce(Sum("due_cents"), 0),
-            red=Count("pk", filter=Q(lag=LagStatus.RED.value)),
-            yellow=Count("pk", filter=Q(lag=LagStatus.YELLOW.value)),
-            on_plan=Count("pk", filter=Q(lag=LagStatus.ON_TRACK.value)),
+def lag_by_department(kind, campaign, as_of):
+    """{unit pk: {items, planned, due_cents, red, yellow, on_plan}} of the campaign's tracked
+    items of `kind`, judged by with_lag in the report week of `as_of` by the 进度计划 in effect
+    on it (`due_cents`: their planned to date, summed): the unit's sums of the shared standing
+    groups (core.selectors.standing_groups)."""
+    by_colour = {
+        LagStatus.RED.value: "red",
+        LagStatus.YELLOW.value: "yellow",
+        LagStatus.ON_TRACK.value: "on_plan",
+    }
+    departments = {}
+    for group in standing_groups(kind, campaign, as_of):
+        pk = group["responsible_department"]
+        department = departments.setdefault(
+            pk,
+            {
+                "responsible_department": pk,
+                "items": 0,
+                "planned": ZERO,
+                "due_cents": 0,
+                "red": 0,
+                "yellow": 0,
+                "on_plan": 0,
+            },
         )
-    )
-    return {group["responsible_department"]: group for group in grouped}
+        department["items"] += group["n"]
+        department["planned"] += group["planned"]
+        department["due_cents"] += group["due_cents"]
+        department[by_colour[group["lag"]]] += group["n"]
+    return departments
 
 
-def _tracked_counts(counts, campaign, week, weeks_due, as_of):
+def _tracked_counts(counts, campaign, weeks_due, as_of):
     """Items, items on plan and reports handed in for the due weeks, per unit: two grouped
     queries per kind of tracked item. Returns the lag figures by kind (Assessment.tracked)."""
     tracked = {}
     for items, _leader_field in tracked_items(campaign):
-        tracked[items.model] = lag_by_department(items, week, campaign, as_of)
+        kind = TRACKED_KINDS.of_model(items.model)
+        tracked[items.model] = lag_by_department(kind, campaign, as_of)
         for department_id, group in tracked[items.model].items():
             _add(
                 counts,
@@ -189,7 +201,6 @@ def _tracked_counts(counts, campaign, week, weeks_due, as_of):
             )
         if weeks_due < 1:
             continue
-        kind = TRACKED_KINDS.of_model(items.model)
         item_field = kind.item_field
         department = f"{item_field}__{kind.owner_field}"
         # one report per item and week (a constraint): counting reports counts weeks reported
@@ -283,7 +294,7 @@ def assess(campaign, as_of):
     week = report_week_as_of(campaign, as_of)
     weeks_due = last_complete_week(campaign, as_of)
     counts = {}
-    tracked = _tracked_counts(counts, campaign, week, weeks_due, as_of)
+    tracked = _tracked_counts(counts, campaign, weeks_due, as_of)
     _supervision_counts(counts, campaign, as_of)
     _thing_counts(counts, campaign, as_of)
     rows = [

@@ -14,7 +14,13 @@ from core.completable import done_as_of_condition, overdue_as_of_condition
 from core.lag import aggregate_lag
 from core.models import Instruction
 from core.money import ZERO, format_2dp, format_wan, percent
-from core.selectors import cached_by_generation, current_phase, report_week_as_of
+from core.registry import TRACKED_KINDS
+from core.selectors import (
+    cached_by_generation,
+    current_phase,
+    report_week_as_of,
+    standing_groups,
+)
 from enterprises.choices import CompetitionGoal
 from enterprises.models import (
     CompetitionEntry,
@@ -24,6 +30,7 @@ from enterprises.models import (
     PromotionEvent,
 )
 from plans.models import Milestone
+from projects.choices import Annex
 from projects.models import Project
 from supervision.models import Supervision
 from topics.choices import TargetMetric, Topic
@@ -34,19 +41,10 @@ def _sum(queryset, field):
     return queryset.aggregate(total=Coalesce(Sum(field), ZERO))["total"]
 
 
-def _tracked_block(items, reports, week, campaign, target_wan=None, completed=None, *, as_of):
-    """Count, plan, completion and lag of a set of tracked items (projects or entries);
-    planned to date by each item's schedule in effect at the end of `as_of`."""
-    groups = list(
-        items.with_lag(week, campaign, as_of)
-        .order_by()
-        .values("lag")
-        .annotate(
-            n=Count("pk"),
-            planned=Coalesce(Sum("planned_investment_wan"), ZERO),
-            due_cents=Sum("due_cents"),
-        )
-    )
+def _tracked_block(groups, reports, week, campaign, target_wan=None, completed=None):
+    """Count, plan, completion and lag of a set of tracked items (projects or entries), from
+    their standing groups (core.selectors.standing_groups): planned to date by each item's
+    schedule in effect at the end of the summary's day."""
 
     def count(**match):
         return sum(g["n"] for g in groups if all(g[k] == v for k, v in match.items()))
@@ -54,7 +52,7 @@ def _tracked_block(items, reports, week, campaign, target_wan=None, completed=No
     figures = {
         "count": count(),
         "planned": sum((g["planned"] for g in groups), ZERO),
-        "due": sum((Decimal(g["due_cents"] or 0) for g in groups), ZERO) / 100,
+        "due": sum((Decimal(g["due_cents"]) for g in groups), ZERO) / 100,
         "red": count(lag=LagStatus.RED),
         "yellow": count(lag=LagStatus.YELLOW),
     }
@@ -301,36 +299,35 @@ def _investment_blocks(campaign, as_of, week):
     project_reports, entry_reports = campaign_reports(campaign)
     project_reports, entry_reports = project_reports.counted(), entry_reports.counted()
     entries = CompetitionEntry.objects.active().filter(campaign=campaign)
+    project_groups = standing_groups(TRACKED_KINDS.of_model(Project), campaign, as_of)
+    entry_groups = standing_groups(TRACKED_KINDS.of_model(CompetitionEntry), campaign, as_of)
     infrastructure_weekly = weekly_totals(project_reports.filter(project__annex=1), week)
     competition_weekly = weekly_totals(entry_reports, week)
     competition = _tracked_block(
-        entries,
+        entry_groups,
         entry_reports,
         week,
         campaign,
         campaign.competition_target_wan,
         completed=sum(competition_weekly.values(), ZERO),
-        as_of=as_of,
     )
     competition["goals"] = _goals(campaign, as_of)
     key_projects = _tracked_block(
-        projects.key_industrial(),
+        [group for group in project_groups if group["annex"] == Annex.KEY_INDUSTRIAL],
         project_reports.filter(project__annex=3),
         week,
         campaign,
-        as_of=as_of,
     )
     key_projects["annual_planned_wan"] = format_wan(
         _sum(projects.key_industrial(), "annual_planned_wan")
     )
     infrastructure = _tracked_block(
-        projects.infrastructure(),
+        [group for group in project_groups if group["annex"] == Annex.INFRASTRUCTURE],
         project_reports.filter(project__annex=1),
         week,
         campaign,
         campaign.infrastructure_target_wan,
         completed=sum(infrastructure_weekly.values(), ZERO),
-        as_of=as_of,
     )
     weekly = {
         "infrastructure": (

@@ -291,7 +291,7 @@ class LaggingListView(ItemListMixin, TemplateView):
     list_title = "滞后事项"
 
     def list_queryset(self, kind, department):
-        return selectors.lagging_queryset(kind, self.scope, department)
+        return selectors.LaggingItems(kind, self.scope, department)
 
 
 class MissingListView(ItemListMixin, TemplateView):

@@ -24,6 +24,7 @@ from .league import (
 )
 from .lists import (
     GAP_ORDER,
+    LaggingItems,
     attach_instructions,
     by_gap,
     item_row,
@@ -41,6 +42,7 @@ __all__ = [
     "GAP_ORDER",
     "KINDS",
     "LAGGING",
+    "LaggingItems",
     "TOP_N",
     "Scope",
     "_overview",

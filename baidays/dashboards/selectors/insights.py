@@ -5,11 +5,11 @@ the summary's weeks — and restates no rule."""
 
 from decimal import Decimal
 
-from django.db.models import Case, CharField, Count, F, Sum, Value, When
+from django.db.models import Count, Sum
 
-from core.choices import LagStatus
+from core.choices import LagStatus, ReportProgress
 from core.money import ZERO, percent, quantize_wan
-from core.selectors import cached_by_generation
+from core.selectors import cached_by_generation, standing_groups
 
 from ..summary import cached_campaign_summary
 from .common import KINDS
@@ -19,8 +19,8 @@ STATUSES = [
     ("on_plan", "按计划", "#2e7d32"),
     ("yellow", "滞后（黄）", "#f9a825"),
     ("red", "严重滞后（红）", "#c62828"),
-    ("not_started", "未开始", "#90a4ae"),
-    ("done", "已完成", "#1565c0"),
+    (ReportProgress.NOT_STARTED.value, "未开始", "#90a4ae"),
+    (ReportProgress.DONE.value, "已完成", "#1565c0"),
 ]
 PHOTO_STRIP = 8
 RANKED_UNITS = 10
@@ -28,30 +28,20 @@ RANKED_UNITS = 10
 
 def status_breakdown(scope):
     """Projects and 争先杯 entries by where they stand: not started (no counted report yet),
-    done (reported 100%), else the lag colour of core.lag — one grouped query per kind, so
-    the colour is computed once per item."""
+    done (reported 100%), else the lag colour of core.lag — the sums of the shared standing
+    groups (core.selectors.standing_groups), so the colour is computed once per item."""
     counts = {key: 0 for key, _label, _color in STATUSES}
     colour_keys = {
         LagStatus.ON_TRACK.value: "on_plan",
         LagStatus.YELLOW.value: "yellow",
         LagStatus.RED.value: "red",
     }
-    standing = Case(
-        When(latest_report_week__isnull=True, then=Value("not_started")),
-        When(latest_percent__gte=100, then=Value("done")),
-        default=F("lag"),
-        output_field=CharField(),
-    )
     for kind in KINDS.values():
-        rows = (
-            kind.with_lag(scope.campaign, scope)
-            .annotate(standing=standing)
-            .order_by()
-            .values_list("standing")
-            .annotate(n=Count("pk"))
-        )
-        for key, n in rows:
-            counts[colour_keys.get(key, key)] += n
+        for group in standing_groups(kind, scope.campaign, scope.as_of):
+            if group["progress"] == ReportProgress.UNDER_WAY:
+                counts[colour_keys[group["lag"]]] += group["n"]
+            else:
+                counts[group["progress"]] += group["n"]
     return [
         {"key": key, "label": label, "color": color, "count": counts[key]}
         for key, label, color in STATUSES

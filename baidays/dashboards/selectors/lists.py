@@ -10,6 +10,7 @@ from baidays.dashboards.reviewed import report_counts
 from core.choices import LagStatus
 from core.models import Instruction
 from core.money import ZERO, percent, quantize_wan
+from core.selectors import cached_by_generation
 
 from .common import KINDS, LAGGING, TOP_N
 
@@ -60,21 +61,58 @@ def by_gap(row):
     return (row["behind"], list(KINDS).index(row["kind"]), row["pk"])
 
 
-def lagging_queryset(kind, scope, department=None):
-    """The lagging items of one kind, furthest behind their own plan first (GAP_ORDER): the
-    lagging list in full, and the source of worst_lagging."""
-    queryset = kind.with_lag(scope.campaign, scope).filter(lag__in=LAGGING)
-    if department is not None:
-        queryset = queryset.filter(responsible_department=department)
-    return queryset.order_by(*GAP_ORDER)
+def lagging_queryset(kind, scope):
+    """The lagging items of one kind, furthest behind their own plan first (GAP_ORDER)."""
+    return kind.with_lag(scope.campaign, scope).filter(lag__in=LAGGING).order_by(*GAP_ORDER)
+
+
+def lagging_ranks(kind, scope):
+    """[(pk, unit pk)] of the lagging items of one kind in GAP_ORDER, cached by generation:
+    the lagging list and the top tens of the overview, the big screen, the briefing and a
+    unit's page are read from them, so after a write the colours and gaps of every item are
+    worked out once for all of these pages instead of once per page."""
+    return cached_by_generation(
+        f"lagging:{kind.key}:{scope.week}",
+        scope.campaign,
+        scope.as_of,
+        lambda: list(lagging_queryset(kind, scope).values_list("pk", "responsible_department")),
+    )
+
+
+class LaggingItems:
+    """The lagging list of one kind (optionally of one unit) as a sequence a Paginator pages:
+    its length and order from lagging_ranks, the items of a slice read by their keys with
+    with_lag. A slice reads its items afresh, so a write committed after the ranks were read
+    shows its own figures; an item it took off the lagging list (or archived) drops out of
+    the slice rather than show as lagging."""
+
+    def __init__(self, kind, scope, department=None):
+        self.kind, self.scope = kind, scope
+        unit = getattr(department, "pk", department)
+        self.keys = [
+            pk for pk, owner in lagging_ranks(kind, scope) if unit is None or owner == unit
+        ]
+
+    def __len__(self):
+        return len(self.keys)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        keys = self.keys[index]
+        if not keys:
+            return []
+        found = self.kind.with_lag(self.scope.campaign, self.scope).filter(pk__in=keys)
+        items = {item.pk: item for item in found if item.lag in LAGGING}
+        return [items[pk] for pk in keys if pk in items]
 
 
 def worst_lagging(scope, department=None, limit=TOP_N):
     """The first `limit` of the lagging lists of both kinds merged by_gap ("滞后最严重的事项"):
-    two bounded queries, each in the lagging list's own order."""
+    each kind's first `limit` of its lagging list (LaggingItems)."""
     rows = []
     for kind in KINDS.values():
-        for item in lagging_queryset(kind, scope, department)[:limit]:
+        for item in LaggingItems(kind, scope, department)[:limit]:
             rows.append(item_row(item, kind, scope))
     rows.sort(key=by_gap)
     rows = rows[:limit]
