@@ -29,6 +29,10 @@ RULE_TEXT = (
 )
 
 
+# the colours of an item behind its own plan: the lagging lists and their counts
+LAGGING = (LagStatus.RED.value, LagStatus.YELLOW.value)
+
+
 def rule_text(campaign=None):
     """The rule as every page that colours an item or a total prints it, with the campaign's
     thresholds (the defaults without a campaign)."""

@@ -10,7 +10,9 @@ from django.core.validators import slug_re
 from redis.exceptions import RedisError
 
 from .generation import current_generation
+from .lag import LAGGING
 from .models import Campaign
+from .money import ZERO
 
 SLUG_MAX_LENGTH = Campaign._meta.get_field("slug").max_length
 # a shared cache (settings.CACHE_URL) that does not answer: the page is computed instead
@@ -85,20 +87,52 @@ def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
     return value
 
 
-def standing_groups(kind, campaign, as_of):
-    """The campaign's active items of a tracked `kind` as of the end of `as_of`, grouped by
-    unit, by the kind's own `group_fields`, by lag colour and by progress
-    (TrackedItemQuerySet.standing_groups), cached by generation: the summary's blocks, the
-    status breakdown, the unit list and the 考核 all sum these groups, so after a write the
-    colours are worked out once for all of them instead of once per page and figure."""
+def standings(kind, campaign, as_of):
+    """[Standing] of the campaign's active items of a tracked `kind` as of the end of `as_of`
+    (TrackedItemQuerySet.standings, with their unit and the kind's own `group_fields`), cached
+    by generation: the summary's blocks, the status breakdown, the unit list, the 考核, the
+    lagging list and every top ten are read from them, so after a write each item's colour is
+    worked out once for all of these pages instead of once per page and figure."""
     week = report_week_as_of(campaign, as_of)
-    by = ("responsible_department", *kind.group_fields)
+    fields = ("responsible_department", *kind.group_fields)
     return cached_by_generation(
-        f"standing:{kind.key}:{week}",
+        f"standings:{kind.key}:{week}",
         campaign,
         as_of,
-        lambda: kind.items(campaign).standing_groups(week, campaign, as_of, by=by),
+        lambda: kind.items(campaign).standings(week, campaign, as_of, fields=fields),
     )
+
+
+def standing_groups(kind, campaign, as_of):
+    """The standings summed by unit, the kind's `group_fields`, colour and progress: dicts of
+    those fields, `lag`, `progress`, and the group's count `n`, `planned` and `due_cents`."""
+    groups = {}
+    for item in standings(kind, campaign, as_of):
+        key = (*item.fields.values(), item.lag, item.progress)
+        group = groups.setdefault(
+            key,
+            {
+                **item.fields,
+                "lag": item.lag,
+                "progress": item.progress,
+                "n": 0,
+                "planned": ZERO,
+                "due_cents": 0,
+            },
+        )
+        group["n"] += 1
+        group["planned"] += item.planned
+        group["due_cents"] += item.due_cents
+    return list(groups.values())
+
+
+def lagging_ranks(kind, campaign, as_of):
+    """[(pk, unit pk)] of the lagging items (core.lag.LAGGING) of a tracked `kind`, furthest
+    behind their own plan first (Standing.behind_order, then pk): the order of the lagging
+    list and of every top ten."""
+    lagging = [item for item in standings(kind, campaign, as_of) if item.lag in LAGGING]
+    lagging.sort(key=lambda item: (item.behind_order, item.pk))
+    return [(item.pk, item.fields["responsible_department"]) for item in lagging]
 
 
 def _forget(mark):

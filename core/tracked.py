@@ -1,10 +1,13 @@
 """What every tracked item shares (附件1/3 projects, 附件2 争先杯 entries): their reads —
 progress and lag as of a week — and the abstract weekly report and site photo."""
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, CharField, Count, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import IsNull
 from django.utils import timezone
@@ -49,28 +52,28 @@ class TrackedItemQuerySet(ArchivableQuerySet):
             ),
         )
 
-    def standing_groups(self, up_to_week, campaign, as_of=None, by=()):
-        """The items grouped by the fields `by`, their `lag` (with_lag) and their `progress`
-        (ReportProgress: no counted report yet, one reporting 100%, or on the way), with the
-        count `n`, `planned` and `due_cents` of each group: one grouped query, so each item's
-        colour is worked out once however the groups are summed afterwards."""
+    def standings(self, up_to_week, campaign, as_of=None, fields=()):
+        """[Standing] of each item: its pk and `fields`, its `lag` (with_lag), its `progress`
+        (ReportProgress: no counted report yet, one reporting 100%, or on the way), and the
+        amounts its colour was judged on — one query reading each item's reports and plan
+        once, for the sums and the ranking every leaders' page makes of them
+        (core.selectors.standing_groups and lagging_ranks)."""
         progress = Case(
             When(latest_report_week__isnull=True, then=Value(ReportProgress.NOT_STARTED.value)),
             When(latest_percent__gte=100, then=Value(ReportProgress.DONE.value)),
             default=Value(ReportProgress.UNDER_WAY.value),
             output_field=CharField(),
         )
-        return list(
+        rows = (
             self.with_lag(up_to_week, campaign, as_of)
             .annotate(progress=progress)
-            .order_by()
-            .values(*by, "lag", "progress")
-            .annotate(
-                n=Count("pk"),
-                planned=Coalesce(Sum("planned_investment_wan"), Value(ZERO)),
-                due_cents=Coalesce(Sum("due_cents"), Value(0)),
-            )
+            .order_by("pk")
+            .values_list("pk", *fields, "lag", "progress", *STANDING_AMOUNTS)
         )
+        return [
+            Standing(pk, dict(zip(fields, values, strict=True)), lag, progress, planned, due, done)
+            for pk, *values, lag, progress, planned, due, done in rows
+        ]
 
     def with_colour_of_week(self, week, campaign, as_of=None):
         """`lag_of_week`: the colour of `week` alone, before the consecutive-yellow rule (so a
@@ -104,6 +107,33 @@ class TrackedItemQuerySet(ArchivableQuerySet):
                 for name, (output_field, _sql) in PROGRESS.items()
             }
         )
+
+
+# what a Standing holds of the amounts its colour was judged on, as with_lag names them
+STANDING_AMOUNTS = ("planned_investment_wan", "due_cents", "completed_investment_wan")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one tracked item stands (TrackedItemQuerySet.standings): `fields` maps the
+    fields it was asked for to their values; money in 万元, `due_cents` in whole cents."""
+
+    pk: int
+    fields: dict
+    lag: str
+    progress: str
+    planned: Decimal
+    due_cents: int
+    completed: Decimal
+
+    @property
+    def behind_order(self):
+        """The Python twin of with_lag's `behind_order` (completed × 100 − due cents, per 万元
+        planned; None without planned investment), exact: the lagging lists' order."""
+        planned = Decimal(self.planned or 0)
+        if planned == 0:
+            return None
+        return (Decimal(self.completed or 0) * 100 - Decimal(self.due_cents or 0)) / planned
 
 
 MONEY = models.DecimalField(**MONEY_KWARGS)

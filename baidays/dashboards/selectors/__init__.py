@@ -23,12 +23,10 @@ from .league import (
     rank_rule,
 )
 from .lists import (
-    GAP_ORDER,
     LaggingItems,
     attach_instructions,
     by_gap,
     item_row,
-    lagging_queryset,
     missing_queryset,
     missing_reports_by_department,
     worst_lagging,
@@ -39,7 +37,6 @@ from .phases import advance_figures, phase_detail, phase_tasks, summary_figures
 __all__ = [
     "BOARD_OF",
     "BOARD_RULE",
-    "GAP_ORDER",
     "KINDS",
     "LAGGING",
     "LaggingItems",
@@ -55,7 +52,6 @@ __all__ = [
     "department_table",
     "insights",
     "item_row",
-    "lagging_queryset",
     "league_rows",
     "league_standings",
     "league_table",

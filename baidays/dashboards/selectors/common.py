@@ -3,12 +3,12 @@ entries side by side) and the small query helpers the dashboards share."""
 
 from dataclasses import dataclass
 
-from core.choices import LagStatus
+from core.lag import LAGGING
 from core.registry import TRACKED_KINDS
 from core.selectors import report_week_as_of
 
 TOP_N = 10
-LAGGING = [LagStatus.RED.value, LagStatus.YELLOW.value]
+__all__ = ["KINDS", "LAGGING", "TOP_N", "Scope"]
 
 
 @dataclass(frozen=True)

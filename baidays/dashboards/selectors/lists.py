@@ -10,7 +10,7 @@ from baidays.dashboards.reviewed import report_counts
 from core.choices import LagStatus
 from core.models import Instruction
 from core.money import ZERO, percent, quantize_wan
-from core.selectors import cached_by_generation
+from core.selectors import lagging_ranks
 
 from .common import KINDS, LAGGING, TOP_N
 
@@ -49,48 +49,29 @@ def item_row(item, kind, scope):
     }
 
 
-# the lagging lists' order: furthest behind its own plan first — 计划完成率 − 投资完成率 in
-# points, the gap the lag rule judges (with_lag's `behind_order` is its negative) — then pk
-GAP_ORDER = ("behind_order", "pk")
-
-
 def by_gap(row):
-    """The order of GAP_ORDER for item rows of both kinds together, projects before 争先杯
-    entries at an equal gap: what the top ten of the overview, the big screen, the briefing
-    and a unit's page are sorted by."""
+    """The lagging lists' order (core.selectors.lagging_ranks: furthest behind its own plan
+    first — 计划完成率 − 投资完成率 in points, the gap the lag rule judges, with_lag's
+    `behind_order` being its negative — then pk) for item rows of both kinds together,
+    projects before 争先杯 entries at an equal gap: what the top ten of the overview, the big
+    screen, the briefing and a unit's page are sorted by."""
     return (row["behind"], list(KINDS).index(row["kind"]), row["pk"])
-
-
-def lagging_queryset(kind, scope):
-    """The lagging items of one kind, furthest behind their own plan first (GAP_ORDER)."""
-    return kind.with_lag(scope.campaign, scope).filter(lag__in=LAGGING).order_by(*GAP_ORDER)
-
-
-def lagging_ranks(kind, scope):
-    """[(pk, unit pk)] of the lagging items of one kind in GAP_ORDER, cached by generation:
-    the lagging list and the top tens of the overview, the big screen, the briefing and a
-    unit's page are read from them, so after a write the colours and gaps of every item are
-    worked out once for all of these pages instead of once per page."""
-    return cached_by_generation(
-        f"lagging:{kind.key}:{scope.week}",
-        scope.campaign,
-        scope.as_of,
-        lambda: list(lagging_queryset(kind, scope).values_list("pk", "responsible_department")),
-    )
 
 
 class LaggingItems:
     """The lagging list of one kind (optionally of one unit) as a sequence a Paginator pages:
-    its length and order from lagging_ranks, the items of a slice read by their keys with
-    with_lag. A slice reads its items afresh, so a write committed after the ranks were read
-    shows its own figures; an item it took off the lagging list (or archived) drops out of
-    the slice rather than show as lagging."""
+    its length and order from core.selectors.lagging_ranks, the items of a slice read by
+    their keys with with_lag. A slice reads its items afresh, so a write committed after
+    the ranks were read shows its own figures; an item it took off the lagging list (or
+    archived) drops out of the slice rather than show as lagging."""
 
     def __init__(self, kind, scope, department=None):
         self.kind, self.scope = kind, scope
         unit = getattr(department, "pk", department)
         self.keys = [
-            pk for pk, owner in lagging_ranks(kind, scope) if unit is None or owner == unit
+            pk
+            for pk, owner in lagging_ranks(kind, scope.campaign, scope.as_of)
+            if unit is None or owner == unit
         ]
 
     def __len__(self):

@@ -1,7 +1,7 @@
-"""The standing groups: a campaign's tracked items by unit, annex, lag colour and progress
-(TrackedItemQuerySet.standing_groups), each item counted with the colour with_lag gives it
-alone; and core.selectors.standing_groups, which every leaders' page sums, computed once per
-data generation when caching is on."""
+"""Where each tracked item stands (TrackedItemQuerySet.standings): its unit, annex, lag colour,
+progress and amounts as with_lag gives them item by item; the groups every leaders' page sums
+and the lagging lists' order (core.selectors.standing_groups, lagging_ranks), read from
+standings computed once per data generation when caching is on."""
 
 import datetime
 from collections import Counter
@@ -13,8 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from core.choices import LagStatus, ReportProgress
+from core.lag import LAGGING
 from core.registry import TRACKED_KINDS
-from core.selectors import report_week_as_of, standing_groups
+from core.selectors import lagging_ranks, report_week_as_of, standing_groups, standings
 from projects.choices import Annex
 from projects.models import Project
 from tests import factories as f
@@ -67,11 +68,7 @@ def _one_by_one(campaign, week):
 
 def test_the_groups_hold_each_item_once_with_its_own_colour(mixed_campaign):
     week = report_week_as_of(mixed_campaign, AS_OF)
-    groups = (
-        Project.objects.active()
-        .filter(campaign=mixed_campaign)
-        .standing_groups(week, mixed_campaign, AS_OF, by=("responsible_department", "annex"))
-    )
+    groups = standing_groups(TRACKED_KINDS.of_model(Project), mixed_campaign, AS_OF)
     folded = Counter()
     for group in groups:
         key = (group["responsible_department"], group["annex"], group["lag"], group["progress"])
@@ -83,21 +80,47 @@ def test_the_groups_hold_each_item_once_with_its_own_colour(mixed_campaign):
     assert colours == {LagStatus.RED.value, LagStatus.ON_TRACK.value}
 
 
+def test_the_lagging_order_is_the_order_with_lag_gives_in_sql(mixed_campaign):
+    """Standing.behind_order is the Python twin of with_lag's `behind_order`: the ranks list
+    the lagging items as ordering by it in SQL does, ties broken by pk."""
+    south = f.DepartmentFactory(name="南区单位")
+    amounts = [("1.00", "100.00"), ("1.00", "100.00"), ("0.00", "300.00"), ("15.00", "50.00")]
+    for completed, planned in amounts:  # two equal gaps: the pk decides
+        item = f.ProjectFactory(
+            campaign=mixed_campaign,
+            responsible_department=south,
+            planned_investment_wan=Decimal(planned),
+        )
+        f.ProjectReportFactory(project=item, report_week=1, week_investment_wan=Decimal(completed))
+        f.written_schedule(item, {1: Decimal(planned) / 2, 2: Decimal(planned) / 2})
+    week = report_week_as_of(mixed_campaign, AS_OF)
+    in_sql = list(
+        Project.objects.active()
+        .filter(campaign=mixed_campaign)
+        .with_lag(week, mixed_campaign, AS_OF)
+        .filter(lag__in=LAGGING)
+        .order_by("behind_order", "pk")
+        .values_list("pk", "responsible_department")
+    )
+    assert len(in_sql) >= 5  # and the fixture's own lagging items
+    assert lagging_ranks(TRACKED_KINDS.of_model(Project), mixed_campaign, AS_OF) == in_sql
+
+
 @pytest.mark.django_db(transaction=True)  # PostgreSQL raises the generation at commit
 def test_every_page_of_a_generation_reads_the_groups_computed_once(mixed_campaign):
     kind = TRACKED_KINDS.of_model(Project)
     cache.clear()
     try:
         with override_settings(SUMMARY_CACHE_SECONDS=600):
-            first = standing_groups(kind, mixed_campaign, AS_OF)
+            first = standings(kind, mixed_campaign, AS_OF)
             with CaptureQueriesContext(connection) as again:
-                assert standing_groups(kind, mixed_campaign, AS_OF) == first
+                assert standings(kind, mixed_campaign, AS_OF) == first
             f.ProjectFactory(campaign=mixed_campaign)  # a write: a new generation
             with CaptureQueriesContext(connection) as after_write:
-                after = standing_groups(kind, mixed_campaign, AS_OF)
+                after = standings(kind, mixed_campaign, AS_OF)
     finally:
         cache.clear()
     reads_items = [q for q in again.captured_queries if "projects_project" in q["sql"]]
     assert reads_items == []
     assert any("projects_project" in q["sql"] for q in after_write.captured_queries)
-    assert sum(group["n"] for group in after) == sum(group["n"] for group in first) + 1
+    assert len(after) == len(first) + 1
