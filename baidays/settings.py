@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "core.middleware.PortalResponseMiddleware",
+    "core.middleware.ReadOnceMiddleware",
 ]
 
 ROOT_URLCONF = "baidays.urls"

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import HttpResponseNotFound
 from django.shortcuts import render
 
+from core.selectors import read_once
+
 
 class HealthCheckMiddleware:
     """`/healthz` answered before the session and authentication middleware: with a session
@@ -22,6 +24,20 @@ class HealthCheckMiddleware:
 
             return healthz(request)
         return self.get_response(request)
+
+
+class ReadOnceMiddleware:
+    """A page read (GET, HEAD) computes each value the pages share once, even with the summary
+    cache off (core.selectors.read_once). Other methods write, and read afresh."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with read_once():
+            return self.get_response(request)
 
 
 class PortalResponseMiddleware:

@@ -1,8 +1,10 @@
 """Reads of the campaign itself: which campaign a request means, its report week and phase on
 a day, and the per-app-server cache keyed by the data generation."""
 
+import contextvars
 import logging
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +23,8 @@ CACHE_ERRORS = (RedisError, OSError)
 COMPUTING_SECONDS = 10
 LOOK_AGAIN_SECONDS = 0.05
 logger = logging.getLogger(__name__)
+# the values one page read (a GET) has computed without the cache (read_once)
+_READ_VALUES = contextvars.ContextVar("baidays_read_values", default=None)
 
 
 def resolve_campaign(slug=None, today=None):
@@ -66,7 +70,7 @@ def cached_by_generation(name, campaign, as_of, compute, *, generation=...):
     if generation is ...:
         generation = cacheable_generation(campaign)
     if generation is None:
-        return compute()
+        return _once_per_read(f"{name}:{campaign.pk}:{as_of.isoformat()}", compute)
     key = f"baidays:{name}:{campaign.pk}:{as_of.isoformat()}:{generation}"
     mark = f"{key}:computing"
     try:
@@ -133,6 +137,28 @@ def lagging_ranks(kind, campaign, as_of):
     lagging = [item for item in standings(kind, campaign, as_of) if item.lag in LAGGING]
     lagging.sort(key=lambda item: (item.behind_order, item.pk))
     return [(item.pk, item.fields["responsible_department"]) for item in lagging]
+
+
+@contextmanager
+def read_once():
+    """Within it, a value cached_by_generation cannot cache (caching switched off, or the
+    counter's row missing) is computed once and handed to every later reader: a page read
+    (core.middleware.ReadOnceMiddleware, GET and HEAD only, which write no figures) computes
+    the standings its blocks, lists and rankings share once, cache or no cache."""
+    token = _READ_VALUES.set({})
+    try:
+        yield
+    finally:
+        _READ_VALUES.reset(token)
+
+
+def _once_per_read(key, compute):
+    values = _READ_VALUES.get()
+    if values is None:
+        return compute()
+    if key not in values:
+        values[key] = compute()
+    return values[key]
 
 
 def _forget(mark):

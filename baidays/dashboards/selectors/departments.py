@@ -2,14 +2,14 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 
 from baidays.dashboards.reviewed import report_counts_by_week
 from core.lag import aggregate_lag
 from core.models import Department
 from core.money import ZERO, percent
 from core.registry import COMPLETABLE_KINDS
+from core.selectors import standings
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from enterprises.problems import open_condition
 from projects.choices import Annex
@@ -23,16 +23,12 @@ from .lists import missing_reports_by_department, worst_lagging
 def department_table(scope, assessment):
     """Every unit with what it owns and how it stands: a fixed number of grouped queries. The
     lag figures are the ones the 考核 judged (`assessment`, department_assessment)."""
-    campaign, week = scope.campaign, scope.week
+    campaign = scope.campaign
     tracked = {}
     completed = {}
     for kind in KINDS.values():
         tracked[kind.key] = assessment.tracked[kind.model]
-        completed[kind.key] = _grouped(
-            kind.reports(campaign, week),
-            f"{kind.item_field}__responsible_department",
-            total=Coalesce(Sum("week_investment_wan"), ZERO),
-        )
+        completed[kind.key] = completed_by_unit(kind, scope)
     missing = {row["department_id"]: row["missing"] for row in missing_reports_by_department(scope)}
     problems = _grouped(
         Problem.objects.active()
@@ -61,9 +57,7 @@ def department_table(scope, assessment):
             if group:
                 for field in TRACKED_FIGURES:
                     row[field] += group[field]
-            done = completed[kind_key].get(pk)
-            if done:
-                row["completed"] += done["total"]
+            row["completed"] += completed[kind_key].get(pk, ZERO)
         judge_unit(row, campaign)
         row["missing"] = missing.get(pk, 0)
         row["problems_open"] = problems.get(pk, {}).get("open", 0)
@@ -75,6 +69,16 @@ def department_table(scope, assessment):
 
 
 TRACKED_FIGURES = ("items", "planned", "due_cents", "red", "yellow")
+
+
+def completed_by_unit(kind, scope):
+    """{unit pk: completed investment} of the unit's items of `kind` up to the report week in
+    force (their counted reports, as with_progress sums them), from the shared standings."""
+    totals = {}
+    for item in standings(kind, scope.campaign, scope.as_of):
+        unit = item.fields["responsible_department"]
+        totals[unit] = totals.get(unit, ZERO) + item.completed
+    return totals
 
 
 def judge_unit(figures, campaign):
@@ -114,7 +118,7 @@ def department_assessment(scope):
 
 
 def department_detail(scope, department):
-    campaign, week = scope.campaign, scope.week
+    campaign = scope.campaign
     # the lag figures the 考核 judged, read once for every unit (supervision.assessment)
     assessment = department_assessment(scope)
     figures = {
@@ -130,11 +134,7 @@ def department_detail(scope, department):
         if block:
             for field in TRACKED_FIGURES:
                 figures[field] += block[field]
-        figures["completed"] += (
-            kind.reports(campaign, week)
-            .filter(**{f"{kind.item_field}__responsible_department": department})
-            .aggregate(total=Coalesce(Sum("week_investment_wan"), ZERO))["total"]
-        )
+        figures["completed"] += completed_by_unit(kind, scope).get(department.pk, ZERO)
     judge_unit(figures, campaign)
     overdue = []
     for label, queryset, field in _overdue_sources(scope):

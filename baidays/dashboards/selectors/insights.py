@@ -5,11 +5,12 @@ the summary's weeks — and restates no rule."""
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count
 
 from core.choices import LagStatus, ReportProgress
+from core.models import Department
 from core.money import ZERO, percent, quantize_wan
-from core.selectors import cached_by_generation, standing_groups
+from core.selectors import cached_by_generation, standing_groups, standings
 
 from ..summary import cached_campaign_summary
 from .common import KINDS
@@ -50,35 +51,21 @@ def status_breakdown(scope):
 
 def unit_ranking(scope, limit=RANKED_UNITS):
     """Units with items, by 投资完成率 (completed ÷ planned of the items they own, as with_progress
-    counts them) and by this week's reporting rate (items reported ÷ items): a fixed number of
-    grouped queries."""
+    counts them) and by this week's reporting rate (items reported ÷ items): summed from the
+    shared standings (core.selectors.standings), with the units' names in one query."""
     figures = {}
     for kind in KINDS.values():
-        grouped = (
-            kind.items(scope.campaign)
-            .with_progress(up_to_week=scope.week)
-            .order_by()
-            .values("responsible_department", "responsible_department__name")
-            .annotate(
-                items=Count("pk"),
-                planned=Sum("planned_investment_wan"),
-                completed=Sum("completed_investment_wan"),
-            )
-        )
-        for group in grouped:
+        for item in standings(kind, scope.campaign, scope.as_of):
+            unit = item.fields["responsible_department"]
             row = figures.setdefault(
-                group["responsible_department"],
-                {
-                    "department": group["responsible_department__name"],
-                    "department_id": group["responsible_department"],
-                    "items": 0,
-                    "planned": ZERO,
-                    "completed": ZERO,
-                },
+                unit, {"department_id": unit, "items": 0, "planned": ZERO, "completed": ZERO}
             )
-            row["items"] += group["items"]
-            row["planned"] += Decimal(group["planned"] or 0)
-            row["completed"] += Decimal(group["completed"] or 0)
+            row["items"] += 1
+            row["planned"] += item.planned
+            row["completed"] += item.completed
+    names = dict(Department.objects.filter(pk__in=figures).values_list("pk", "name"))
+    for unit, row in figures.items():
+        row["department"] = names[unit]
     missing = {row["department_id"]: row["missing"] for row in missing_reports_by_department(scope)}
     rows = []
     for pk, row in figures.items():

@@ -5,6 +5,8 @@ from decimal import Decimal
 from core.campaign_settings import CampaignRules, LeagueOrder
 from core.choices import LagStatus
 from core.money import percent, quantize_wan
+from core.registry import TRACKED_KINDS
+from core.selectors import standings as shared_standings
 from enterprises.models import CompetitionEntry
 
 # the board of an entry is its lag colour by the one rule (core.lag), as BOARD_RULE prints it
@@ -39,25 +41,24 @@ def _rank_key(order):
 def league_standings(scope):
     """Every 争先杯 entry ranked by the campaign's league_order (rank_rule): its share of its
     100-day planned investment completed, or how far it is ahead of its own plan (exact, in
-    points); ties by the amount completed, then by 序号. One light query; shares and boards are
-    exact Decimals (the board is the entry's colour by the lag rule of core.lag)."""
-    figures = (
-        CompetitionEntry.objects.active()
-        .filter(campaign=scope.campaign)
-        .with_lag(scope.week, scope.campaign, scope.as_of)
-        .values_list(
-            "pk", "seq", "planned_investment_wan", "completed_investment_wan", "due_cents", "lag"
-        )
-    )
+    points); ties by the amount completed, then by 序号. From the shared standings
+    (core.selectors.standings) and one light query of the 序号; shares and boards are exact
+    Decimals (the board is the entry's colour by the lag rule of core.lag)."""
+    entries = CompetitionEntry.objects.active().filter(campaign=scope.campaign)
+    seqs = dict(entries.values_list("pk", "seq"))
     standings = []
-    for pk, seq, planned, completed, due_cents, lag in figures:
-        completed = quantize_wan(completed)
-        due = Decimal(due_cents or 0) / 100
-        status = LagStatus(lag)
+    for item in shared_standings(
+        TRACKED_KINDS.of_model(CompetitionEntry), scope.campaign, scope.as_of
+    ):
+        if item.pk not in seqs:
+            continue  # archived by a write committed after the standings were read
+        completed, planned = quantize_wan(item.completed), item.planned
+        due = Decimal(item.due_cents or 0) / 100
+        status = LagStatus(item.lag)
         standings.append(
             {
-                "pk": pk,
-                "seq": seq,
+                "pk": item.pk,
+                "seq": seqs[item.pk],
                 "completed": completed,
                 "share": percent(completed, planned),
                 "plan_percent": percent(due, planned),

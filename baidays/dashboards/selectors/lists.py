@@ -10,7 +10,7 @@ from baidays.dashboards.reviewed import report_counts
 from core.choices import LagStatus
 from core.models import Instruction
 from core.money import ZERO, percent, quantize_wan
-from core.selectors import lagging_ranks
+from core.selectors import cached_by_generation, lagging_ranks
 
 from .common import KINDS, LAGGING, TOP_N
 
@@ -128,9 +128,19 @@ def attach_instructions(rows, as_of):
 def missing_reports_by_department(scope):
     """For the report week in force: the units with reports missing, most missing first, each
     with the partition of its items' reports (reviewed.report_counts, as a dict: expected,
-    approved, pending, returned, missing)."""
+    approved, pending, returned, missing). Cached by generation: the overview, its unit
+    ranking and the unit list all read it."""
     if scope.week == 0:
         return []
+    return cached_by_generation(
+        f"missing-by-unit:{scope.week}",
+        scope.campaign,
+        scope.as_of,
+        lambda: _missing_reports_by_department(scope),
+    )
+
+
+def _missing_reports_by_department(scope):
     rows = [
         {"department_id": unit, "department": counts.department, **counts.as_dict()}
         for unit, counts in report_counts(scope.campaign, scope.week, by_department=True).items()

@@ -4,6 +4,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from projects.choices import Annex
 from tests import factories as f
@@ -197,6 +200,25 @@ def test_overview_query_count_does_not_grow_with_data(
     # unit ranking, week-on-week, photos), the park map and the two planned curves (two each)
     with django_assert_max_num_queries(58):
         overview(leader_client)
+
+
+@pytest.mark.parametrize("cache_seconds", [0, 600])
+def test_the_overview_after_a_write_works_each_items_colour_out_once_per_kind(
+    campaign, leader_client, cache_seconds
+):
+    """With the cache empty (the first request after a write) or off, the summary's blocks,
+    the status breakdown, the unit ranking and the lagging top ten all read the one standings
+    query of each kind (core.selectors.standings, read_once)."""
+    _populate(campaign, 3)
+    cache.clear()
+    try:
+        with override_settings(SUMMARY_CACHE_SECONDS=cache_seconds):
+            with CaptureQueriesContext(connection) as queries:
+                assert overview(leader_client).status_code == 200
+    finally:
+        cache.clear()
+    standings = [q for q in queries.captured_queries if 'AS "progress"' in q["sql"]]
+    assert len(standings) == 2
 
 
 def _populate(campaign, size):
