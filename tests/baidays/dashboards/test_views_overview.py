@@ -212,9 +212,11 @@ def test_the_overview_after_a_write_works_each_items_colour_out_once_per_kind(
     _populate(campaign, 3)
     cache.clear()
     try:
-        with override_settings(SUMMARY_CACHE_SECONDS=cache_seconds):
-            with CaptureQueriesContext(connection) as queries:
-                assert overview(leader_client).status_code == 200
+        with (
+            override_settings(SUMMARY_CACHE_SECONDS=cache_seconds),
+            CaptureQueriesContext(connection) as queries,
+        ):
+            assert overview(leader_client).status_code == 200
     finally:
         cache.clear()
     standings = [q for q in queries.captured_queries if 'AS "progress"' in q["sql"]]
