@@ -15,18 +15,10 @@ def test_postgresql_sessions_ask_for_jit_off():
 
 
 @pytest.mark.django_db
-def test_a_postgresql_session_has_jit_off():
+@pytest.mark.parametrize(("setting", "value"), [("jit", "off"), ("random_page_cost", "1.1")])
+def test_a_postgresql_session_runs_without_jit_and_prices_probes_for_ssd(setting, value):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only: run the suite with DATABASE_URL=postgres://…")
     with connection.cursor() as cursor:
-        cursor.execute("SHOW jit")
-        assert cursor.fetchone() == ("off",)
-
-
-@pytest.mark.django_db
-def test_a_postgresql_session_prices_index_probes_for_a_solid_state_disk():
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: run the suite with DATABASE_URL=postgres://…")
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW random_page_cost")
-        assert cursor.fetchone() == ("1.1",)
+        cursor.execute(f"SHOW {setting}")
+        assert cursor.fetchone() == (value,)
