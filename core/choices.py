@@ -29,7 +29,7 @@ class CompletionStatus(models.TextChoices):
 
 
 class ReportProgress(models.TextChoices):
-    """How far a tracked item's counted reports have come (TrackedItemQuerySet.standing_groups):
+    """How far a tracked item's counted reports have come (TrackedItemQuerySet.standings):
     the overview's status breakdown shows the first two, and the lag colour of the rest."""
 
     NOT_STARTED = "not_started", "未开始"

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.validators import slug_re
 from redis.exceptions import RedisError
 
+from .choices import LagStatus
 from .generation import current_generation
 from .lag import LAGGING
 from .models import Campaign
@@ -100,7 +101,7 @@ def standings(kind, campaign, as_of):
     week = report_week_as_of(campaign, as_of)
     fields = ("responsible_department", *kind.group_fields)
     return cached_by_generation(
-        f"standings:{kind.key}:{week}",
+        f"standings:{kind.key}",
         campaign,
         as_of,
         lambda: kind.items(campaign).standings(week, campaign, as_of, fields=fields),
@@ -128,6 +129,38 @@ def standing_groups(kind, campaign, as_of):
         group["planned"] += item.planned
         group["due_cents"] += item.due_cents
     return list(groups.values())
+
+
+def unit_sums(kind, campaign, as_of):
+    """{unit pk: {items, planned, due_cents, completed, red, yellow, on_plan}}: the standings
+    of a tracked `kind` summed by unit, as the 考核, the unit list, a unit's page and the unit
+    ranking show them."""
+    colour_counts = {
+        LagStatus.RED.value: "red",
+        LagStatus.YELLOW.value: "yellow",
+        LagStatus.ON_TRACK.value: "on_plan",
+    }
+    units = {}
+    for item in standings(kind, campaign, as_of):
+        unit = item.fields["responsible_department"]
+        sums = units.setdefault(
+            unit,
+            {
+                "items": 0,
+                "planned": ZERO,
+                "due_cents": 0,
+                "completed": ZERO,
+                "red": 0,
+                "yellow": 0,
+                "on_plan": 0,
+            },
+        )
+        sums["items"] += 1
+        sums["planned"] += item.planned
+        sums["due_cents"] += item.due_cents
+        sums["completed"] += item.completed
+        sums[colour_counts[item.lag]] += 1
+    return units
 
 
 def lagging_ranks(kind, campaign, as_of):

@@ -130,10 +130,9 @@ class Standing:
     def behind_order(self):
         """The Python twin of with_lag's `behind_order` (completed × 100 − due cents, per 万元
         planned; None without planned investment), exact: the lagging lists' order."""
-        planned = Decimal(self.planned or 0)
-        if planned == 0:
+        if not self.planned:
             return None
-        return (Decimal(self.completed or 0) * 100 - Decimal(self.due_cents or 0)) / planned
+        return (self.completed * 100 - self.due_cents) / self.planned
 
 
 MONEY = models.DecimalField(**MONEY_KWARGS)

@@ -18,11 +18,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Q
 
 from core.campaign_settings import CampaignRules
-from core.choices import LagStatus
 from core.models import Department
-from core.money import CENT, ZERO, percent
+from core.money import CENT, percent
 from core.registry import COMPLETABLE_KINDS, TRACKED_KINDS
-from core.selectors import report_week_as_of, standing_groups
+from core.selectors import report_week_as_of, unit_sums
 from supervision.causes import last_complete_week, tracked_items
 from supervision.models import Supervision, late_answer_condition
 
@@ -152,45 +151,13 @@ def _add(counts, department_id, **figures):
         row[name] = row.get(name, 0) + value
 
 
-def lag_by_department(kind, campaign, as_of):
-    """{unit pk: {items, planned, due_cents, red, yellow, on_plan}} of the campaign's tracked
-    items of `kind`, judged by with_lag in the report week of `as_of` by the 进度计划 in effect
-    on it (`due_cents`: their planned to date, summed): the unit's sums of the shared standing
-    groups (core.selectors.standing_groups)."""
-    by_colour = {
-        LagStatus.RED.value: "red",
-        LagStatus.YELLOW.value: "yellow",
-        LagStatus.ON_TRACK.value: "on_plan",
-    }
-    departments = {}
-    for group in standing_groups(kind, campaign, as_of):
-        pk = group["responsible_department"]
-        department = departments.setdefault(
-            pk,
-            {
-                "responsible_department": pk,
-                "items": 0,
-                "planned": ZERO,
-                "due_cents": 0,
-                "red": 0,
-                "yellow": 0,
-                "on_plan": 0,
-            },
-        )
-        department["items"] += group["n"]
-        department["planned"] += group["planned"]
-        department["due_cents"] += group["due_cents"]
-        department[by_colour[group["lag"]]] += group["n"]
-    return departments
-
-
 def _tracked_counts(counts, campaign, weeks_due, as_of):
     """Items, items on plan and reports handed in for the due weeks, per unit: two grouped
     queries per kind of tracked item. Returns the lag figures by kind (Assessment.tracked)."""
     tracked = {}
     for items, _leader_field in tracked_items(campaign):
         kind = TRACKED_KINDS.of_model(items.model)
-        tracked[items.model] = lag_by_department(kind, campaign, as_of)
+        tracked[items.model] = unit_sums(kind, campaign, as_of)
         for department_id, group in tracked[items.model].items():
             _add(
                 counts,

@@ -9,7 +9,6 @@ from core.lag import aggregate_lag
 from core.models import Department
 from core.money import ZERO, percent
 from core.registry import COMPLETABLE_KINDS
-from core.selectors import standings
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from enterprises.problems import open_condition
 from projects.choices import Annex
@@ -24,11 +23,7 @@ def department_table(scope, assessment):
     """Every unit with what it owns and how it stands: a fixed number of grouped queries. The
     lag figures are the ones the 考核 judged (`assessment`, department_assessment)."""
     campaign = scope.campaign
-    tracked = {}
-    completed = {}
-    for kind in KINDS.values():
-        tracked[kind.key] = assessment.tracked[kind.model]
-        completed[kind.key] = completed_by_unit(kind, scope)
+    tracked = {kind.key: assessment.tracked[kind.model] for kind in KINDS.values()}
     missing = {row["department_id"]: row["missing"] for row in missing_reports_by_department(scope)}
     problems = _grouped(
         Problem.objects.active()
@@ -57,7 +52,6 @@ def department_table(scope, assessment):
             if group:
                 for field in TRACKED_FIGURES:
                     row[field] += group[field]
-            row["completed"] += completed[kind_key].get(pk, ZERO)
         judge_unit(row, campaign)
         row["missing"] = missing.get(pk, 0)
         row["problems_open"] = problems.get(pk, {}).get("open", 0)
@@ -68,17 +62,7 @@ def department_table(scope, assessment):
     return rows
 
 
-TRACKED_FIGURES = ("items", "planned", "due_cents", "red", "yellow")
-
-
-def completed_by_unit(kind, scope):
-    """{unit pk: completed investment} of the unit's items of `kind` up to the report week in
-    force (their counted reports, as with_progress sums them), from the shared standings."""
-    totals = {}
-    for item in standings(kind, scope.campaign, scope.as_of):
-        unit = item.fields["responsible_department"]
-        totals[unit] = totals.get(unit, ZERO) + item.completed
-    return totals
+TRACKED_FIGURES = ("items", "planned", "due_cents", "completed", "red", "yellow")
 
 
 def judge_unit(figures, campaign):
@@ -134,7 +118,6 @@ def department_detail(scope, department):
         if block:
             for field in TRACKED_FIGURES:
                 figures[field] += block[field]
-        figures["completed"] += completed_by_unit(kind, scope).get(department.pk, ZERO)
     judge_unit(figures, campaign)
     overdue = []
     for label, queryset, field in _overdue_sources(scope):

@@ -10,7 +10,7 @@ from django.db.models import Count
 from core.choices import LagStatus, ReportProgress
 from core.models import Department
 from core.money import ZERO, percent, quantize_wan
-from core.selectors import cached_by_generation, standing_groups, standings
+from core.selectors import cached_by_generation, standing_groups, unit_sums
 
 from ..summary import cached_campaign_summary
 from .common import KINDS
@@ -51,18 +51,16 @@ def status_breakdown(scope):
 
 def unit_ranking(scope, limit=RANKED_UNITS):
     """Units with items, by 投资完成率 (completed ÷ planned of the items they own, as with_progress
-    counts them) and by this week's reporting rate (items reported ÷ items): summed from the
-    shared standings (core.selectors.standings), with the units' names in one query."""
+    counts them) and by this week's reporting rate (items reported ÷ items): the standings
+    summed by unit (core.selectors.unit_sums), with the units' names in one query."""
     figures = {}
     for kind in KINDS.values():
-        for item in standings(kind, scope.campaign, scope.as_of):
-            unit = item.fields["responsible_department"]
+        for unit, sums in unit_sums(kind, scope.campaign, scope.as_of).items():
             row = figures.setdefault(
                 unit, {"department_id": unit, "items": 0, "planned": ZERO, "completed": ZERO}
             )
-            row["items"] += 1
-            row["planned"] += item.planned
-            row["completed"] += item.completed
+            for figure in ("items", "planned", "completed"):
+                row[figure] += sums[figure]
     names = dict(Department.objects.filter(pk__in=figures).values_list("pk", "name"))
     for unit, row in figures.items():
         row["department"] = names[unit]

@@ -133,7 +133,7 @@ def missing_reports_by_department(scope):
     if scope.week == 0:
         return []
     return cached_by_generation(
-        f"missing-by-unit:{scope.week}",
+        "missing-by-unit",
         scope.campaign,
         scope.as_of,
         lambda: _missing_reports_by_department(scope),
