@@ -20,6 +20,7 @@ from django.db.models import (
     Case,
     Count,
     F,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -27,11 +28,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, Least, Round
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, Round
 from django.db.models.lookups import Exact
 from django.utils import timezone
 
-from core.choices import LagStatus
+from core.choices import LagStatus, ReportProgress
 from core.expressions import CompiledOnce, DayNumber, Let, LetRef
 from core.lag import lag_against_due, lag_against_due_sql
 from core.money import percent
@@ -248,9 +249,10 @@ def _compiled_once(build, output_field, model, campaign, *args):
     return CompiledOnce(key, build, (model, campaign, *args), output_field)
 
 
-def _sums_through_weeks(rows, item_of_row, week_field, amount_field, weeks, prefix):
+def _sums_through_weeks(rows, item_of_row, week_field, amount_field, weeks, prefix, extra=None):
     """One row per item of `rows` (correlated on OuterRef("pk")): for each week n of `weeks`,
-    `<prefix>_<n>` = the sum of `amount_field` over its rows of week n or before."""
+    `<prefix>_<n>` = the sum of `amount_field` over its rows of week n or before, and the
+    `extra` aggregates over the same rows."""
     money = models.DecimalField(max_digits=14, decimal_places=2)
     sums = {
         f"{prefix}_{number}": Sum(
@@ -262,6 +264,7 @@ def _sums_through_weeks(rows, item_of_row, week_field, amount_field, weeks, pref
         )
         for number in weeks
     }
+    sums.update(extra or {})
     return (
         rows.filter(**{item_of_row: OuterRef("pk")})
         .order_by()
@@ -271,16 +274,23 @@ def _sums_through_weeks(rows, item_of_row, week_field, amount_field, weeks, pref
     )
 
 
-def _colours_by_week(model, campaign, weeks, points, as_of):
+def _colours_by_week(model, campaign, weeks, points, as_of, done_extra=None):
     """{week: its colour} for each of `weeks`, as SQL over the two tables of a Let: `done`,
-    each week's counted investment to date, and `plan`, each week's written plan to date (no
-    row for an item following the linear default), each read in one pass per item."""
+    each week's counted investment to date (and the `done_extra` aggregates over the same
+    reports), and `plan`, each week's written plan to date (no row for an item following the
+    linear default), each read in one pass per item."""
     relation = model._meta.get_field("reports")
     reports = relation.related_model.objects.counted().filter(report_week__lte=max(weeks))
     item_field, _week_model, version_field = _schedule_relations(model)
     tables = {
         "done": _sums_through_weeks(
-            reports, relation.field.name, "report_week", "week_investment_wan", weeks, "to"
+            reports,
+            relation.field.name,
+            "report_week",
+            "week_investment_wan",
+            weeks,
+            "to",
+            done_extra,
         ),
         "plan": _sums_through_weeks(
             weeks_in_effect(model, as_of),
@@ -339,18 +349,95 @@ def own_plan_lag_annotations(model, campaign, week, rules, as_of=None):
 
 
 def _lag_tree(model, campaign, week, yellow_points, yellow_weeks_to_red, as_of):
+    final, tables = _lag_over_tables(
+        model, campaign, week, yellow_points, yellow_weeks_to_red, as_of
+    )
+    return Let(final, models.CharField(), **tables)
+
+
+def _lag_over_tables(
+    model, campaign, week, yellow_points, yellow_weeks_to_red, as_of, done_extra=None
+):
+    """(the lag colour as SQL over the Let's tables, those tables): _colours_by_week over the
+    weeks the consecutive-yellow rule looks at."""
     weeks = [week - back for back in range(yellow_weeks_to_red)]
     # before that many report weeks have passed, the week's colour alone decides
     consecutive = all(number >= 1 for number in weeks)
     if not consecutive:
         weeks = [week]
-    colours, tables = _colours_by_week(model, campaign, weeks, yellow_points, as_of)
+    colours, tables = _colours_by_week(model, campaign, weeks, yellow_points, as_of, done_extra)
     final = colours[week]
     if consecutive:
         yellow = Value(LagStatus.YELLOW.value)
         run = Q(*(Exact(colours[number], yellow) for number in weeks))
         final = Case(When(run, then=Value(LagStatus.RED.value)), default=final)
-    return Let(final, models.CharField(), **tables)
+    return final, tables
+
+
+# standing_sql's latest report, packed as week × LATEST_WEEK + percent in hundredths (at most
+# 10000, the reports' check constraint), so one MAX over the reports gives both
+LATEST_WEEK = 100000
+DONE_HUNDREDTHS = 10000
+STANDING_SEPARATOR = "|"
+
+
+def standing_sql(model, campaign, week, rules, as_of=None):
+    """Where an item of `model` stands as of `week`, by the schedule in effect at the end of
+    `as_of`, as one text per row read in one pass over its reports and one over its plan
+    (unpack_standing reads it): its lag (own_plan_lag_annotations), its planned to date in
+    cents (planned_to_date_cents_sql), its counted investment to date in cents, and its latest
+    counted report up to the week. The lag's own two derived tables hold every one of these,
+    so the leaders' standings (TrackedItemQuerySet.standings) cost one probe of the item's
+    reports and plan instead of five."""
+    return _compiled_once(
+        _standing_tree,
+        models.CharField(),
+        model,
+        campaign,
+        week,
+        rules.yellow_points,
+        rules.yellow_weeks_to_red,
+        as_of,
+    )
+
+
+def _standing_tree(model, campaign, week, yellow_points, yellow_weeks_to_red, as_of):
+    latest = Max(F("report_week") * Value(LATEST_WEEK) + sql_cents(F("percent_complete")))
+    lag, tables = _lag_over_tables(
+        model, campaign, week, yellow_points, yellow_weeks_to_red, as_of, {"latest": latest}
+    )
+    money = models.DecimalField(max_digits=14, decimal_places=2)
+    if week < 1:
+        due = Value(0, output_field=BigIntegerField())
+    else:
+        written = sql_cents(LetRef("plan", f"to_{week}", money))
+        due = Coalesce(written, _linear_cents_sql(model, campaign, week))
+    completed = sql_cents(Coalesce(LetRef("done", f"to_{week}", money), Value(0, money)))
+    separator = Value(STANDING_SEPARATOR)
+    packed = Concat(
+        lag,
+        separator,
+        due,
+        separator,
+        completed,
+        separator,
+        LetRef("done", "latest", BigIntegerField()),
+        output_field=models.CharField(),
+    )
+    return Let(packed, models.CharField(), **tables)
+
+
+def unpack_standing(text):
+    """(lag, planned to date in cents, counted investment to date in 万元, ReportProgress
+    value) from standing_sql's text."""
+    lag, due, completed, latest = text.split(STANDING_SEPARATOR)
+    if not latest:
+        progress = ReportProgress.NOT_STARTED
+    elif int(latest) % LATEST_WEEK >= DONE_HUNDREDTHS:
+        progress = ReportProgress.DONE
+    else:
+        progress = ReportProgress.UNDER_WAY
+    return lag, int(due), Decimal(int(completed)).scaleb(-2), progress.value
 
 
 def own_plan_lag(item, campaign, week, rules, as_of=None, plan_weeks=None):

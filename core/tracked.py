@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, CharField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import IsNull
 from django.utils import timezone
@@ -15,12 +15,17 @@ from django.utils import timezone
 from core.archiving import ArchivableQuerySet
 from core.bounds import WEEK_MAX, text_bounds
 from core.campaign_settings import CampaignRules
-from core.choices import ReportProgress, ReportState
+from core.choices import ReportState
 from core.dates import check_dates_in_window
 from core.expressions import CompiledOnce
 from core.fields import PERCENT_VALIDATORS, money_field, non_negative
 from core.money import MONEY_KWARGS, ZERO
-from core.own_plan import colour_of_week_sql, own_plan_lag_annotations
+from core.own_plan import (
+    colour_of_week_sql,
+    own_plan_lag_annotations,
+    standing_sql,
+    unpack_standing,
+)
 from core.registry import TRACKED_KINDS
 
 
@@ -53,27 +58,23 @@ class TrackedItemQuerySet(ArchivableQuerySet):
         )
 
     def standings(self, up_to_week, campaign, as_of=None, fields=()):
-        """[Standing] of each item: its pk and `fields`, its `lag` (with_lag), its `progress`
-        (ReportProgress: no counted report yet, one reporting 100%, or on the way), and the
-        amounts its colour was judged on — one query reading each item's reports and plan
-        once, for the sums and the ranking every leaders' page makes of them
-        (core.selectors.standing_groups and lagging_ranks)."""
-        progress = Case(
-            When(latest_report_week__isnull=True, then=Value(ReportProgress.NOT_STARTED.value)),
-            When(latest_percent__gte=100, then=Value(ReportProgress.DONE.value)),
-            default=Value(ReportProgress.UNDER_WAY.value),
-            output_field=CharField(),
-        )
+        """[Standing] of each item: its pk and `fields`, its `lag` and `due_cents` (with_lag),
+        its `progress` (ReportProgress: no counted report yet, one reporting 100%, or on the
+        way), its planned and its completed investment up to the week (with_progress) — one
+        query reading each item's reports and plan once (core.own_plan.standing_sql), for the
+        sums and the ranking every leaders' page makes of them (core.selectors)."""
+        rules = CampaignRules.of(campaign)
         rows = (
-            self.with_lag(up_to_week, campaign, as_of)
-            .annotate(progress=progress)
+            self.annotate(standing=standing_sql(self.model, campaign, up_to_week, rules, as_of))
             .order_by("pk")
-            .values_list("pk", *fields, "lag", "progress", *STANDING_AMOUNTS)
+            .values_list("pk", *fields, "planned_investment_wan", "standing")
         )
-        return [
-            Standing(pk, dict(zip(fields, values, strict=True)), lag, progress, planned, due, done)
-            for pk, *values, lag, progress, planned, due, done in rows
-        ]
+        standings = []
+        for pk, *values, planned, packed in rows:
+            lag, due_cents, completed, progress = unpack_standing(packed)
+            own = dict(zip(fields, values, strict=True))
+            standings.append(Standing(pk, own, lag, progress, planned, due_cents, completed))
+        return standings
 
     def with_colour_of_week(self, week, campaign, as_of=None):
         """`lag_of_week`: the colour of `week` alone, before the consecutive-yellow rule (so a
@@ -107,10 +108,6 @@ class TrackedItemQuerySet(ArchivableQuerySet):
                 for name, (output_field, _sql) in PROGRESS.items()
             }
         )
-
-
-# what a Standing holds of the amounts its colour was judged on, as with_lag names them
-STANDING_AMOUNTS = ("planned_investment_wan", "due_cents", "completed_investment_wan")
 
 
 @dataclass(frozen=True)

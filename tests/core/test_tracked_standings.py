@@ -11,8 +11,11 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
-from core.choices import LagStatus, ReportProgress
+from core.choices import LagStatus, ReportProgress, ReportState
 from core.lag import LAGGING
 from core.registry import TRACKED_KINDS
 from core.selectors import lagging_ranks, report_week_as_of, standing_groups, standings
@@ -48,18 +51,20 @@ def mixed_campaign():
     return campaign
 
 
+def _progress_of(item):
+    if item.latest_report_week is None:
+        return ReportProgress.NOT_STARTED.value
+    if item.latest_percent >= 100:
+        return ReportProgress.DONE.value
+    return ReportProgress.UNDER_WAY.value
+
+
 def _one_by_one(campaign, week):
     """What the groups must hold, folded item by item from with_lag and with_progress."""
     totals = Counter()
     items = Project.objects.active().filter(campaign=campaign).with_lag(week, campaign, AS_OF)
     for item in items:
-        if item.latest_report_week is None:
-            progress = ReportProgress.NOT_STARTED
-        elif item.latest_percent >= 100:
-            progress = ReportProgress.DONE
-        else:
-            progress = ReportProgress.UNDER_WAY
-        key = (item.responsible_department_id, item.annex, item.lag, progress.value)
+        key = (item.responsible_department_id, item.annex, item.lag, _progress_of(item))
         totals[(*key, "n")] += 1
         totals[(*key, "planned")] += item.planned_investment_wan
         totals[(*key, "due_cents")] += item.due_cents
@@ -124,3 +129,80 @@ def test_every_page_of_a_generation_reads_the_groups_computed_once(mixed_campaig
     assert reads_items == []
     assert any("projects_project" in q["sql"] for q in after_write.captured_queries)
     assert len(after) == len(first) + 1
+
+
+amounts = st.integers(min_value=0, max_value=10**7).map(lambda n: Decimal(n) / 100)
+report = st.tuples(
+    st.integers(min_value=1, max_value=6),  # week
+    amounts,
+    # percent: 100% makes an item done, the edges of it most often
+    st.sampled_from([Decimal("0.00"), Decimal("99.99"), Decimal("100.00")])
+    | st.integers(min_value=0, max_value=10000).map(lambda n: Decimal(n) / 100),
+    st.sampled_from(ReportState.values),
+)
+item_data = st.tuples(
+    amounts,  # planned
+    st.lists(report, max_size=5, unique_by=lambda one: one[0]),
+    # a written plan: weights of some weeks, split over the planned investment (None: linear)
+    st.none()
+    | st.dictionaries(
+        st.integers(min_value=1, max_value=17), st.integers(1, 9), min_size=1, max_size=4
+    ),
+)
+
+
+def _split(planned, weights):
+    """{week: amount} of `weights` shared out over `planned`, the rest in the last week."""
+    total_cents, whole = int(planned * 100), sum(weights.values())
+    plan = {week: Decimal(total_cents * weight // whole) / 100 for week, weight in weights.items()}
+    last = max(plan)
+    plan[last] += planned - sum(plan.values())
+    return plan
+
+
+@examples(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(items=st.lists(item_data, min_size=1, max_size=4), week=st.integers(0, 6))
+def test_each_standing_is_what_with_lag_and_with_progress_say_of_its_item(
+    standing_campaign, items, week
+):
+    """One pass over an item's reports and plan (core.own_plan.standing_sql) gives its colour,
+    planned to date, completed investment and progress as the separate annotations do, for any
+    reports (every review state, any week up to the one asked) and any written plan or none."""
+    made = []
+    for planned, reports, plan in items:
+        item = f.ProjectFactory(campaign=standing_campaign, planned_investment_wan=planned)
+        for number, invested, percent, state in reports:
+            f.ProjectReportFactory(
+                project=item,
+                report_week=number,
+                week_investment_wan=invested,
+                percent_complete=percent,
+                state=state,
+            )
+        if plan is not None:
+            f.written_schedule(item, _split(planned, plan))
+        made.append(item.pk)
+    try:
+        items = Project.objects.filter(pk__in=made)
+        expected = [
+            (item.pk, item.lag, _progress_of(item), item.due_cents, item.completed_investment_wan)
+            for item in items.with_lag(week, standing_campaign, AS_OF).order_by("pk")
+        ]
+        got = [
+            (one.pk, one.lag, one.progress, one.due_cents, one.completed)
+            for one in items.standings(week, standing_campaign, AS_OF)
+        ]
+        assert got == expected
+    finally:
+        for item in Project.objects.filter(pk__in=made):
+            item.reports.all().delete()
+            item.delete()
+
+
+@pytest.fixture
+def standing_campaign():
+    return f.CampaignFactory(slug="standing-property")

@@ -219,7 +219,7 @@ def test_the_overview_after_a_write_works_each_items_colour_out_once_per_kind(
             assert overview(leader_client).status_code == 200
     finally:
         cache.clear()
-    standings = [q for q in queries.captured_queries if 'AS "progress"' in q["sql"]]
+    standings = [q for q in queries.captured_queries if 'AS "standing"' in q["sql"]]
     assert len(standings) == 2
 
 
