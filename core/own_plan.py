@@ -335,8 +335,15 @@ def own_plan_lag_annotations(model, campaign, week, rules, as_of=None):
     as the item page draws it. The weeks' completed and planned amounts come out of one pass
     over the item's reports and one over its plan weeks (core.expressions.Let), however often
     the rule compares them; each is compiled once per place (core.expressions.CompiledOnce)."""
-    lag = _compiled_once(
-        _lag_tree,
+    lag = _text_by_rules(_lag_tree, model, campaign, week, rules, as_of)
+    return {"due_cents": planned_to_date_cents_sql(model, campaign, week, as_of), "lag": lag}
+
+
+def _text_by_rules(build, model, campaign, week, rules, as_of):
+    """A text-valued tree of the lag rule's builders (their arguments: the week, the rules'
+    two thresholds and the day), compiled once per place."""
+    return _compiled_once(
+        build,
         models.CharField(),
         model,
         campaign,
@@ -345,7 +352,6 @@ def own_plan_lag_annotations(model, campaign, week, rules, as_of=None):
         rules.yellow_weeks_to_red,
         as_of,
     )
-    return {"due_cents": planned_to_date_cents_sql(model, campaign, week, as_of), "lag": lag}
 
 
 def _lag_tree(model, campaign, week, yellow_points, yellow_weeks_to_red, as_of):
@@ -389,16 +395,7 @@ def standing_sql(model, campaign, week, rules, as_of=None):
     counted report up to the week. The lag's own two derived tables hold every one of these,
     so the leaders' standings (TrackedItemQuerySet.standings) cost one probe of the item's
     reports and plan instead of five."""
-    return _compiled_once(
-        _standing_tree,
-        models.CharField(),
-        model,
-        campaign,
-        week,
-        rules.yellow_points,
-        rules.yellow_weeks_to_red,
-        as_of,
-    )
+    return _text_by_rules(_standing_tree, model, campaign, week, rules, as_of)
 
 
 def _standing_tree(model, campaign, week, yellow_points, yellow_weeks_to_red, as_of):
