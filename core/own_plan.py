@@ -225,12 +225,18 @@ def planned_to_date_cents_sql(model, campaign, week, as_of=None):
 
 
 def _planned_to_date_tree(model, campaign, week, as_of):
+    return _due_cents_sql(model, campaign, week, lambda: _written_cents_sql(model, week, as_of))
+
+
+def _due_cents_sql(model, campaign, week, written_cents):
+    """The cents due by the end of `week`: nothing before the first week, else the written
+    plan's cents (`written_cents()`, NULL for an item without written weeks) or the linear
+    default — planned_to_date_cents in SQL, over whichever read of the written plan the caller
+    has."""
     if week < 1:
         return Value(0, output_field=BigIntegerField())
     return Coalesce(
-        _written_cents_sql(model, week, as_of),
-        _linear_cents_sql(model, campaign, week),
-        output_field=BigIntegerField(),
+        written_cents(), _linear_cents_sql(model, campaign, week), output_field=BigIntegerField()
     )
 
 
@@ -309,7 +315,7 @@ def _colours_by_week(model, campaign, weeks, points, as_of, done_extra=None):
         colours[number] = lag_against_due_sql(
             sql_cents(Coalesce(completed, Value(0, money))),
             sql_cents(F("planned_investment_wan")),
-            Coalesce(sql_cents(written), _linear_cents_sql(model, campaign, number)),
+            _due_cents_sql(model, campaign, number, lambda written=written: sql_cents(written)),
             points,
         )
     return colours, tables
@@ -404,11 +410,9 @@ def _standing_tree(model, campaign, week, yellow_points, yellow_weeks_to_red, as
         model, campaign, week, yellow_points, yellow_weeks_to_red, as_of, {"latest": latest}
     )
     money = models.DecimalField(max_digits=14, decimal_places=2)
-    if week < 1:
-        due = Value(0, output_field=BigIntegerField())
-    else:
-        written = sql_cents(LetRef("plan", f"to_{week}", money))
-        due = Coalesce(written, _linear_cents_sql(model, campaign, week))
+    due = _due_cents_sql(
+        model, campaign, week, lambda: sql_cents(LetRef("plan", f"to_{week}", money))
+    )
     completed = sql_cents(Coalesce(LetRef("done", f"to_{week}", money), Value(0, money)))
     separator = Value(STANDING_SEPARATOR)
     packed = Concat(

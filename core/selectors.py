@@ -131,6 +131,19 @@ def standing_groups(kind, campaign, as_of):
     return list(groups.values())
 
 
+def no_unit_sums():
+    """The sums of a unit of no items (unit_sums), to add a unit's kinds into."""
+    return {
+        "items": 0,
+        "planned": ZERO,
+        "due_cents": 0,
+        "completed": ZERO,
+        "red": 0,
+        "yellow": 0,
+        "on_plan": 0,
+    }
+
+
 def unit_sums(kind, campaign, as_of):
     """{unit pk: {items, planned, due_cents, completed, red, yellow, on_plan}}: the standings
     of a tracked `kind` summed by unit, as the 考核, the unit list, a unit's page and the unit
@@ -143,18 +156,7 @@ def unit_sums(kind, campaign, as_of):
     units = {}
     for item in standings(kind, campaign, as_of):
         unit = item.fields["responsible_department"]
-        sums = units.setdefault(
-            unit,
-            {
-                "items": 0,
-                "planned": ZERO,
-                "due_cents": 0,
-                "completed": ZERO,
-                "red": 0,
-                "yellow": 0,
-                "on_plan": 0,
-            },
-        )
+        sums = units.setdefault(unit, no_unit_sums())
         sums["items"] += 1
         sums["planned"] += item.planned
         sums["due_cents"] += item.due_cents

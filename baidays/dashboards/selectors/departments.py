@@ -7,8 +7,9 @@ from django.db.models import Count, Q
 from baidays.dashboards.reviewed import report_counts_by_week
 from core.lag import aggregate_lag
 from core.models import Department
-from core.money import ZERO, percent
+from core.money import percent
 from core.registry import COMPLETABLE_KINDS
+from core.selectors import no_unit_sums
 from enterprises.models import CompetitionEntry, KeyEnterprise, Problem
 from enterprises.problems import open_condition
 from projects.choices import Annex
@@ -23,7 +24,6 @@ def department_table(scope, assessment):
     """Every unit with what it owns and how it stands: a fixed number of grouped queries. The
     lag figures are the ones the 考核 judged (`assessment`, department_assessment)."""
     campaign = scope.campaign
-    tracked = {kind.key: assessment.tracked[kind.model] for kind in KINDS.values()}
     missing = {row["department_id"]: row["missing"] for row in missing_reports_by_department(scope)}
     problems = _grouped(
         Problem.objects.active()
@@ -38,20 +38,7 @@ def department_table(scope, assessment):
     rows = []
     for department in Department.objects.filter(is_active=True):
         pk = department.pk
-        row = {
-            "department": department,
-            "items": 0,
-            "planned": ZERO,
-            "due_cents": 0,
-            "completed": ZERO,
-            "red": 0,
-            "yellow": 0,
-        }
-        for kind_key in KINDS:
-            group = tracked[kind_key].get(pk)
-            if group:
-                for field in TRACKED_FIGURES:
-                    row[field] += group[field]
+        row = {"department": department, **unit_totals(assessment, pk)}
         judge_unit(row, campaign)
         row["missing"] = missing.get(pk, 0)
         row["problems_open"] = problems.get(pk, {}).get("open", 0)
@@ -63,6 +50,17 @@ def department_table(scope, assessment):
 
 
 TRACKED_FIGURES = ("items", "planned", "due_cents", "completed", "red", "yellow")
+
+
+def unit_totals(assessment, unit):
+    """The TRACKED_FIGURES of one unit, every tracked kind together, as the 考核 judged them."""
+    totals = no_unit_sums()
+    for kind in KINDS.values():
+        sums = assessment.tracked[kind.model].get(unit)
+        if sums:
+            for field in TRACKED_FIGURES:
+                totals[field] += sums[field]
+    return totals
 
 
 def judge_unit(figures, campaign):
@@ -105,20 +103,7 @@ def department_detail(scope, department):
     campaign = scope.campaign
     # the lag figures the 考核 judged, read once for every unit (supervision.assessment)
     assessment = department_assessment(scope)
-    figures = {
-        "items": 0,
-        "planned": ZERO,
-        "due_cents": 0,
-        "completed": ZERO,
-        "red": 0,
-        "yellow": 0,
-    }
-    for kind in KINDS.values():
-        block = assessment.tracked[kind.model].get(department.pk)
-        if block:
-            for field in TRACKED_FIGURES:
-                figures[field] += block[field]
-    judge_unit(figures, campaign)
+    figures = judge_unit(unit_totals(assessment, department.pk), campaign)
     overdue = []
     for label, queryset, field in _overdue_sources(scope):
         for thing in queryset.filter(**{field: department}).order_by("due_date", "pk")[:TOP_N]:
